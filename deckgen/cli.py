@@ -1,0 +1,270 @@
+"""The command line: a thin layer over the library.
+
+Each command turns DeckgenError into one line on stderr and exit code 2; heavy
+modules (python-pptx, the embedding model) are imported only by the commands
+that need them, so ``deckgen --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import DeckgenError
+
+DEMO_BRIEF = Path("seeds/iraq-coalition.brief.yaml")
+OUT_DIR = Path("out")
+
+app = typer.Typer(
+    help="Turn source documents into a footnoted briefing deck (.pptx), offline.\n\n"
+         "build: documents -> deck;  outline: documents -> reviewable outline;  render: outline -> deck;  "
+         "keypoints: batch key points;  layouts: list/show layouts;  check: lint any deck.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+layouts_app = typer.Typer(help="List the layouts, or show one layout's settings.", invoke_without_command=True)
+app.add_typer(layouts_app, name="layouts")
+
+
+class OutlineFormat(str, Enum):
+    json = "json"
+    yaml = "yaml"
+    md = "md"
+
+
+class Aspect(str, Enum):
+    wide = "16:9"
+    standard = "4:3"
+
+
+class Footnotes(str, Enum):
+    slide = "slide"
+    notes = "notes"
+    references = "references"
+    none = "none"
+
+
+@contextmanager
+def reported_errors():
+    """Turn a DeckgenError into 'deckgen: error: ...' and exit code 2."""
+    try:
+        yield
+    except DeckgenError as exc:
+        typer.echo(f"deckgen: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def parse_day(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+# ---- shared options ------------------------------------------------------------------------
+Documents = Annotated[Optional[list[Path]], typer.Argument(
+    help="Source documents (.txt, .md). None: the brief's sources; none and no brief: the demo.", show_default=False)]
+BriefOption = Annotated[Optional[Path], typer.Option("--brief", "-b", help="Brief file (YAML): title, sources' metadata, sections.")]
+SectionOption = Annotated[Optional[list[str]], typer.Option("--section", "-s", help="A section title (repeat for more); overrides the brief's.")]
+TitleOption = Annotated[Optional[str], typer.Option(help="Deck title (default: the brief's, else the first source's).")]
+SubtitleOption = Annotated[Optional[str], typer.Option(help="Line under the title.")]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the newest source date).")]
+SummarizerOption = Annotated[str, typer.Option(help="Summarizer: semantic (default) or lead.")]
+MaxPointsOption = Annotated[int, typer.Option("--max-points", min=1, max=10, help="Points per section at most.")]
+MaxInputOption = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse documents larger than this.")]
+
+
+def outline_request(documents, brief, sections, title, subtitle, as_of, summarizer, max_points, max_input_mb):
+    from .brief import Brief, load_brief
+    from .model import SectionSpec
+    from .pipeline import OutlineRequest
+
+    if not documents and brief is None:
+        brief = DEMO_BRIEF
+    return OutlineRequest(
+        documents=tuple(documents or ()),
+        brief=load_brief(brief) if brief else Brief(),
+        sections=tuple(SectionSpec(s) for s in sections or () if s.strip()),
+        title=title, subtitle=subtitle, as_of=parse_day(as_of), summarizer=summarizer,
+        max_points=max_points, max_input_mb=max_input_mb)
+
+
+# ---- layout options ------------------------------------------------------------------------
+LayoutOption = Annotated[str, typer.Option(help="Layout name (see `deckgen layouts`) or folder.")]
+MasterOption = Annotated[Optional[Path], typer.Option(help="Master .pptx whose slide layouts are used, found by name.")]
+AspectOption = Annotated[Optional[Aspect], typer.Option(help="Slide aspect ratio.")]
+FontOption = Annotated[Optional[str], typer.Option(help="Font for all text, e.g. Arial, Calibri.")]
+TitleSizeOption = Annotated[Optional[float], typer.Option("--title-size", help="Title size in points.")]
+BodySizeOption = Annotated[Optional[float], typer.Option("--body-size", help="Body size in points (shrinks to the floor to fit).")]
+AccentOption = Annotated[Optional[str], typer.Option(help="Accent colour, RRGGBB or #RRGGBB.")]
+MaxBulletsOption = Annotated[Optional[int], typer.Option("--max-bullets", help="Bullets per slide at most (1-12).")]
+SlidesOption = Annotated[Optional[str], typer.Option(help="Slide kinds in order, e.g. title,bluf,agenda,sections,references.")]
+FootnotesOption = Annotated[Optional[Footnotes], typer.Option(help="Where footnotes go.")]
+NotesOption = Annotated[Optional[bool], typer.Option("--notes/--no-notes", help="Speaker notes with the quoted sources.", show_default=False)]
+ClassificationOption = Annotated[Optional[str], typer.Option(help="Banner text, e.g. UNCLASSIFIED (never inferred).")]
+AuthorOption = Annotated[Optional[str], typer.Option(help="Author shown on the title slide and in the file's properties.")]
+SetOption = Annotated[Optional[list[str]], typer.Option("--set", help="Any layout value: KEY=VALUE (repeatable).")]
+OutOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Output .pptx (default: out/<name>.pptx).")]
+CheckOption = Annotated[bool, typer.Option("--check", help="Lint the deck after writing it (see `deckgen check`).")]
+
+
+def layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides, footnotes,
+                     notes, classification, settings) -> dict:
+    """Flag values as layout keys; --set values are parsed as YAML scalars."""
+    import yaml
+
+    overrides = {}
+    for item in settings or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"--set {item!r}: expected KEY=VALUE")
+        overrides[key.strip()] = yaml.safe_load(value) if value.strip() else None
+    flags = {"master": str(master.resolve()) if master else None, "aspect": aspect.value if aspect else None,
+             "font": font, "title_size": title_size, "body_size": body_size, "max_bullets": max_bullets,
+             "slides": slides, "footnotes": footnotes.value if footnotes else None, "notes": notes,
+             "classification": classification, "colors": {"accent": accent} if accent else None}
+    overrides.update({key: value for key, value in flags.items() if value is not None})
+    return overrides
+
+
+def write_deck(outline, layout_name, overrides, out: Path, author, check: bool) -> None:
+    from .layouts import load_layout
+    from .render import RenderOptions, render_deck
+
+    layout = load_layout(layout_name, overrides)
+    render_deck(outline, layout, out, RenderOptions(author=author))
+    typer.echo(f"wrote {out}", err=True)
+    if check:
+        run_check(out, layout.body_min, layout.source_min)
+
+
+def default_output(request) -> Path:
+    OUT_DIR.mkdir(exist_ok=True)
+    first = request.documents[0] if request.documents else (request.brief.sources[0].path if request.brief.sources else Path("deck"))
+    return OUT_DIR / f"{first.stem.replace('.brief', '')}.pptx"
+
+
+@app.command()
+def build(documents: Documents = None, brief: BriefOption = None, section: SectionOption = None,
+          title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
+          summarizer: SummarizerOption = "semantic", max_points: MaxPointsOption = 5,
+          max_input_mb: MaxInputOption = 20, layout: LayoutOption = "briefing", master: MasterOption = None,
+          aspect: AspectOption = None, font: FontOption = None, title_size: TitleSizeOption = None,
+          body_size: BodySizeOption = None, accent: AccentOption = None, max_bullets: MaxBulletsOption = None,
+          slides: SlidesOption = None, footnotes: FootnotesOption = None, notes: NotesOption = None,
+          classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
+          output: OutOption = None, check: CheckOption = False) -> None:
+    """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
+    with reported_errors():
+        from .pipeline import build_outline
+
+        request = outline_request(documents, brief, section, title, subtitle, as_of, summarizer, max_points,
+                                  max_input_mb)
+        overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
+                                     footnotes, notes, classification, set_)
+        if not documents and brief is None and output is None:
+            output = OUT_DIR / "iraq-coalition.pptx"
+        out = output or default_output(request)
+        from .layouts import load_layout
+
+        load_layout(layout, overrides)  # bad layout values fail before the slow part
+        write_deck(build_outline(request), layout, overrides, out, author or request.brief.author, check)
+
+
+@app.command()
+def outline(documents: Documents = None, brief: BriefOption = None, section: SectionOption = None,
+            title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
+            summarizer: SummarizerOption = "semantic", max_points: MaxPointsOption = 5,
+            max_input_mb: MaxInputOption = 20,
+            format: Annotated[OutlineFormat, typer.Option("--format", "-f", help="Output format.")] = OutlineFormat.json,
+            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None) -> None:
+    """Print the outline that `build` would render, for review and editing (then `render` it)."""
+    with reported_errors():
+        from .outline import dumps
+        from .pipeline import build_outline
+        from .render import write_atomically
+
+        request = outline_request(documents, brief, section, title, subtitle, as_of, summarizer, max_points,
+                                  max_input_mb)
+        text = dumps(build_outline(request), format.value)
+        if output:
+            write_atomically(output, text.encode("utf-8"))
+        else:
+            sys.stdout.write(text)
+
+
+@app.command()
+def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help="Outline file (.json or .yaml).")],
+           layout: LayoutOption = "briefing", master: MasterOption = None, aspect: AspectOption = None,
+           font: FontOption = None, title_size: TitleSizeOption = None, body_size: BodySizeOption = None,
+           accent: AccentOption = None, max_bullets: MaxBulletsOption = None, slides: SlidesOption = None,
+           footnotes: FootnotesOption = None, notes: NotesOption = None,
+           classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
+           output: OutOption = None, check: CheckOption = False) -> None:
+    """Render a reviewed (possibly edited) outline into a deck."""
+    with reported_errors():
+        from .outline import load_outline
+
+        loaded = load_outline(outline_file)
+        overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
+                                     footnotes, notes, classification, set_)
+        if output is None:
+            OUT_DIR.mkdir(exist_ok=True)
+            output = OUT_DIR / f"{outline_file.stem}.pptx"
+        write_deck(loaded, layout, overrides, output, author, check)
+
+
+@layouts_app.callback()
+def layouts(ctx: typer.Context) -> None:
+    """List the layouts, one name a line (the editable ./layouts first, then the built-in ones)."""
+    if ctx.invoked_subcommand is None:
+        from .layouts import available_layouts
+
+        for name in available_layouts():
+            typer.echo(name)
+
+
+@layouts_app.command("show")
+def layouts_show(name: Annotated[str, typer.Argument(help="Layout name or folder.")]) -> None:
+    """Print a layout's settings as YAML."""
+    with reported_errors():
+        import dataclasses
+
+        import yaml
+
+        from .layouts import load_layout
+
+        settings = dataclasses.asdict(load_layout(name))
+        settings["folder"] = str(settings["folder"])
+        settings["slides"] = list(settings["slides"])
+        typer.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True).rstrip())
+
+
+def run_check(deck: Path, body_min: float = 18, text_min: float = 9) -> None:
+    from .check import check_deck
+
+    findings = check_deck(deck, body_min_pt=body_min, text_min_pt=text_min)
+    for finding in findings:
+        typer.echo(f"{deck}: {finding}")
+    if findings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(deck: Annotated[Path, typer.Argument(help="Any .pptx deck.")],
+          body_min: Annotated[float, typer.Option("--body-min", help="Body text floor in points.")] = 18,
+          text_min: Annotated[float, typer.Option("--text-min", help="Floor for any text in points.")] = 9) -> None:
+    """Lint a deck: text outside its box or the slide, small text, missing or duplicate titles,
+    missing alt text, low contrast, unresolved footnote markers. Exit 1 when it finds any."""
+    with reported_errors():
+        run_check(deck, body_min, text_min)
+
+
+def main() -> None:
+    app()

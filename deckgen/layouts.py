@@ -1,0 +1,199 @@
+"""Layouts are folders: ``layout.yaml`` (sizes, colours, slide kinds, limits),
+``templates/*.j2`` for generated text, and optionally a master ``.pptx``.
+
+Lookup order for a name: ``./layouts/<name>`` (the editable copies), then the
+built-in layouts shipped in the package. A path to a folder is used as is.
+Every value can be overridden (flags, ``--set key=value``); unknown keys and bad
+values raise LayoutError saying what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import yaml
+
+from .errors import LayoutError
+from .ingest import yaml_problem
+
+BUILTIN_DIR = Path(__file__).parent / "layouts"
+USER_DIR = Path("layouts")
+DEFAULT_LAYOUT = "briefing"
+SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "references")
+FOOTNOTE_MODES = ("slide", "notes", "references", "none")
+ASPECTS = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+DEFAULT_COLORS = {"background": "FFFFFF", "text": "1B1B1B", "title": "0B2545", "accent": "0B2545", "muted": "4A4A4A"}
+DEFAULT_MARGINS = {"left": 0.6, "right": 0.6, "top": 0.35, "bottom": 0.25}
+DEFAULT_MASTER_LAYOUTS = {"title": "Title Slide", "content": "Title and Content"}
+BANNER_COLORS = {  # text -> (fill, text colour), BRIEFING.md
+    "UNCLASSIFIED": ("007A33", "FFFFFF"), "CUI": ("502B85", "FFFFFF"),
+    "CONFIDENTIAL": ("0033A0", "FFFFFF"), "SECRET": ("C8102E", "FFFFFF"), "TOP SECRET": ("FF8C00", "000000"),
+}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One layout's settings; sizes in points, distances in inches, colours as RRGGBB."""
+
+    name: str
+    folder: Path
+    description: str = ""
+    aspect: str = "16:9"
+    font: str = "Arial"
+    title_size: float = 32
+    title_min: float = 28
+    body_size: float = 24
+    body_min: float = 18
+    source_size: float = 11
+    source_min: float = 9
+    space_after: float = 10
+    colors: dict = field(default_factory=lambda: dict(DEFAULT_COLORS))
+    margins: dict = field(default_factory=lambda: dict(DEFAULT_MARGINS))
+    title_height: float = 1.0
+    footnote_height: float = 0.6
+    slides: tuple[str, ...] = SLIDE_KINDS
+    max_bullets: int = 5
+    footnotes: str = "slide"
+    notes: bool = True
+    classification: str | None = None
+    classification_color: str | None = None
+    dtg: bool = False
+    slide_numbers: bool = True
+    accent_bar: bool = True
+    master: str | None = None
+    master_layouts: dict = field(default_factory=lambda: dict(DEFAULT_MASTER_LAYOUTS))
+
+    @property
+    def slide_size(self) -> tuple[float, float]:
+        return ASPECTS[self.aspect]
+
+    @property
+    def master_path(self) -> Path | None:
+        return (self.folder / self.master) if self.master else None
+
+    @property
+    def template_folders(self) -> list[Path]:
+        return [self.folder / "templates", BUILTIN_DIR / DEFAULT_LAYOUT / "templates"]
+
+    def banner_colors(self) -> tuple[str, str]:
+        """(fill, text) of the classification banner: the configured fill, else the convention for its text."""
+        fill, text = BANNER_COLORS.get((self.classification or "").upper(), ("4A4A4A", "FFFFFF"))
+        return (self.classification_color or fill), text
+
+
+EDITABLE = tuple(f.name for f in fields(Layout) if f.name not in ("name", "folder"))
+
+
+def available_layouts() -> list[str]:
+    """Names of the layouts found (user folder first), each once, sorted."""
+    names = {p.parent.name for base in (USER_DIR, BUILTIN_DIR) if base.is_dir() for p in base.glob("*/layout.yaml")}
+    return sorted(names)
+
+
+def find_layout(name_or_path: str) -> Path:
+    """The folder of a layout given by name or path; raises LayoutError listing the known names."""
+    candidate = Path(name_or_path)
+    if (candidate / "layout.yaml").is_file() and (len(candidate.parts) > 1 or candidate.is_absolute()):
+        return candidate
+    if re.fullmatch(r"[\w.-]+", name_or_path) and not name_or_path.startswith("."):
+        for base in (USER_DIR, BUILTIN_DIR):
+            if (base / name_or_path / "layout.yaml").is_file():
+                return base / name_or_path
+    raise LayoutError(f"layout {name_or_path!r} not found; known layouts: {', '.join(available_layouts())}"
+                      " (or give a path to a folder holding layout.yaml)")
+
+
+def load_layout(name_or_path: str = DEFAULT_LAYOUT, overrides: dict | None = None) -> Layout:
+    """Load a layout and apply ``overrides`` (flag or --set values, keys as in layout.yaml)."""
+    folder = find_layout(name_or_path)
+    path = folder / "layout.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LayoutError(f"{path}: invalid YAML at {yaml_problem(exc)}") from None
+    if not isinstance(raw, dict):
+        raise LayoutError(f"{path}: must be a mapping of keys to values")
+    layout = Layout(name=folder.name, folder=folder)
+    layout = _apply(layout, raw, str(path))
+    return _apply(layout, overrides or {}, "override")
+
+
+def _apply(layout: Layout, values: dict, where: str) -> Layout:
+    changes = {}
+    for key, value in values.items():
+        if key not in EDITABLE:
+            raise LayoutError(f"{where}: unknown layout key {key!r} (allowed: {', '.join(EDITABLE)})")
+        changes[key] = _validate(key, value, where, getattr(layout, key))
+    return replace(layout, **changes)
+
+
+def _validate(key: str, value, where: str, current):
+    def bad(allowed: str):
+        return LayoutError(f"{where}: {key}={value!r} is not allowed; expected {allowed}")
+
+    if key == "aspect":
+        if str(value) not in ASPECTS:
+            raise bad(" or ".join(ASPECTS))
+        return str(value)
+    if key == "footnotes":
+        if value not in FOOTNOTE_MODES:
+            raise bad("one of " + ", ".join(FOOTNOTE_MODES))
+        return value
+    if key == "slides":
+        kinds = [k.strip() for k in value.split(",")] if isinstance(value, str) else list(value or [])
+        if not kinds or any(k not in SLIDE_KINDS for k in kinds) or len(set(kinds)) != len(kinds):
+            raise bad("a comma-separated list of distinct kinds from " + ", ".join(SLIDE_KINDS))
+        return tuple(kinds)
+    if key in ("colors", "margins", "master_layouts"):
+        return _merge_mapping(key, value, current, bad)
+    if key == "classification_color":
+        return None if value is None else _color(value, bad)
+    if isinstance(current, bool) or key in ("notes", "dtg", "slide_numbers", "accent_bar"):
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in ("true", "yes", "on", "1", "false", "no", "off", "0"):
+            return str(value).lower() in ("true", "yes", "on", "1")
+        raise bad("true or false")
+    if key == "max_bullets":
+        if not str(value).isdigit() or not 1 <= int(value) <= 12:
+            raise bad("a whole number from 1 to 12")
+        return int(value)
+    if isinstance(current, float) or key.endswith(("_size", "_min", "_height")) or key == "space_after":
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise bad("a number") from None
+        if not 0 <= number <= 200:
+            raise bad("a number from 0 to 200")
+        return number
+    return None if value is None else str(value)
+
+
+def _merge_mapping(key: str, value, current, bad) -> dict:
+    if not isinstance(value, dict):
+        raise bad("a mapping")
+    allowed = {"colors": DEFAULT_COLORS, "margins": DEFAULT_MARGINS, "master_layouts": DEFAULT_MASTER_LAYOUTS}[key]
+    merged = dict(current)
+    for sub, sub_value in value.items():
+        if sub not in allowed:
+            raise bad(f"keys from {', '.join(allowed)}")
+        if key == "colors":
+            merged[sub] = _color(sub_value, bad)
+        elif key == "margins":
+            try:
+                merged[sub] = float(sub_value)
+            except (TypeError, ValueError):
+                raise bad("numbers of inches") from None
+        else:
+            merged[sub] = str(sub_value)
+    return merged
+
+
+def _color(value, bad) -> str:
+    text = str(value).lstrip("#").upper()
+    if not re.fullmatch(r"[0-9A-F]{6}", text):
+        raise bad("a colour as RRGGBB or #RRGGBB")
+    return text
+

@@ -1,0 +1,122 @@
+"""Frozen data classes that flow through the pipeline.
+
+ingest -> ``Document``; segment -> ``Paragraph`` and ``Sentence``;
+summarize -> sentence ids; plan -> ``Outline`` of ``Point`` with ``Citation``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What a reference needs to know about one document; every field but ``id`` and ``path`` may be None."""
+
+    id: str
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Paragraph ``number`` (from 1) spans ``document.text[start:end]``."""
+
+    number: int
+    start: int
+    end: int
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``document.text[start:end] == text`` always holds.
+
+    ``id`` is ``"<source id>.<index>"`` with index counted from 1 over the document.
+    """
+
+    id: str
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def index(self) -> int:
+        return int(self.id.rsplit(".", 1)[1])
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source's normalised text, with its paragraphs and sentences once segmented."""
+
+    source: SourceInfo
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    def paragraph_text(self, number: int) -> str:
+        """The text of paragraph ``number``; raises KeyError for a number the document lacks."""
+        for paragraph in self.paragraphs:
+            if paragraph.number == number:
+                return self.text[paragraph.start : paragraph.end]
+        raise KeyError(number)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section the user asked for: a title, optionally described in the brief."""
+
+    title: str
+    description: str | None = None
+
+    @property
+    def query(self) -> str:
+        return f"{self.title}. {self.description}" if self.description else self.title
+
+
+@dataclass(frozen=True)
+class Citation:
+    """``quote`` occurs verbatim in paragraph ``paragraph`` of source ``source``."""
+
+    source: str
+    paragraph: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Point:
+    """One bullet: its text, the citations it rests on, and the sentence ids they came from.
+
+    ``sentence_ids`` is empty for a point read back from an edited outline file.
+    """
+
+    text: str
+    citations: tuple[Citation, ...]
+    sentence_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of points; ``points`` is empty when the documents say nothing on it."""
+
+    title: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The contract between the summarizer and the renderer."""
+
+    title: str
+    as_of: date | None
+    sources: tuple[SourceInfo, ...]
+    bluf: tuple[Point, ...]
+    sections: tuple[Section, ...]
+    subtitle: str | None = None

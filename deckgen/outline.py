@@ -1,0 +1,124 @@
+"""Read and write outlines as JSON, YAML (both loadable) and Markdown (for reading).
+
+The dictionary shape is the documented contract::
+
+    {"title", "subtitle", "as_of", "sources": [{"id", "path", "title", "publisher", "author", "date", "url"}],
+     "bluf": [POINT], "sections": [{"title", "points": [POINT]}]}
+    POINT = {"text", "citations": [{"source", "paragraph", "quote"}], "sentences": [ids]}
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .errors import OutlineError
+from .ingest import parse_date, yaml_problem
+from .model import Citation, Outline, Point, Section, SourceInfo
+
+FORMATS = ("json", "yaml", "md")
+
+
+def to_dict(outline: Outline) -> dict:
+    return {
+        "title": outline.title,
+        "subtitle": outline.subtitle,
+        "as_of": _iso(outline.as_of),
+        "sources": [{"id": s.id, "path": s.path, "title": s.title, "publisher": s.publisher,
+                     "author": s.author, "date": _iso(s.date), "url": s.url} for s in outline.sources],
+        "bluf": [_point_dict(p) for p in outline.bluf],
+        "sections": [{"title": s.title, "points": [_point_dict(p) for p in s.points]} for s in outline.sections],
+    }
+
+
+def _point_dict(point: Point) -> dict:
+    return {"text": point.text,
+            "citations": [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote} for c in point.citations],
+            "sentences": list(point.sentence_ids)}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def dumps(outline: Outline, fmt: str = "json") -> str:
+    """The outline as text in ``fmt`` (json, yaml or md)."""
+    if fmt == "json":
+        return json.dumps(to_dict(outline), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return yaml.safe_dump(to_dict(outline), allow_unicode=True, sort_keys=False, width=100)
+    if fmt == "md":
+        return _markdown(outline)
+    raise OutlineError(f"unknown outline format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _markdown(outline: Outline) -> str:
+    lines = [f"# {outline.title}", ""]
+    if outline.as_of:
+        lines += [f"As of {outline.as_of.isoformat()}", ""]
+    for heading, points in [("Bottom line up front", outline.bluf)] + [(s.title, s.points) for s in outline.sections]:
+        lines += [f"## {heading}", ""]
+        lines += [f"- {p.text} [{'; '.join(f'{c.source} para. {c.paragraph}' for c in p.citations)}]"
+                  for p in points] or ["- (nothing in the sources on this)"]
+        lines.append("")
+    lines += ["## Sources", ""]
+    lines += [f"- {s.id}: {', '.join(str(v) for v in (s.publisher, s.title, s.date, s.url or s.path) if v)}"
+              for s in outline.sources]
+    return "\n".join(lines) + "\n"
+
+
+def load_outline(path: Path) -> Outline:
+    """Read a JSON or YAML outline file (by suffix; YAML otherwise) and validate its shape."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise OutlineError(f"{path}: no such outline file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OutlineError(f"{path}: cannot read the outline ({exc})") from None
+    try:
+        raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise OutlineError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except yaml.YAMLError as exc:
+        raise OutlineError(f"{path}: invalid YAML at {yaml_problem(exc)}") from None
+    try:
+        return from_dict(raw)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise OutlineError(f"{path}: {_describe(exc)}") from None
+
+
+def _describe(exc: Exception) -> str:
+    return f"missing key {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+
+
+def from_dict(raw: dict) -> Outline:
+    """Build an Outline from its dictionary; raises KeyError/TypeError/ValueError on a bad shape,
+    including a citation of a source id the outline does not list."""
+    if not isinstance(raw, dict):
+        raise TypeError("an outline must be a mapping with title, sources, bluf and sections")
+    sources = tuple(SourceInfo(id=str(s["id"]), path=str(s["path"]), title=s.get("title"),
+                               publisher=s.get("publisher"), author=s.get("author"),
+                               date=parse_date(s.get("date"), f"source {s['id']} date"), url=s.get("url"))
+                    for s in raw["sources"])
+    known = {s.id for s in sources}
+    return Outline(
+        title=str(raw["title"]),
+        subtitle=raw.get("subtitle"),
+        as_of=parse_date(raw.get("as_of"), "as_of"),
+        sources=sources,
+        bluf=tuple(_point(p, known) for p in raw.get("bluf") or []),
+        sections=tuple(Section(str(s["title"]), tuple(_point(p, known) for p in s.get("points") or []))
+                       for s in raw["sections"]),
+    )
+
+
+def _point(raw: dict, known: set[str]) -> Point:
+    citations = tuple(Citation(str(c["source"]), int(c["paragraph"]), str(c["quote"])) for c in raw["citations"])
+    for citation in citations:
+        if citation.source not in known:
+            raise ValueError(f"point {raw['text'][:40]!r} cites unknown source {citation.source!r}")
+    if not citations:
+        raise ValueError(f"point {raw['text'][:40]!r} has no citation")
+    return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []))

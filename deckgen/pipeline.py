@@ -1,0 +1,83 @@
+"""Wire the stages: ingest -> segment -> summarize -> plan -> render.
+
+The only module that knows the order of the stages; every function here raises
+DeckgenError subclasses and never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from .brief import Brief
+from .errors import InputError
+from .ingest import DEFAULT_MAX_INPUT_MB, read_document
+from .model import Document, Outline, Point, SectionSpec, SourceInfo
+from .plan import BLUF_POINTS, MAX_SECTION_POINTS, plan_outline, point_from
+from .segment import segment
+from .summarize import DEFAULT_SUMMARIZER, get_summarizer
+
+
+@dataclass(frozen=True)
+class OutlineRequest:
+    """Everything that decides an outline. Flags win over the brief, the brief over the documents."""
+
+    documents: tuple[Path, ...] = ()
+    brief: Brief = field(default_factory=Brief)
+    sections: tuple[SectionSpec, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    as_of: date | None = None
+    summarizer: str = DEFAULT_SUMMARIZER
+    bluf_points: int = BLUF_POINTS
+    max_points: int = MAX_SECTION_POINTS
+    max_input_mb: float = DEFAULT_MAX_INPUT_MB
+
+
+def load_documents(paths: Sequence[Path], brief: Brief = Brief(),
+                   max_input_mb: float = DEFAULT_MAX_INPUT_MB) -> list[Document]:
+    """Read and segment each path as source S1..Sn; the brief's metadata overrides the document's own."""
+    documents = []
+    for number, path in enumerate(paths, start=1):
+        document = read_document(path, f"S{number}", max_input_mb)
+        overrides = brief.metadata_for(path)
+        if overrides:
+            document = replace(document, source=replace(document.source, **overrides))
+        document = segment(document)
+        if not document.sentences:
+            raise InputError(f"{path}: the document has no sentences to summarise")
+        documents.append(document)
+    return documents
+
+
+def build_outline(request: OutlineRequest) -> Outline:
+    """Read the documents (from the request, else from the brief) and plan the outline."""
+    paths = request.documents or tuple(entry.path for entry in request.brief.sources)
+    if not paths:
+        raise InputError("no documents given (name them, or list them under 'sources' in a brief)")
+    documents = load_documents(paths, request.brief, request.max_input_mb)
+    return plan_outline(
+        documents,
+        request.sections or request.brief.sections,
+        get_summarizer(request.summarizer),
+        title=request.title or request.brief.title,
+        subtitle=request.subtitle or request.brief.subtitle,
+        as_of=request.as_of or request.brief.as_of,
+        bluf_points=request.bluf_points,
+        max_points=request.max_points,
+    )
+
+
+def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
+    """The k key points of one text given in memory (batch mode and benchmarks), in document order.
+
+    Raises InputError naming ``text_id`` when the text has no sentences.
+    """
+    from .ingest import normalise
+
+    document = segment(Document(SourceInfo(id="S1", path=str(text_id)), normalise(text)))
+    if not document.sentences:
+        raise InputError(f"{text_id}: the text has no sentences to summarise")
+    return [point_from(s) for s in get_summarizer(summarizer).keypoints(document.sentences, k)]

@@ -1,0 +1,555 @@
+"""Lay an Outline into a .pptx deck: the only module that imports python-pptx.
+
+Every slide has a real title placeholder; bullets live in the body placeholder;
+each bullet ends with superscript footnote markers resolved by the source line
+at the foot of the same slide. Text is measured with ``fit`` and never placed
+in a box it does not fit: it shrinks to the layout's floor, then continues on
+a "(cont.)" slide that carries its own footnotes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from .errors import LayoutError, OutputError
+from .fit import EMU_PER_PT, line_height_pt, metrics_for, text_height_pt, wrap
+from .layouts import Layout
+from .model import Citation, Outline, Point
+from .text import Templates
+
+INSET = Inches(0.08)
+BULLET_INDENT = Inches(0.32)
+BANNER_HEIGHT = Inches(0.32)
+GAP = Inches(0.12)
+EMPTY_SECTION = "The sources hold nothing on this topic."
+
+
+@dataclass(frozen=True)
+class Box:
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """A bullet to lay out: its text and the citations its marker resolves to (none: no marker)."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    point: Point | None = None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    author: str | None = None
+    timestamp: datetime | None = None  # fixed zip and core-property time; default: the outline's as-of date
+
+
+def render_deck(outline: Outline, layout: Layout, out: Path, options: RenderOptions = RenderOptions()) -> None:
+    """Render and write ``out`` atomically (a temporary file, then a rename).
+
+    Raises LayoutError for an unusable master, OutputError for a path that cannot
+    be written; nothing is left behind on error.
+    """
+    data = DeckBuilder(outline, layout, options).build()
+    write_atomically(out, data)
+
+
+class DeckBuilder:
+    """Builds one deck; holds the presentation, the layout and the running slide state."""
+
+    def __init__(self, outline: Outline, layout: Layout, options: RenderOptions):
+        self.outline = outline
+        self.layout = layout
+        self.options = options
+        self.templates = Templates(layout.template_folders)
+        self.sources = {s.id: s for s in outline.sources}
+        self.prs = open_presentation(layout)
+        self.title_layout, self.content_layout = slide_layouts(self.prs, layout)
+        self.titles: set[str] = set()
+        self.endnotes: dict[tuple[str, int], int] = {}  # deck-wide numbers for footnotes=references
+
+    # ---- the deck ---------------------------------------------------------------------
+    def build(self) -> bytes:
+        kinds: dict[str, Callable[[], None]] = {
+            "title": self.title_slide, "bluf": self.bluf_slides, "agenda": self.agenda_slides,
+            "sections": self.section_slides, "references": self.reference_slides}
+        for kind in self.layout.slides:
+            kinds[kind]()
+        if self.layout.slide_numbers:
+            self.number_slides()
+        self.set_properties()
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return reproducible_zip(buffer.getvalue(), self.timestamp())
+
+    def title_slide(self) -> None:
+        slide = self.prs.slides.add_slide(self.title_layout)
+        self.decorate(slide)
+        width, height = self.slide_size()
+        left = Inches(self.layout.margins["left"])
+        text_width = width - left - Inches(self.layout.margins["right"])
+        title_box = Box(left, int(height * 0.28), text_width, int(height * 0.24))
+        self.set_title(slide, self.outline.title, title_box, max_lines=3)
+        lines = self.templates.render("title_lines", outline=self.outline, dtg=self.layout.dtg,
+                                      author=self.options.author).splitlines()
+        subtitle_box = Box(left, title_box.top + title_box.height + GAP, text_width,
+                           int(height * 0.30))
+        subtitle = placeholder(slide, 1)
+        items = [Item(line) for line in lines if line.strip()]
+        if subtitle is None:
+            subtitle = slide.shapes.add_textbox(0, 0, 0, 0)
+        self.place(subtitle, subtitle_box)
+        size = self.largest_fitting_size(items, subtitle_box, self.layout.body_size - 4, self.layout.body_min,
+                                         bullets=False) or self.layout.body_min
+        self.fill_text(subtitle.text_frame, items, size, {}, bullets=False, color=self.color("muted"))
+
+    def bluf_slides(self) -> None:
+        self.bullet_slides("Bottom line up front", [point_item(p) for p in self.outline.bluf])
+
+    def agenda_slides(self) -> None:
+        self.bullet_slides("Agenda", [Item(s.title) for s in self.outline.sections])
+
+    def section_slides(self) -> None:
+        for section in self.outline.sections:
+            self.bullet_slides(section.title, [point_item(p) for p in section.points])
+
+    def reference_slides(self) -> None:
+        cited: dict[str, set[int]] = {}
+        for point in all_points(self.outline):
+            for c in point.citations:
+                cited.setdefault(c.source, set()).add(c.paragraph)
+        items = [Item(self.templates.render("reference", source=s, paragraphs=sorted(cited.get(s.id, ()))))
+                 for s in self.outline.sources]
+        if self.layout.footnotes == "references":
+            for (source, paragraph), number in sorted(self.endnotes.items(), key=lambda kv: kv[1]):
+                items.append(Item(f"[{number}] {self.endnote(source, paragraph)}"))
+        self.bullet_slides("References", items)
+
+    # ---- bullet slides and pagination --------------------------------------------------
+    def bullet_slides(self, title: str, items: Sequence[Item]) -> None:
+        """One or more slides of bullets, continued as "(cont.)" when they do not fit."""
+        if not items:
+            slide = self.content_slide(self.templates.render("slide_title", title=title, part=1))
+            body = placeholder(slide, 1)
+            self.fill_text(body.text_frame, [Item(EMPTY_SECTION)], self.layout.body_size, {}, bullets=False,
+                           color=self.color("muted"), italic=True)
+            return
+        for part, (chunk, size, source_size) in enumerate(self.paginate(list(items)), start=1):
+            slide = self.content_slide(self.templates.render("slide_title", title=title, part=part))
+            numbers = self.footnote_numbers(chunk)
+            self.fill_text(placeholder(slide, 1).text_frame, chunk, size, numbers, bullets=True,
+                           color=self.color("text"))
+            if self.layout.footnotes == "slide" and numbers:
+                self.add_source_line(slide, numbers, source_size)
+            if self.layout.notes:
+                self.add_notes(slide, chunk, numbers)
+
+    def paginate(self, items: list[Item]) -> list[tuple[list[Item], float, float]]:
+        """Split items into slides: as many as fit at the floors (and max_bullets), then the
+        largest sizes that fit each slide. An item too long for a slide alone still gets one."""
+        body, footer = self.body_box(), self.footnote_box()
+        chunks: list[list[Item]] = []
+        for item in items:
+            current = chunks[-1] if chunks else None
+            if current is not None and len(current) < self.layout.max_bullets and \
+                    self.fits(current + [item], body, footer, self.layout.body_min, self.layout.source_min):
+                current.append(item)
+            else:
+                chunks.append([item])
+        result = []
+        for chunk in chunks:
+            size = self.largest_fitting_size(chunk, body, self.layout.body_size, self.layout.body_min) \
+                or self.layout.body_min
+            source_size = self.largest_source_size(chunk, footer)
+            result.append((chunk, size, source_size))
+        return result
+
+    def fits(self, chunk, body: Box, footer: Box, size: float, source_size: float) -> bool:
+        return self.text_fits(chunk, body, size, bullets=True) and \
+            (self.layout.footnotes != "slide" or self.source_line_fits(chunk, footer, source_size))
+
+    def largest_fitting_size(self, chunk, box: Box, start: float, floor: float, bullets: bool = True):
+        size = start
+        while size >= floor:
+            if self.text_fits(chunk, box, size, bullets):
+                return size
+            size -= 1
+        return None
+
+    def largest_source_size(self, chunk, footer: Box) -> float:
+        size = self.layout.source_size
+        while size > self.layout.source_min and not self.source_line_fits(chunk, footer, size):
+            size -= 0.5
+        return size
+
+    def text_fits(self, chunk, box: Box, size: float, bullets: bool) -> bool:
+        numbers = self.footnote_numbers(chunk)
+        texts = [item.text + marker_text(item, numbers) for item in chunk]
+        indent = BULLET_INDENT if bullets else 0
+        width_pt = (box.width - 2 * INSET - indent) / EMU_PER_PT
+        height = text_height_pt(texts, metrics_for(self.layout.font), size, width_pt,
+                                space_after_pt=self.layout.space_after)
+        return height <= (box.height - 2 * INSET) / EMU_PER_PT
+
+    def source_line_fits(self, chunk, footer: Box, size: float) -> bool:
+        text = "".join(text for text, _ in self.source_line_runs(self.footnote_numbers(chunk)))
+        metrics = metrics_for(self.layout.font)
+        lines = len(wrap(text, metrics, size, footer.width / EMU_PER_PT))
+        return lines * line_height_pt(metrics, size) <= footer.height / EMU_PER_PT
+
+    # ---- footnotes ---------------------------------------------------------------------
+    def footnote_numbers(self, chunk: Sequence[Item]) -> dict[tuple[str, int], int]:
+        """Marker number per (source, paragraph): per slide from 1, or deck-wide for endnotes."""
+        if self.layout.footnotes in ("none", "notes"):
+            return {}
+        numbers: dict[tuple[str, int], int] = {}
+        for item in chunk:
+            for c in item.citations:
+                key = (c.source, c.paragraph)
+                if self.layout.footnotes == "references":
+                    numbers[key] = self.endnotes.setdefault(key, len(self.endnotes) + 1)
+                else:
+                    numbers.setdefault(key, len(numbers) + 1)
+        return numbers
+
+    def source_line_runs(self, numbers: dict[tuple[str, int], int]) -> list[tuple[str, bool]]:
+        """The source line as (text, superscript) runs, grouped by source:
+        'Voice of America, 27 Sep 2024: ¹ para. 1  ² para. 9'."""
+        runs: list[tuple[str, bool]] = []
+        for source_id in dict.fromkeys(source for source, _ in numbers):
+            if runs:
+                runs.append(("   ", False))
+            runs.append((self.templates.render("footnote_source", source=self.sources[source_id]) + ": ", False))
+            entries = [(n, paragraph) for (source, paragraph), n in numbers.items() if source == source_id]
+            for index, (number, paragraph) in enumerate(entries):
+                runs.append((str(number), True))
+                gap = "  " if index < len(entries) - 1 else ""
+                runs.append((" " + self.templates.render("footnote", paragraph=paragraph) + gap, False))
+        return runs
+
+    def endnote(self, source_id: str, paragraph: int) -> str:
+        """'Voice of America, 27 Sep 2024, para. 3' for the References slide's endnotes."""
+        return (self.templates.render("footnote_source", source=self.sources[source_id]) + ", "
+                + self.templates.render("footnote", paragraph=paragraph))
+
+    def add_source_line(self, slide, numbers, size: float) -> None:
+        box = self.footnote_box()
+        shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+        shape.name = "Footnotes"
+        frame = shape.text_frame
+        setup_frame(frame, inset=0)
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+        paragraph = frame.paragraphs[0]
+        for text, superscript in self.source_line_runs(numbers):
+            self.add_run(paragraph, text, size, self.color("muted"), superscript=superscript)
+
+    def add_notes(self, slide, chunk: Sequence[Item], numbers) -> None:
+        blocks = [self.templates.render("note", number=i, point=item.point)
+                  for i, item in enumerate(chunk, start=1) if item.point]
+        if blocks:
+            slide.notes_slide.notes_text_frame.text = clean_text("\n\n".join(blocks))
+
+    # ---- slides, shapes and text -------------------------------------------------------
+    def content_slide(self, title: str):
+        slide = self.prs.slides.add_slide(self.content_layout)
+        self.decorate(slide)
+        title_box = self.title_box()
+        self.set_title(slide, title, title_box, max_lines=2)
+        if self.layout.accent_bar:
+            bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, title_box.left + INSET,
+                                         title_box.top + title_box.height, Inches(1.2), Inches(0.05))
+            bar.fill.solid()
+            bar.fill.fore_color.rgb = RGBColor.from_string(self.color("accent"))
+            bar.line.fill.background()
+            bar.name = "Accent line"
+            set_alt_text(bar, "Decorative accent line")
+        self.place(placeholder(slide, 1), self.body_box())
+        return slide
+
+    def decorate(self, slide) -> None:
+        """Background colour and the classification banners (top and bottom), if configured."""
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = RGBColor.from_string(self.color("background"))
+        if not self.layout.classification:
+            return
+        fill, text_color = self.layout.banner_colors()
+        width, height = self.slide_size()
+        for name, top in (("Banner top", 0), ("Banner bottom", height - BANNER_HEIGHT)):
+            shape = slide.shapes.add_textbox(0, top, width, BANNER_HEIGHT)
+            shape.name = name
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+            setup_frame(shape.text_frame, inset=Inches(0.02))
+            paragraph = shape.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.CENTER
+            self.add_run(paragraph, self.layout.classification.upper(), 12, text_color, bold=True)
+
+    def set_title(self, slide, text: str, box: Box, max_lines: int) -> None:
+        text = self.unique_title(clean_text(text))
+        shape = slide.shapes.title
+        if shape is None:
+            raise LayoutError(f"slide layout {slide.slide_layout.name!r} has no title placeholder")
+        self.place(shape, box)
+        metrics = metrics_for(self.layout.font, bold=True)
+        size = self.layout.title_size
+        width_pt = (box.width - 2 * INSET) / EMU_PER_PT
+        while size > self.layout.title_min and (
+                len(wrap(text, metrics, size, width_pt)) > max_lines
+                or text_height_pt([text], metrics, size, width_pt) > (box.height - 2 * INSET) / EMU_PER_PT):
+            size -= 1
+        frame = shape.text_frame
+        setup_frame(frame)
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM if slide.slide_layout == self.content_layout else MSO_ANCHOR.MIDDLE
+        paragraph = frame.paragraphs[0]
+        paragraph.alignment = PP_ALIGN.LEFT
+        self.add_run(paragraph, text, size, self.color("title"), bold=True)
+
+    def unique_title(self, text: str) -> str:
+        candidate, n = text, 2
+        while candidate in self.titles:
+            candidate, n = f"{text} ({n})", n + 1
+        self.titles.add(candidate)
+        return candidate
+
+    def place(self, shape, box: Box) -> None:
+        """Give a shape the box, unless a user master decides the geometry."""
+        if self.layout.master is None:
+            shape.left, shape.top, shape.width, shape.height = box.left, box.top, box.width, box.height
+
+    def fill_text(self, frame, items: Sequence[Item], size: float, numbers, *, bullets: bool, color: str,
+                  italic: bool = False) -> None:
+        setup_frame(frame)
+        for index, item in enumerate(items):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            set_bullet(paragraph, self.color("accent") if bullets else None)
+            paragraph.space_after = Pt(self.layout.space_after)
+            paragraph.line_spacing = 1.0
+            self.add_run(paragraph, item.text, size, color, italic=italic)
+            marker = marker_text(item, numbers).strip()
+            if marker:
+                self.add_run(paragraph, marker, size, color, superscript=True)
+
+    def add_run(self, paragraph, text: str, size: float, color: str, *, bold: bool = False,
+                italic: bool = False, superscript: bool = False) -> None:
+        run = paragraph.add_run()
+        run.text = clean_text(text)
+        font = run.font
+        font.name = self.layout.font
+        font.size = Pt(size)
+        font.bold = bold
+        font.italic = italic
+        font.color.rgb = RGBColor.from_string(color)
+        run_properties = run._r.get_or_add_rPr()
+        run_properties.set("lang", "en-US")
+        if superscript:
+            run_properties.set("baseline", "30000")
+
+    def number_slides(self) -> None:
+        total = len(self.prs.slides)
+        box = self.footnote_box()
+        width = Inches(0.9)
+        for number, slide in enumerate(self.prs.slides, start=1):
+            if number == 1:
+                continue
+            shape = slide.shapes.add_textbox(box.left + box.width, box.top + box.height - Inches(0.25),
+                                             width, Inches(0.25))
+            shape.name = "Slide number"
+            setup_frame(shape.text_frame, inset=0)
+            shape.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+            paragraph = shape.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.RIGHT
+            self.add_run(paragraph, f"{number} / {total}", max(self.layout.source_size, 10), self.color("muted"))
+
+    def set_properties(self) -> None:
+        props = self.prs.core_properties
+        props.title = self.outline.title[:255]
+        props.subject = "Briefing"
+        props.author = self.options.author or "deckgen"
+        props.last_modified_by = "deckgen"
+        props.language = "en-US"
+        props.revision = 1
+        props.created = props.modified = self.timestamp().replace(tzinfo=None)
+        props.keywords = ", ".join(s.title for s in self.outline.sections)[:255]
+
+    def timestamp(self) -> datetime:
+        if self.options.timestamp:
+            return self.options.timestamp
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        day = self.outline.as_of
+        return datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else datetime(2000, 1, 1)
+
+    # ---- geometry ----------------------------------------------------------------------
+    def slide_size(self) -> tuple[int, int]:
+        return self.prs.slide_width, self.prs.slide_height
+
+    def banner_space(self) -> int:
+        return BANNER_HEIGHT if self.layout.classification else 0
+
+    def title_box(self) -> Box:
+        width, _ = self.slide_size()
+        m = self.layout.margins
+        return Box(Inches(m["left"]), Inches(m["top"]) + self.banner_space(),
+                   width - Inches(m["left"]) - Inches(m["right"]) - Inches(0.0), Inches(self.layout.title_height))
+
+    def footnote_box(self) -> Box:
+        width, height = self.slide_size()
+        m = self.layout.margins
+        bottom = height - Inches(m["bottom"]) - self.banner_space()
+        box_height = Inches(self.layout.footnote_height)
+        return Box(Inches(m["left"]), bottom - box_height,
+                   width - Inches(m["left"]) - Inches(m["right"]) - Inches(1.0), box_height)
+
+    def body_box(self) -> Box:
+        title, footer = self.title_box(), self.footnote_box()
+        top = title.top + title.height + GAP * 2
+        return Box(title.left, top, title.width, footer.top - GAP - top)
+
+    def color(self, key: str) -> str:
+        return self.layout.colors[key]
+
+
+# ---- module helpers --------------------------------------------------------------------
+def point_item(point: Point) -> Item:
+    return Item(point.text, point.citations, point)
+
+
+def all_points(outline: Outline) -> list[Point]:
+    return list(outline.bluf) + [p for s in outline.sections for p in s.points]
+
+
+def marker_text(item: Item, numbers: dict[tuple[str, int], int]) -> str:
+    """' 1,2' for an item citing footnotes 1 and 2; '' when it has none."""
+    marks = sorted({numbers[(c.source, c.paragraph)] for c in item.citations if (c.source, c.paragraph) in numbers})
+    return " " + ",".join(map(str, marks)) if marks else ""
+
+
+def clean_text(text: str) -> str:
+    """Remove characters XML 1.0 cannot hold (python-pptx would reject them)."""
+    return "".join(ch for ch in text if ch in "\t\n" or (ch >= " " and ch not in "\ufffe\uffff"))
+
+
+def open_presentation(layout: Layout):
+    """The layout's master deck, or python-pptx's default template sized to the layout's aspect."""
+    if layout.master_path is None:
+        prs = Presentation()
+        width, height = layout.slide_size
+        prs.slide_width, prs.slide_height = Inches(width), Inches(height)
+        return prs
+    try:
+        prs = Presentation(str(layout.master_path))
+    except Exception as exc:  # python-pptx raises many kinds for a bad package
+        raise LayoutError(f"{layout.master_path}: not a readable .pptx master ({exc.__class__.__name__})") from None
+    return prs
+
+
+def slide_layouts(prs, layout: Layout):
+    """The title and content slide layouts, found by name; raises LayoutError naming what is missing."""
+    found = []
+    for kind, required in (("title", (0,)), ("content", (0, 1))):
+        name = layout.master_layouts[kind]
+        slide_layout = prs.slide_layouts.get_by_name(name)
+        where = layout.master_path or "the default template"
+        if slide_layout is None:
+            names = ", ".join(repr(sl.name) for sl in prs.slide_layouts)
+            raise LayoutError(f"{where}: no slide layout named {name!r} (it has {names})")
+        present = {ph.placeholder_format.idx for ph in slide_layout.placeholders}
+        missing = [idx for idx in required if idx not in present]
+        if missing:
+            what = {0: "title", 1: "body"}
+            raise LayoutError(f"{where}: slide layout {name!r} has no {what[missing[0]]} placeholder (idx {missing[0]})")
+        found.append(slide_layout)
+    return tuple(found)
+
+
+def placeholder(slide, idx: int):
+    """The slide's placeholder with ``idx``, or None."""
+    for shape in slide.placeholders:
+        if shape.placeholder_format.idx == idx:
+            return shape
+    return None
+
+
+def setup_frame(frame, inset: int = INSET) -> None:
+    frame.clear()
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = inset
+    frame.margin_top = frame.margin_bottom = inset
+
+
+def set_bullet(paragraph, color: str | None) -> None:
+    """A round bullet in ``color`` with a hanging indent, or no bullet at all (None)."""
+    properties = paragraph._p.get_or_add_pPr()
+    for tag in ("a:buClr", "a:buFont", "a:buChar", "a:buNone", "a:buAutoNum"):
+        for element in properties.findall(qn(tag)):
+            properties.remove(element)
+    if color is None:
+        properties.set("marL", "0")
+        properties.set("indent", "0")
+        properties.append(properties.makeelement(qn("a:buNone"), {}))
+        return
+    properties.set("marL", str(BULLET_INDENT))
+    properties.set("indent", str(-BULLET_INDENT))
+    bullet_color = properties.makeelement(qn("a:buClr"), {})
+    bullet_color.append(bullet_color.makeelement(qn("a:srgbClr"), {"val": color}))
+    properties.append(bullet_color)
+    properties.append(properties.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
+    properties.append(properties.makeelement(qn("a:buChar"), {"char": "•"}))
+
+
+def set_alt_text(shape, text: str) -> None:
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def reproducible_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip with every entry stamped ``when``, so equal decks are equal bytes."""
+    stamp = max(when, datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, then rename; raises OutputError."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name such as {path / 'deck.pptx'}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None

@@ -1,0 +1,91 @@
+"""Split a normalised document into numbered paragraphs and offset-keeping sentences.
+
+Sentence boundaries come from pySBD (rule-based, handles abbreviations such as
+"U.S.", "Gen." and "Sept.", initials and quotations). Offsets are found by
+scanning forward in the paragraph, so ``document.text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .model import Document, Paragraph, Sentence
+
+HEADING_MARK = "# "
+MAX_SENTENCE_CHARS = 600  # longer runs (a line with no punctuation) are cut at spaces
+RESPLIT_CHARS = 250  # pySBD runs this long usually swallowed several sentences (an unbalanced quote)
+# A full stop after a lower-case word (so not "U.S." or "Mr."), then a capital or an opening quote.
+_PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def segment(document: Document) -> Document:
+    """Return the document with its paragraphs and sentences filled in.
+
+    Paragraphs are the ``\\n\\n``-separated blocks of the normalised text, numbered
+    from 1. Heading paragraphs (Markdown headings) get no sentences.
+    """
+    paragraphs = tuple(_paragraphs(document.text))
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs:
+        if paragraph.heading:
+            continue
+        for start, end in _sentence_spans(document.text, paragraph):
+            sentence_id = f"{document.source.id}.{len(sentences) + 1}"
+            sentences.append(Sentence(sentence_id, document.source.id, paragraph.number,
+                                      start, end, document.text[start:end]))
+    return replace(document, paragraphs=paragraphs, sentences=tuple(sentences))
+
+
+def _paragraphs(text: str):
+    for number, match in enumerate(re.finditer(r"[^\n]+", text), start=1):
+        yield Paragraph(number, match.start(), match.end(), heading=match.group().startswith(HEADING_MARK))
+
+
+def _sentence_spans(text: str, paragraph: Paragraph):
+    """Yield (start, end) of each sentence of the paragraph, without surrounding spaces."""
+    body = text[paragraph.start : paragraph.end]
+    cursor = 0
+    for piece in _segmenter().segment(body):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = body.find(piece, cursor)
+        if found < 0:  # pySBD altered the text: fall back to the rest of the paragraph
+            found, piece = cursor, body[cursor:].strip()
+        for start, end in _resplit(piece, found):
+            yield paragraph.start + start, paragraph.start + end
+        cursor = found + len(piece)
+        if cursor >= len(body):
+            break
+
+
+def _resplit(piece: str, offset: int):
+    """Split a run longer than RESPLIT_CHARS at plain sentence ends, then cut what is still too long."""
+    start = 0
+    if len(piece) > RESPLIT_CHARS:
+        for boundary in _PLAIN_BOUNDARY.finditer(piece):
+            end = boundary.start() + len(boundary.group().rstrip())
+            yield from _cut_long(piece[start:end], offset + start)
+            start = boundary.end()
+    yield from _cut_long(piece[start:], offset + start)
+
+
+def _cut_long(piece: str, offset: int):
+    """Cut a run longer than MAX_SENTENCE_CHARS at the last space before the limit."""
+    start = 0
+    while len(piece) - start > MAX_SENTENCE_CHARS:
+        cut = piece.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        yield offset + start, offset + cut
+        start = cut + (piece[cut] == " ")
+    yield offset + start, offset + len(piece)

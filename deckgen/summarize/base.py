@@ -1,0 +1,44 @@
+"""The one signature every summarizer has, and selection helpers they share."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from ..model import SectionSpec, Sentence
+
+MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
+
+
+class Summarizer(ABC):
+    """Chooses sentences; it never writes text (bullets are made by ``compress``).
+
+    Every method returns sentences in document order and never returns one
+    sentence twice; it may return fewer than asked when the documents hold less.
+    """
+
+    name: str = ""
+
+    @abstractmethod
+    def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
+        """The ``k`` sentences that best sum up the documents (also the BLUF)."""
+
+    @abstractmethod
+    def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec],
+                 max_points: int) -> list[list[Sentence]]:
+        """Per spec, up to ``max_points`` sentences on its title; a sentence goes to one section at most."""
+
+    @abstractmethod
+    def propose_sections(self, sentences: Sequence[Sentence], count: int,
+                         max_points: int) -> list[tuple[str, list[Sentence]]]:
+        """About ``count`` sections chosen from the content, each titled with words drawn from it."""
+
+
+def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences long enough to stand as a point on their own."""
+    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS]
+
+
+def in_document_order(chosen) -> list[Sentence]:
+    """Sort by source, then position; works across documents."""
+    return sorted(chosen, key=lambda s: (s.source, s.index))

@@ -1,0 +1,65 @@
+"""Layout templates: the only module that imports jinja2.
+
+Templates run in a SandboxedEnvironment with StrictUndefined, so a template
+cannot reach Python internals and a missing field is an error naming the file,
+the line and the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path, PurePath
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import LayoutError
+from .model import SourceInfo
+
+
+def long_date(value: date) -> str:
+    """27 September 2024."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_date(value: date) -> str:
+    """27 Sep 2024."""
+    return f"{value.day} {value:%b %Y}"
+
+
+def dtg(value: date) -> str:
+    """Military date-time group at 0000Z of the date: 270000Z SEP 24."""
+    return f"{value:%d}0000Z {value:%b %y}".upper()
+
+
+def short_source(source: SourceInfo) -> str:
+    """Publisher (else title, else file name) and short date: 'Voice of America, 27 Sep 2024'."""
+    name = source.publisher or source.title or PurePath(source.path).name
+    return f"{name}, {short_date(source.date)}" if source.date else name
+
+
+FILTERS = {"long_date": long_date, "short_date": short_date, "dtg": dtg, "short_source": short_source,
+           "basename": lambda path: PurePath(str(path)).name}
+
+
+class Templates:
+    """Text templates looked up by name (``footnote`` -> footnote.j2) in ``folders``, first match wins,
+    so a layout can override some templates and inherit the rest."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = folders
+        self.env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]),
+                                        undefined=StrictUndefined, autoescape=False)
+        self.env.filters.update(FILTERS)
+
+    def render(self, name: str, **context) -> str:
+        """Render ``<name>.j2``; raises LayoutError naming the file, line and problem."""
+        filename = f"{name}.j2"
+        try:
+            return self.env.get_template(filename).render(**context).strip()
+        except TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            path = getattr(exc, "filename", None) or next(
+                (str(f / filename) for f in self.folders if (f / filename).exists()), filename)
+            where = path + (f", line {line}" if line else "")
+            raise LayoutError(f"{where}: {exc.message or exc.__class__.__name__}") from None
