@@ -46,6 +46,9 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class Brief:
+    """A loaded brief; ``path`` is the file it came from (None for the empty brief)."""
+
+    path: Path | None = None
     title: str | None = None
     subtitle: str | None = None
     as_of: date | None = None
@@ -75,14 +78,16 @@ def load_brief(path: Path) -> Brief:
     except yaml.YAMLError as exc:
         raise BriefError(f"{path}: invalid YAML at {yaml_problem(exc)}") from None
     try:
-        return _parse(raw or {}, path.parent)
+        return _parse(raw or {}, path)
     except ValueError as exc:
         raise BriefError(f"{path}: {exc}") from None
 
 
-def _parse(raw, base: Path) -> Brief:
+def _parse(raw, path: Path) -> Brief:
     _check_mapping(raw, BRIEF_KEYS, "the brief")
+    base = path.parent
     return Brief(
+        path=path,
         title=_optional_str(raw, "title"),
         subtitle=_optional_str(raw, "subtitle"),
         as_of=parse_date(raw.get("as_of"), "as_of"),

@@ -145,9 +145,13 @@ def write_deck(outline, layout_name, overrides, out: Path, author, check: bool) 
 
 
 def default_output(request) -> Path:
+    """out/<brief name>.pptx, else out/<first document name>.pptx; creates out/."""
+    if request.brief.path:
+        name = request.brief.path.name.split(".")[0]
+    else:
+        name = request.documents[0].stem
     OUT_DIR.mkdir(exist_ok=True)
-    first = request.documents[0] if request.documents else (request.brief.sources[0].path if request.brief.sources else Path("deck"))
-    return OUT_DIR / f"{first.stem.replace('.brief', '')}.pptx"
+    return OUT_DIR / f"{name}.pptx"
 
 
 @app.command()
@@ -168,8 +172,6 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
                                   max_input_mb)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
                                      footnotes, notes, classification, set_)
-        if not documents and brief is None and output is None:
-            output = OUT_DIR / "iraq-coalition.pptx"
         out = output or default_output(request)
         from .layouts import load_layout
 

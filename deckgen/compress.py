@@ -29,11 +29,12 @@ _SOURCE_TAG = re.compile(
 _DISCOURSE = re.compile(
     r"^(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|In addition|Additionally|"
     r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?\s+(?=\S)")
-# ', who ... ,' before a verb, and a description after the name that opens the sentence:
-# "Charles Lister, the director of ..., has tracked".
+# A description between commas after the subject that opens the sentence, before its verb:
+# "Charles Lister, the director of ..., has tracked", "The performer, who was ..., was".
 _DESCRIPTION = re.compile(
-    r"(?:^(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+(?:the|a|an)\s+|,\s+(?:who|which)\s+)"
-    r"[^,“”\"()]{3,90}?,\s+(?=(?!(?:and|or|but|according|including|as|with|in|on|at|to|for|from|by|of)\b)[a-z])")
+    r"^(?:(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+(?:the|a|an)"
+    r"|(?P<subject>(?:[\w.’'-]+\s+){0,5}[\w.’'-]+),\s+(?:who|which))"
+    r"\s+[^,“”\"‘’'()]{3,90}?,\s+(?=(?!(?:and|or|but|according|including|as|with|in|on|at|to|for|from|by|of)\b)[a-z])")
 _SPEECH = (r"said|says|told|tells|added|adds|noted|warned|stressed|explained|wrote|writes|stated|"
            r"insisted|argued|announced|confirmed|reported|reports|claimed|admitted|revealed")
 _WHO = r"[^,“”\"()]{2,80}?"
@@ -74,7 +75,7 @@ def _drop_discourse(text: str) -> str:
 
 
 def _drop_descriptions(text: str) -> str:
-    return _DESCRIPTION.sub(lambda match: (match.group("name") or "") + " ", text)
+    return _DESCRIPTION.sub(lambda match: (match.group("name") or match.group("subject")) + " ", text, count=1)
 
 
 def _credit_attribution(text: str) -> str:

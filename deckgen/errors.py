@@ -27,3 +27,7 @@ class LayoutError(DeckgenError):
 
 class OutputError(DeckgenError):
     """An output path cannot be written."""
+
+
+class CheckError(DeckgenError):
+    """A deck handed to the linter is missing or not a readable .pptx."""

@@ -134,11 +134,11 @@ def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_
     Raises InputError naming the file for: a missing or unreadable file, a folder,
     an unknown suffix, a file over ``max_input_mb``, undecodable or empty text.
     """
+    data = _read_bytes(path, max_input_mb)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unknown document format {path.suffix or '(no suffix)'!r}; known: {known}")
-    data = _read_bytes(path, max_input_mb)
     try:
         body, metadata = reader(decode(data, path))
     except ValueError as exc:

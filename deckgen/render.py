@@ -379,14 +379,14 @@ class DeckBuilder:
 
     def set_properties(self) -> None:
         props = self.prs.core_properties
-        props.title = self.outline.title[:255]
+        props.title = clean_text(self.outline.title)[:255]
         props.subject = "Briefing"
-        props.author = self.options.author or "deckgen"
+        props.author = clean_text(self.options.author or "deckgen")[:255]
         props.last_modified_by = "deckgen"
         props.language = "en-US"
         props.revision = 1
         props.created = props.modified = self.timestamp().replace(tzinfo=None)
-        props.keywords = ", ".join(s.title for s in self.outline.sections)[:255]
+        props.keywords = clean_text(", ".join(s.title for s in self.outline.sections))[:255]
 
     def timestamp(self) -> datetime:
         if self.options.timestamp:

@@ -1,0 +1,122 @@
+"""The CLI through its runner, in a temporary folder; results checked through the library."""
+
+import json
+import os
+
+import pytest
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from deckgen.cli import app
+
+from .conftest import SEED
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def in_tmp(tmp_path, seed_copy):
+    """Run in a temporary folder that holds seeds/ as the repository does."""
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(old)
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def titles(path):
+    return [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+
+
+def test_build_without_arguments_builds_the_demo(in_tmp):
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    deck = in_tmp / "out" / "iraq-coalition.pptx"
+    assert titles(deck)[0] == "Anti-IS coalition to wind down its military mission in Iraq"
+    assert "Militia threat" in titles(deck)
+
+
+def test_build_documents_with_sections_on_the_command_line(in_tmp):
+    out = in_tmp / "deck.pptx"
+    result = run("build", SEED, "--section", "Phases", "--section", "IS resurgence", "-o", out)
+    assert result.exit_code == 0, result.output
+    got = titles(out)
+    assert got[1:5] == ["Bottom line up front", "Agenda", "Phases", "IS resurgence"]
+
+
+def test_outline_formats(in_tmp):
+    result = run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [s["title"] for s in data["sections"]] == ["Mission change", "Phases", "Militia threat", "IS resurgence"]
+    md = run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "md")
+    assert md.stdout.startswith("# Anti-IS coalition") and "## Phases" in md.stdout
+    assert run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "yaml", "-o", "o.yaml").exit_code == 0
+    assert (in_tmp / "o.yaml").read_text().startswith("title: Anti-IS coalition")
+
+
+def test_outline_then_render_gives_the_same_deck_as_build(in_tmp):
+    assert run("build", "--brief", "seeds/iraq-coalition.brief.yaml", "-o", "built.pptx").exit_code == 0
+    assert run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "yaml", "-o", "o.yaml").exit_code == 0
+    result = run("render", "o.yaml", "-o", "rendered.pptx")
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
+
+
+def test_an_edited_outline_is_rendered_as_edited(in_tmp):
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
+    data = json.loads((in_tmp / "o.json").read_text())
+    data["sections"] = data["sections"][:1]
+    data["sections"][0]["title"] = "Edited title"
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    assert run("render", "o.json", "-o", "e.pptx").exit_code == 0
+    assert "Edited title" in titles(in_tmp / "e.pptx") and "Phases" not in titles(in_tmp / "e.pptx")
+
+
+def test_layouts_list_and_show():
+    listed = run("layouts")
+    assert listed.exit_code == 0 and "briefing" in listed.stdout.split()
+    shown = run("layouts", "show", "briefing")
+    assert shown.exit_code == 0 and "body_min: 18" in shown.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["outline"], ["render"], ["layouts"], ["check"]])
+def test_help(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_help_lists_every_command():
+    text = run("--help").stdout
+    for name in ("build", "outline", "render", "layouts", "check"):
+        assert name in text
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["build", "missing.txt"], "missing.txt: no such file"),
+    (["build", "seeds"], "seeds: is a folder"),
+    (["build", "empty.txt"], "empty.txt: the document is empty"),
+    (["build", "doc.pdfx"], "unknown document format '.pdfx'"),
+    (["build", "--brief", "bad.yaml"], "bad.yaml: invalid YAML at line 3"),
+    (["build", SEED, "-o", "nowhere/deck.pptx"], "does not exist"),
+    (["build", SEED, "--layout", "nope"], "layout 'nope' not found"),
+    (["build", SEED, "--set", "body_min=big"], "body_min='big' is not allowed; expected a number"),
+    (["build", SEED, "--slides", "title,charts"], "expected a comma-separated list"),
+    (["build", SEED, "--summarizer", "magic"], "unknown summarizer 'magic'"),
+    (["render", "missing.yaml"], "missing.yaml: no such outline file"),
+])
+def test_errors_are_one_line_exit_2_and_leave_no_output(in_tmp, args, problem):
+    (in_tmp / "empty.txt").write_text("")
+    (in_tmp / "doc.pdfx").write_text("x")
+    (in_tmp / "bad.yaml").write_text("title: ok\nsections: [\n")
+    before = sorted(p.name for p in in_tmp.rglob("*"))
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and problem in lines[0], result.stderr
+    assert lines[0].startswith("deckgen: error: ")
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in in_tmp.rglob("*") if p.name != "out") == [b for b in before if b != "out"]

@@ -1,0 +1,65 @@
+import json
+from datetime import date
+
+import pytest
+
+from deckgen.errors import OutlineError
+from deckgen.model import Citation, Outline, Point, Section, SourceInfo
+from deckgen.outline import dumps, from_dict, load_outline, to_dict
+
+OUTLINE = Outline(
+    title="T", as_of=date(2024, 9, 27),
+    sources=(SourceInfo("S1", "a.txt", publisher="VOA", date=date(2024, 9, 27)),),
+    bluf=(Point("Bullet.", (Citation("S1", 2, "Bullet, it said."),), ("S1.3",)),),
+    sections=(Section("Empty", ()), Section("Full", (Point("P.", (Citation("S1", 1, "P q."),)),))),
+)
+
+
+def test_json_has_exactly_the_documented_shape():
+    data = json.loads(dumps(OUTLINE, "json"))
+    assert set(data) >= {"title", "as_of", "sources", "bluf", "sections"}
+    assert data["as_of"] == "2024-09-27"
+    assert data["sources"][0] == {"id": "S1", "path": "a.txt", "title": None, "publisher": "VOA",
+                                  "author": None, "date": "2024-09-27", "url": None}
+    assert data["bluf"][0]["citations"] == [{"source": "S1", "paragraph": 2, "quote": "Bullet, it said."}]
+    assert [s["title"] for s in data["sections"]] == ["Empty", "Full"]
+
+
+@pytest.mark.parametrize("fmt, suffix", [("json", ".json"), ("yaml", ".yaml")])
+def test_round_trip(tmp_path, fmt, suffix):
+    path = tmp_path / f"o{suffix}"
+    path.write_text(dumps(OUTLINE, fmt))
+    assert load_outline(path) == OUTLINE
+
+
+def test_markdown_is_for_reading():
+    text = dumps(OUTLINE, "md")
+    assert "## Empty\n\n- (nothing in the sources on this)" in text
+    assert "- Bullet. [S1 para. 2]" in text
+
+
+@pytest.mark.parametrize("mutate, problem", [
+    (lambda d: d.pop("sections"), "missing key 'sections'"),
+    (lambda d: d["bluf"][0]["citations"][0].update(source="S9"), "unknown source 'S9'"),
+    (lambda d: d["bluf"][0].update(citations=[]), "has no citation"),
+    (lambda d: d.update(as_of="soon"), "not a date"),
+])
+def test_bad_outlines_are_named(tmp_path, mutate, problem):
+    data = to_dict(OUTLINE)
+    mutate(data)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(OutlineError, match=problem):
+        load_outline(path)
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("title: ok\nsources: [\n")
+    with pytest.raises(OutlineError, match=r"bad.yaml: invalid YAML at line \d"):
+        load_outline(path)
+
+
+def test_from_dict_rejects_a_list():
+    with pytest.raises(TypeError):
+        from_dict([])

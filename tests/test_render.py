@@ -1,0 +1,188 @@
+"""End to end: reopen the rendered .pptx with python-pptx and read it back."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from deckgen.errors import OutputError
+from deckgen.layouts import load_layout
+from deckgen.model import Citation, Point, Section
+from deckgen.render import render_deck
+
+
+def slides_of(path):
+    return list(Presentation(str(path)).slides)
+
+
+def body_paragraphs(slide):
+    body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+    return body.text_frame.paragraphs
+
+
+def markers(paragraph) -> list[int]:
+    """Numbers in superscript runs at the end of a bullet."""
+    found = []
+    for run in paragraph.runs:
+        if run._r.find("{http://schemas.openxmlformats.org/drawingml/2006/main}rPr") is not None and \
+                run._r.rPr.get("baseline") == "30000":
+            found += [int(n) for n in run.text.split(",")]
+    return found
+
+
+def footnote_entries(slide) -> dict[int, str]:
+    """Number -> text of the entry that follows it in the Footnotes box."""
+    box = next((s for s in slide.shapes if s.name == "Footnotes"), None)
+    if box is None:
+        return {}
+    runs = [r for p in box.text_frame.paragraphs for r in p.runs]
+    return {int(r.text): runs[i + 1].text.strip() for i, r in enumerate(runs) if r._r.rPr.get("baseline") == "30000"}
+
+
+def test_slide_sequence_and_titles(seed_deck):
+    titles = [s.shapes.title.text_frame.text for s in slides_of(seed_deck)]
+    assert titles[0] == "Anti-IS coalition to wind down its military mission in Iraq"
+    assert titles[1:3] == ["Bottom line up front", "Agenda"]
+    sections = ["Mission change", "Phases", "Militia threat", "IS resurgence"]
+    assert [t for t in titles if t.split(" (cont.")[0] in sections][0] == "Mission change"
+    assert titles[-1] == "References"
+    assert len(set(titles)) == len(titles)
+
+
+def test_title_slide_carries_as_of_and_source(seed_deck):
+    text = slides_of(seed_deck)[0].placeholders[1].text_frame.text
+    assert "As of 27 September 2024" in text
+    assert "Voice of America (with material from Agence France-Presse), 27 Sep 2024" in text
+
+
+def test_agenda_lists_the_sections(seed_deck):
+    agenda = slides_of(seed_deck)[2]
+    assert [p.text for p in body_paragraphs(agenda)] == ["Mission change", "Phases", "Militia threat", "IS resurgence"]
+
+
+def test_every_bullet_has_a_marker_that_resolves_on_its_slide(seed_outline, seed_deck):
+    slides = slides_of(seed_deck)
+    content = [s for s in slides if s.shapes.title.text_frame.text not in ("Agenda", "References")][1:]
+    assert content
+    paragraphs_by_point = {p.text: {c.paragraph for c in p.citations}
+                           for p in list(seed_outline.bluf) + [q for s in seed_outline.sections for q in s.points]}
+    for slide in content:
+        entries = footnote_entries(slide)
+        for paragraph in body_paragraphs(slide):
+            numbers = markers(paragraph)
+            assert numbers, paragraph.text
+            bullet = "".join(r.text for r in paragraph.runs[:-1])
+            cited = {int(re.search(r"para\. (\d+)", entries[n]).group(1)) for n in numbers}
+            assert cited == paragraphs_by_point[bullet]
+        source_line = next(s for s in slide.shapes if s.name == "Footnotes").text_frame.text
+        assert source_line.startswith("Voice of America (with material from Agence France-Presse), 27 Sep 2024:")
+
+
+def test_notes_hold_the_full_quotes(seed_outline, seed_deck):
+    slides = slides_of(seed_deck)
+    section_slides = [s for s in slides if s.shapes.title.text_frame.text in
+                      [sec.title for sec in seed_outline.sections]]
+    for slide, section in zip(section_slides, seed_outline.sections):
+        notes = slide.notes_slide.notes_text_frame.text
+        for point in section.points:
+            assert point.citations[0].quote in notes
+
+
+def test_body_text_respects_the_floor_and_titles_the_title_size(seed_deck):
+    for slide in slides_of(seed_deck)[1:]:
+        for paragraph in body_paragraphs(slide):
+            assert all(run.font.size >= Pt(18) for run in paragraph.runs)
+        assert all(r.font.size >= Pt(28) for p in slide.shapes.title.text_frame.paragraphs for r in p.runs)
+
+
+def test_document_properties_are_set(seed_deck):
+    props = Presentation(str(seed_deck)).core_properties
+    assert props.title == "Anti-IS coalition to wind down its military mission in Iraq"
+    assert props.language == "en-US"
+
+
+def test_same_outline_gives_the_same_bytes(seed_outline, tmp_path):
+    first, second = tmp_path / "a.pptx", tmp_path / "b.pptx"
+    render_deck(seed_outline, load_layout(), first)
+    render_deck(seed_outline, load_layout(), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def long_section(seed_outline, count: int) -> Section:
+    point = seed_outline.sections[0].points[0]
+    long_text = " ".join([point.text] * 2)
+    return Section("Long section", tuple(replace(point, text=f"{i}: {long_text}") for i in range(count)))
+
+
+def test_a_section_that_does_not_fit_continues_with_its_own_footnotes(seed_outline, tmp_path):
+    outline = replace(seed_outline, sections=(long_section(seed_outline, 7),))
+    out = tmp_path / "long.pptx"
+    render_deck(outline, load_layout(), out)
+    slides = [s for s in slides_of(out) if s.shapes.title.text_frame.text.startswith("Long section")]
+    titles = [s.shapes.title.text_frame.text for s in slides]
+    assert titles[:2] == ["Long section", "Long section (cont.)"] and len(titles) >= 3
+    assert sum(len(body_paragraphs(s)) for s in slides) == 7
+    for slide in slides:
+        assert footnote_entries(slide), "each continuation carries its own source line"
+
+
+def test_an_empty_section_says_so(seed_outline, tmp_path):
+    outline = replace(seed_outline, sections=(Section("Nothing here", ()),))
+    out = tmp_path / "empty.pptx"
+    render_deck(outline, load_layout(), out)
+    slide = next(s for s in slides_of(out) if s.shapes.title.text_frame.text == "Nothing here")
+    assert body_paragraphs(slide)[0].text == "The sources hold nothing on this topic."
+
+
+def test_duplicate_section_titles_stay_unique(seed_outline, tmp_path):
+    section = seed_outline.sections[0]
+    out = tmp_path / "dup.pptx"
+    render_deck(replace(seed_outline, sections=(section, section)), load_layout(), out)
+    titles = [s.shapes.title.text_frame.text for s in slides_of(out)]
+    assert "Mission change" in titles and "Mission change (2)" in titles
+
+
+def test_control_characters_never_reach_the_xml(seed_outline, tmp_path):
+    bad = Point("Tab\there, NUL\x00 and \x0b vertical tab.", (Citation("S1", 1, "q"),))
+    outline = replace(seed_outline, sections=(Section("Odd \x07 title", (bad,)),))
+    out = tmp_path / "odd.pptx"
+    render_deck(outline, load_layout(), out)
+    assert any(s.shapes.title.text_frame.text == "Odd  title" for s in slides_of(out))
+
+
+@pytest.mark.parametrize("target, problem", [
+    ("missing/deck.pptx", "does not exist"),
+    ("folder", "is a folder"),
+])
+def test_unwritable_outputs_leave_nothing_behind(seed_outline, tmp_path, target, problem):
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(OutputError, match=problem):
+        render_deck(seed_outline, load_layout(), tmp_path / target)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"]
+
+
+def test_read_only_folder(seed_outline, tmp_path, monkeypatch):
+    """As root a chmod does not stop writes, so the refusal the OS would give is simulated."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OutputError, match="cannot write here \\(Permission denied\\)"):
+        render_deck(seed_outline, load_layout(), tmp_path / "deck.pptx")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_failed_rename_leaves_no_temporary_file(seed_outline, tmp_path, monkeypatch):
+    import os
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OutputError, match="No space left"):
+        render_deck(seed_outline, load_layout(), tmp_path / "deck.pptx")
+    assert not list(tmp_path.iterdir())
