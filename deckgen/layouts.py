@@ -23,6 +23,7 @@ USER_DIR = Path("layouts")
 DEFAULT_LAYOUT = "briefing"
 SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "references")
 FOOTNOTE_MODES = ("slide", "notes", "references", "none")
+TITLE_STYLES = ("topic", "assertion")
 ASPECTS = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 DEFAULT_COLORS = {"background": "FFFFFF", "text": "1B1B1B", "title": "0B2545", "accent": "0B2545", "muted": "4A4A4A"}
 DEFAULT_MARGINS = {"left": 0.6, "right": 0.6, "top": 0.35, "bottom": 0.25}
@@ -62,6 +63,7 @@ class Layout:
     dtg: bool = False
     slide_numbers: bool = True
     accent_bar: bool = True
+    title_style: str = "topic"   # topic: the section's name; assertion: its shortest point as the title
     master: str | None = None
     master_layouts: dict = field(default_factory=lambda: dict(DEFAULT_MASTER_LAYOUTS))
 
@@ -137,6 +139,10 @@ def _validate(key: str, value, where: str, current):
         if str(value) not in ASPECTS:
             raise bad(" or ".join(ASPECTS))
         return str(value)
+    if key == "title_style":
+        if value not in TITLE_STYLES:
+            raise bad("one of " + ", ".join(TITLE_STYLES))
+        return value
     if key == "footnotes":
         if value not in FOOTNOTE_MODES:
             raise bad("one of " + ", ".join(FOOTNOTE_MODES))
@@ -192,7 +198,8 @@ def _merge_mapping(key: str, value, current, bad) -> dict:
 
 
 def _color(value, bad) -> str:
-    text = str(value).lstrip("#").upper()
+    """RRGGBB from '#0B2545', '0b2545' or a YAML number such as 000000 (read as 0)."""
+    text = (str(value).zfill(6) if isinstance(value, int) else str(value)).lstrip("#").upper()
     if not re.fullmatch(r"[0-9A-F]{6}", text):
         raise bad("a colour as RRGGBB or #RRGGBB")
     return text

@@ -13,7 +13,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +35,9 @@ INSET = Inches(0.08)
 BULLET_INDENT = Inches(0.32)
 BANNER_HEIGHT = Inches(0.32)
 GAP = Inches(0.12)
+SLIDE_NUMBER_WIDTH = Inches(1.0)
+MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
 
 
@@ -53,6 +56,21 @@ class Item:
     text: str
     citations: tuple[Citation, ...] = ()
     point: Point | None = None
+
+
+@dataclass(frozen=True)
+class BulletGroup:
+    """Bullets under one title (a section, the BLUF, the agenda, the references)."""
+
+    title: str
+    items: tuple[Item, ...]
+    headline: Item | None = None   # assertion title: a point taken out of the bullets, cited in the title
+    empty_text: str = ""
+
+    @property
+    def lead(self) -> tuple[Item, ...]:
+        """Items cited before the bullets (the headline), for footnote numbering."""
+        return (self.headline,) if self.headline else ()
 
 
 @dataclass(frozen=True)
@@ -83,15 +101,22 @@ class DeckBuilder:
         self.prs = open_presentation(layout)
         self.title_layout, self.content_layout = slide_layouts(self.prs, layout)
         self.titles: set[str] = set()
-        self.endnotes: dict[tuple[str, int], int] = {}  # deck-wide numbers for footnotes=references
+        self.endnotes = {key: n for n, key in enumerate(dict.fromkeys(
+            (c.source, c.paragraph) for p in all_points(outline) for c in p.citations), start=1)}
 
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
-        kinds: dict[str, Callable[[], None]] = {
-            "title": self.title_slide, "bluf": self.bluf_slides, "agenda": self.agenda_slides,
-            "sections": self.section_slides, "references": self.reference_slides}
-        for kind in self.layout.slides:
-            kinds[kind]()
+        """Plan every bullet group first, so one body size serves the whole deck (the
+        smallest any slide needs), then add the slides in the layout's order."""
+        groups = [group for kind in self.layout.slides for group in self.groups(kind)]
+        pages = [self.paginate(g) if g is not None else [] for g in groups]
+        sizes = [size for group_pages in pages for _, size, _ in group_pages]
+        body_size = min(sizes, default=self.layout.body_size)
+        for group, group_pages in zip(groups, pages):
+            if group is None:
+                self.title_slide()
+            else:
+                self.bullet_slides(group, group_pages, body_size)
         if self.layout.slide_numbers:
             self.number_slides()
         self.set_properties()
@@ -99,38 +124,51 @@ class DeckBuilder:
         self.prs.save(buffer)
         return reproducible_zip(buffer.getvalue(), self.timestamp())
 
+    def groups(self, kind: str) -> list[BulletGroup | None]:
+        """The bullet groups of one slide kind; None stands for the title slide."""
+        if kind == "title":
+            return [None]
+        if kind == "bluf":
+            return [BulletGroup("Bottom line up front", tuple(point_item(p) for p in self.outline.bluf))]
+        if kind == "agenda":
+            return [BulletGroup("Agenda", tuple(Item(s.title) for s in self.outline.sections))]
+        if kind == "sections":
+            return [self.section_group(s) for s in self.outline.sections]
+        return [BulletGroup("References", tuple(self.reference_items()))]
+
+    def section_group(self, section) -> BulletGroup:
+        """A section's bullets; in assertion-style layouts its shortest self-standing point that
+        fits the title in two lines becomes the title (with its marker) instead of a bullet."""
+        points = list(section.points)
+        headline = None
+        if self.layout.title_style == "assertion" and len(points) > 1:
+            metrics = metrics_for(self.layout.font, bold=True)
+            width_pt = (self.title_box().width - 2 * INSET) / EMU_PER_PT
+            fitting = [p for p in points if len(p.text.split()) >= MIN_TITLE_WORDS
+                       and p.text.split()[0].lower() not in PRONOUNS
+                       and len(wrap(p.text + " 00", metrics, self.layout.title_min, width_pt)) <= 2]
+            headline = min(fitting, key=lambda p: len(p.text.split()), default=None)
+        items = tuple(point_item(p) for p in points if p is not headline)
+        return BulletGroup(section.title, items, point_item(headline) if headline else None, EMPTY_SECTION)
+
     def title_slide(self) -> None:
         slide = self.prs.slides.add_slide(self.title_layout)
         self.decorate(slide)
-        width, height = self.slide_size()
-        left = Inches(self.layout.margins["left"])
-        text_width = width - left - Inches(self.layout.margins["right"])
-        title_box = Box(left, int(height * 0.28), text_width, int(height * 0.24))
-        self.set_title(slide, self.outline.title, title_box, max_lines=3)
+        title_box, lines_box = self.title_slide_boxes()
+        self.set_title(slide, self.outline.title, title_box, max_lines=3, anchor=MSO_ANCHOR.BOTTOM)
+        if self.layout.accent_bar:
+            self.add_accent_bar(slide, title_box)
         lines = self.templates.render("title_lines", outline=self.outline, dtg=self.layout.dtg,
                                       author=self.options.author).splitlines()
-        subtitle_box = Box(left, title_box.top + title_box.height + GAP, text_width,
-                           int(height * 0.30))
-        subtitle = placeholder(slide, 1)
         items = [Item(line) for line in lines if line.strip()]
-        if subtitle is None:
-            subtitle = slide.shapes.add_textbox(0, 0, 0, 0)
-        self.place(subtitle, subtitle_box)
-        size = self.largest_fitting_size(items, subtitle_box, self.layout.body_size - 4, self.layout.body_min,
-                                         bullets=False) or self.layout.body_min
-        self.fill_text(subtitle.text_frame, items, size, {}, bullets=False, color=self.color("muted"))
+        shape = placeholder(slide, 1) or slide.shapes.add_textbox(0, 0, 0, 0)
+        self.place(shape, lines_box)
+        size = self.largest_fitting_size(items, lines_box, max(self.layout.body_size - 4, self.layout.body_min),
+                                         self.layout.body_min, bullets=False) or self.layout.body_min
+        self.fill_text(shape.text_frame, items, size, {}, bullets=False, color=self.color("muted"))
 
-    def bluf_slides(self) -> None:
-        self.bullet_slides("Bottom line up front", [point_item(p) for p in self.outline.bluf])
-
-    def agenda_slides(self) -> None:
-        self.bullet_slides("Agenda", [Item(s.title) for s in self.outline.sections])
-
-    def section_slides(self) -> None:
-        for section in self.outline.sections:
-            self.bullet_slides(section.title, [point_item(p) for p in section.points])
-
-    def reference_slides(self) -> None:
+    def reference_items(self) -> list[Item]:
+        """Each source in full with the paragraphs cited, then the endnotes if footnotes go here."""
         cited: dict[str, set[int]] = {}
         for point in all_points(self.outline):
             for c in point.citations:
@@ -140,55 +178,79 @@ class DeckBuilder:
         if self.layout.footnotes == "references":
             for (source, paragraph), number in sorted(self.endnotes.items(), key=lambda kv: kv[1]):
                 items.append(Item(f"[{number}] {self.endnote(source, paragraph)}"))
-        self.bullet_slides("References", items)
+        return items
 
     # ---- bullet slides and pagination --------------------------------------------------
-    def bullet_slides(self, title: str, items: Sequence[Item]) -> None:
-        """One or more slides of bullets, continued as "(cont.)" when they do not fit."""
-        if not items:
-            slide = self.content_slide(self.templates.render("slide_title", title=title, part=1))
-            body = placeholder(slide, 1)
-            self.fill_text(body.text_frame, [Item(EMPTY_SECTION)], self.layout.body_size, {}, bullets=False,
-                           color=self.color("muted"), italic=True)
+    def bullet_slides(self, group: BulletGroup, pages, body_size: float) -> None:
+        """The group's slides, continued as "(cont.)"; with an assertion headline the slide
+        title is the headline and the group's title becomes the small label above it."""
+        kicker = group.title if group.headline else None
+        headline = group.headline.text if group.headline else None
+
+        def slide_title(part: int) -> str:
+            return self.templates.render("slide_title", title=group.title, headline=headline, part=part)
+
+        if not pages:
+            numbers = self.footnote_numbers(group.lead)
+            slide = self.content_slide(slide_title(1), kicker, group.headline, numbers)
+            if self.layout.footnotes == "slide" and numbers:
+                self.add_source_line(slide, numbers, self.layout.source_size)
+            self.fill_text(placeholder(slide, 1).text_frame, [Item(group.empty_text)], body_size, {},
+                           bullets=False, color=self.color("muted"), italic=True)
             return
-        for part, (chunk, size, source_size) in enumerate(self.paginate(list(items)), start=1):
-            slide = self.content_slide(self.templates.render("slide_title", title=title, part=part))
-            numbers = self.footnote_numbers(chunk)
-            self.fill_text(placeholder(slide, 1).text_frame, chunk, size, numbers, bullets=True,
+        for part, (chunk, _, source_size) in enumerate(pages, start=1):
+            numbers = self.footnote_numbers([*group.lead, *chunk])
+            slide = self.content_slide(slide_title(part), kicker, group.headline, numbers)
+            self.fill_text(placeholder(slide, 1).text_frame, chunk, body_size, numbers, bullets=True,
                            color=self.color("text"))
             if self.layout.footnotes == "slide" and numbers:
                 self.add_source_line(slide, numbers, source_size)
             if self.layout.notes:
-                self.add_notes(slide, chunk, numbers)
+                self.add_notes(slide, [*group.lead, *chunk], numbers)
 
-    def paginate(self, items: list[Item]) -> list[tuple[list[Item], float, float]]:
-        """Split items into slides: as many as fit at the floors (and max_bullets), then the
-        largest sizes that fit each slide. An item too long for a slide alone still gets one."""
+    def paginate(self, group: BulletGroup) -> list[tuple[list[Item], float, float]]:
+        """Split a group's items into slides: as many as fit at the floors (and max_bullets),
+        then the largest sizes that fit each slide. An item too long for a slide alone still
+        gets one; an empty group gets no page."""
         body, footer = self.body_box(), self.footnote_box()
         chunks: list[list[Item]] = []
-        for item in items:
+        for item in group.items:
             current = chunks[-1] if chunks else None
             if current is not None and len(current) < self.layout.max_bullets and \
-                    self.fits(current + [item], body, footer, self.layout.body_min, self.layout.source_min):
+                    self.fits(current + [item], group.lead, body, footer):
                 current.append(item)
             else:
                 chunks.append([item])
+        chunks = self.balanced(chunks, group.lead, body, footer)
         result = []
         for chunk in chunks:
-            size = self.largest_fitting_size(chunk, body, self.layout.body_size, self.layout.body_min) \
-                or self.layout.body_min
-            source_size = self.largest_source_size(chunk, footer)
+            size = self.largest_fitting_size(chunk, body, self.layout.body_size, self.layout.body_min,
+                                             lead=group.lead) or self.layout.body_min
+            source_size = self.largest_source_size([*group.lead, *chunk], footer)
             result.append((chunk, size, source_size))
         return result
 
-    def fits(self, chunk, body: Box, footer: Box, size: float, source_size: float) -> bool:
-        return self.text_fits(chunk, body, size, bullets=True) and \
-            (self.layout.footnotes != "slide" or self.source_line_fits(chunk, footer, source_size))
+    def balanced(self, chunks: list[list[Item]], lead, body: Box, footer: Box) -> list[list[Item]]:
+        """The same items over the same number of slides, as evenly as possible (2+2, not 3+1),
+        when every slide still fits; else the greedy split unchanged."""
+        items = [item for chunk in chunks for item in chunk]
+        count = len(chunks)
+        sizes = [len(items) // count + (i < len(items) % count) for i in range(count)]
+        starts = [sum(sizes[:i]) for i in range(count)]
+        even = [items[start:start + size] for start, size in zip(starts, sizes)]
+        return even if all(self.fits(chunk, lead, body, footer) for chunk in even) else chunks
 
-    def largest_fitting_size(self, chunk, box: Box, start: float, floor: float, bullets: bool = True):
+    def fits(self, chunk, lead, body: Box, footer: Box) -> bool:
+        """Whether the chunk fits at the floors, its source line included."""
+        return self.text_fits(chunk, body, self.layout.body_min, bullets=True, lead=lead) and \
+            (self.layout.footnotes != "slide"
+             or self.source_line_fits([*lead, *chunk], footer, self.layout.source_min))
+
+    def largest_fitting_size(self, chunk, box: Box, start: float, floor: float, bullets: bool = True,
+                             lead: Sequence[Item] = ()):
         size = start
         while size >= floor:
-            if self.text_fits(chunk, box, size, bullets):
+            if self.text_fits(chunk, box, size, bullets, lead):
                 return size
             size -= 1
         return None
@@ -199,8 +261,8 @@ class DeckBuilder:
             size -= 0.5
         return size
 
-    def text_fits(self, chunk, box: Box, size: float, bullets: bool) -> bool:
-        numbers = self.footnote_numbers(chunk)
+    def text_fits(self, chunk, box: Box, size: float, bullets: bool, lead: Sequence[Item] = ()) -> bool:
+        numbers = self.footnote_numbers([*lead, *chunk])
         texts = [item.text + marker_text(item, numbers) for item in chunk]
         indent = BULLET_INDENT if bullets else 0
         width_pt = (box.width - 2 * INSET - indent) / EMU_PER_PT
@@ -224,7 +286,7 @@ class DeckBuilder:
             for c in item.citations:
                 key = (c.source, c.paragraph)
                 if self.layout.footnotes == "references":
-                    numbers[key] = self.endnotes.setdefault(key, len(self.endnotes) + 1)
+                    numbers[key] = self.endnotes[key]
                 else:
                     numbers.setdefault(key, len(numbers) + 1)
         return numbers
@@ -267,21 +329,38 @@ class DeckBuilder:
             slide.notes_slide.notes_text_frame.text = clean_text("\n\n".join(blocks))
 
     # ---- slides, shapes and text -------------------------------------------------------
-    def content_slide(self, title: str):
+    def content_slide(self, title: str, kicker: str | None = None, headline: Item | None = None,
+                      numbers=None):
         slide = self.prs.slides.add_slide(self.content_layout)
         self.decorate(slide)
         title_box = self.title_box()
-        self.set_title(slide, title, title_box, max_lines=2)
+        marker = marker_text(headline, numbers or {}).strip() if headline else ""
+        text_height = self.set_title(slide, title, title_box, max_lines=2, anchor=MSO_ANCHOR.BOTTOM,
+                                     marker=marker)
+        if kicker:
+            self.add_kicker(slide, kicker, title_box, text_height)
         if self.layout.accent_bar:
-            bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, title_box.left + INSET,
-                                         title_box.top + title_box.height, Inches(1.2), Inches(0.05))
-            bar.fill.solid()
-            bar.fill.fore_color.rgb = RGBColor.from_string(self.color("accent"))
-            bar.line.fill.background()
-            bar.name = "Accent line"
-            set_alt_text(bar, "Decorative accent line")
+            self.add_accent_bar(slide, title_box)
         self.place(placeholder(slide, 1), self.body_box())
         return slide
+
+    def add_accent_bar(self, slide, title_box: Box) -> None:
+        bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, title_box.left + INSET,
+                                     title_box.top + title_box.height, Inches(1.2), Inches(0.05))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = RGBColor.from_string(self.color("accent"))
+        bar.line.fill.background()
+        bar.name = "Accent line"
+        set_alt_text(bar, "Decorative accent line")
+
+    def add_kicker(self, slide, text: str, title_box: Box, title_text_height: int) -> None:
+        """The section name in small capitals just above the (bottom-anchored) title text."""
+        height = Inches(0.32)
+        top = max(title_box.top + title_box.height - INSET - title_text_height - height, 0)
+        shape = slide.shapes.add_textbox(title_box.left, top, title_box.width, height)
+        shape.name = "Section label"
+        setup_frame(shape.text_frame)
+        self.add_run(shape.text_frame.paragraphs[0], text.upper(), 14, self.color("accent"), bold=True)
 
     def decorate(self, slide) -> None:
         """Background colour and the classification banners (top and bottom), if configured."""
@@ -301,7 +380,8 @@ class DeckBuilder:
             paragraph.alignment = PP_ALIGN.CENTER
             self.add_run(paragraph, self.layout.classification.upper(), 12, text_color, bold=True)
 
-    def set_title(self, slide, text: str, box: Box, max_lines: int) -> None:
+    def set_title(self, slide, text: str, box: Box, max_lines: int, anchor, marker: str = "") -> int:
+        """Fill the title placeholder, shrinking to the layout's title floor; returns the text's height (EMU)."""
         text = self.unique_title(clean_text(text))
         shape = slide.shapes.title
         if shape is None:
@@ -316,10 +396,13 @@ class DeckBuilder:
             size -= 1
         frame = shape.text_frame
         setup_frame(frame)
-        frame.vertical_anchor = MSO_ANCHOR.BOTTOM if slide.slide_layout == self.content_layout else MSO_ANCHOR.MIDDLE
+        frame.vertical_anchor = anchor
         paragraph = frame.paragraphs[0]
         paragraph.alignment = PP_ALIGN.LEFT
         self.add_run(paragraph, text, size, self.color("title"), bold=True)
+        if marker:
+            self.add_run(paragraph, marker, size, self.color("title"), bold=True, superscript=True)
+        return int(text_height_pt([text + marker], metrics, size, width_pt) * EMU_PER_PT)
 
     def unique_title(self, text: str) -> str:
         candidate, n = text, 2
@@ -339,6 +422,7 @@ class DeckBuilder:
         for index, item in enumerate(items):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             set_bullet(paragraph, self.color("accent") if bullets else None)
+            paragraph.alignment = PP_ALIGN.LEFT
             paragraph.space_after = Pt(self.layout.space_after)
             paragraph.line_spacing = 1.0
             self.add_run(paragraph, item.text, size, color, italic=italic)
@@ -364,12 +448,11 @@ class DeckBuilder:
     def number_slides(self) -> None:
         total = len(self.prs.slides)
         box = self.footnote_box()
-        width = Inches(0.9)
         for number, slide in enumerate(self.prs.slides, start=1):
             if number == 1:
                 continue
             shape = slide.shapes.add_textbox(box.left + box.width, box.top + box.height - Inches(0.25),
-                                             width, Inches(0.25))
+                                             SLIDE_NUMBER_WIDTH, Inches(0.25))
             shape.name = "Slide number"
             setup_frame(shape.text_frame, inset=0)
             shape.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -405,23 +488,45 @@ class DeckBuilder:
         return BANNER_HEIGHT if self.layout.classification else 0
 
     def title_box(self) -> Box:
+        """Content slides' title area: the master's title placeholder, else from the margins."""
+        if self.layout.master:
+            return layout_box(self.content_layout, 0)
         width, _ = self.slide_size()
         m = self.layout.margins
-        return Box(Inches(m["left"]), Inches(m["top"]) + self.banner_space(),
-                   width - Inches(m["left"]) - Inches(m["right"]) - Inches(0.0), Inches(self.layout.title_height))
+        top = Inches(m["top"]) + self.banner_space() + (Inches(0.3) if self.layout.title_style == "assertion" else 0)
+        return Box(Inches(m["left"]), top, width - Inches(m["left"]) - Inches(m["right"]),
+                   Inches(self.layout.title_height))
+
+    def title_slide_boxes(self) -> tuple[Box, Box]:
+        """Title and the lines under it on the title slide."""
+        if self.layout.master:
+            return layout_box(self.title_layout, 0), layout_box(self.title_layout, 1)
+        width, height = self.slide_size()
+        m = self.layout.margins
+        left, text_width = Inches(m["left"]), width - Inches(m["left"]) - Inches(m["right"])
+        title = Box(left, int(height * 0.18), text_width, int(height * 0.34))
+        lines_top = title.top + title.height + GAP * 3
+        return title, Box(left, lines_top, text_width, self.footnote_box().top - lines_top)
 
     def footnote_box(self) -> Box:
+        """The source line's strip above the bottom margin (and banner); the slide number sits to its right."""
         width, height = self.slide_size()
         m = self.layout.margins
         bottom = height - Inches(m["bottom"]) - self.banner_space()
         box_height = Inches(self.layout.footnote_height)
         return Box(Inches(m["left"]), bottom - box_height,
-                   width - Inches(m["left"]) - Inches(m["right"]) - Inches(1.0), box_height)
+                   width - Inches(m["left"]) - Inches(m["right"]) - SLIDE_NUMBER_WIDTH, box_height)
 
     def body_box(self) -> Box:
-        title, footer = self.title_box(), self.footnote_box()
+        """The bullets' area: the master's body placeholder, else between title and source line;
+        never reaching into the source line's strip."""
+        footer_top = self.footnote_box().top - GAP
+        if self.layout.master:
+            box = layout_box(self.content_layout, 1)
+            return Box(box.left, box.top, box.width, min(box.height, footer_top - box.top))
+        title = self.title_box()
         top = title.top + title.height + GAP * 2
-        return Box(title.left, top, title.width, footer.top - GAP - top)
+        return Box(title.left, top, title.width, footer_top - top)
 
     def color(self, key: str) -> str:
         return self.layout.colors[key]
@@ -478,6 +583,14 @@ def slide_layouts(prs, layout: Layout):
             raise LayoutError(f"{where}: slide layout {name!r} has no {what[missing[0]]} placeholder (idx {missing[0]})")
         found.append(slide_layout)
     return tuple(found)
+
+
+def layout_box(slide_layout, idx: int) -> Box:
+    """Geometry a slide layout gives its placeholder ``idx`` (inherited from the master if unset)."""
+    for shape in slide_layout.placeholders:
+        if shape.placeholder_format.idx == idx:
+            return Box(shape.left, shape.top, shape.width, shape.height)
+    raise LayoutError(f"slide layout {slide_layout.name!r} has no placeholder idx {idx}")
 
 
 def placeholder(slide, idx: int):
