@@ -236,16 +236,21 @@ def layouts(ctx: typer.Context) -> None:
 def layouts_show(name: Annotated[str, typer.Argument(help="Layout name or folder.")]) -> None:
     """Print a layout's settings as YAML."""
     with reported_errors():
-        import dataclasses
-
         import yaml
 
         from .layouts import load_layout
 
-        settings = dataclasses.asdict(load_layout(name))
-        settings["folder"] = str(settings["folder"])
-        settings["slides"] = list(settings["slides"])
-        typer.echo(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True).rstrip())
+        typer.echo(yaml.safe_dump(load_layout(name).settings(), sort_keys=False, allow_unicode=True).rstrip())
+
+
+@layouts_app.command("copy")
+def layouts_copy(name: Annotated[str, typer.Argument(help="Layout name or folder to copy.")],
+                 destination: Annotated[Path, typer.Argument(help="New folder, e.g. layouts/mine.")]) -> None:
+    """Copy a layout into a folder you can edit (put it under ./layouts to use it by name)."""
+    with reported_errors():
+        from .layouts import copy_layout
+
+        typer.echo(f"copied {name} to {copy_layout(name, destination)}", err=True)
 
 
 def run_check(deck: Path, body_min: float = 18, text_min: float = 9) -> None:

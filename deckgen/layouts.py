@@ -40,6 +40,7 @@ class Layout:
 
     name: str
     folder: Path
+    bases: tuple[Path, ...] = ()   # folders of the layouts this one extends, nearest first
     description: str = ""
     aspect: str = "16:9"
     font: str = "Arial"
@@ -77,7 +78,17 @@ class Layout:
 
     @property
     def template_folders(self) -> list[Path]:
-        return [self.folder / "templates", BUILTIN_DIR / DEFAULT_LAYOUT / "templates"]
+        """Where templates are looked up: this layout, the layouts it extends, then the built-in default."""
+        folders = [self.folder / "templates", *(f / "templates" for f in self.bases)]
+        return folders + [BUILTIN_DIR / DEFAULT_LAYOUT / "templates"]
+
+    def settings(self) -> dict:
+        """Every value as plain data (for `deckgen layouts show`)."""
+        values = {"name": self.name, "folder": str(self.folder), "extends": [str(f) for f in self.bases]}
+        for key in EDITABLE:
+            value = getattr(self, key)
+            values[key] = list(value) if isinstance(value, tuple) else value
+        return values
 
     def banner_colors(self) -> tuple[str, str]:
         """(fill, text) of the classification banner: the configured fill, else the convention for its text."""
@@ -85,13 +96,28 @@ class Layout:
         return (self.classification_color or fill), text
 
 
-EDITABLE = tuple(f.name for f in fields(Layout) if f.name not in ("name", "folder"))
+EDITABLE = tuple(f.name for f in fields(Layout) if f.name not in ("name", "folder", "bases"))
+MAX_EXTENDS = 8
 
 
 def available_layouts() -> list[str]:
     """Names of the layouts found (user folder first), each once, sorted."""
     names = {p.parent.name for base in (USER_DIR, BUILTIN_DIR) if base.is_dir() for p in base.glob("*/layout.yaml")}
     return sorted(names)
+
+
+def copy_layout(name_or_path: str, destination: Path) -> Path:
+    """Copy a layout folder to ``destination`` (which must not exist) for editing; returns it."""
+    import shutil
+
+    source = find_layout(name_or_path)
+    if destination.exists():
+        raise LayoutError(f"{destination}: already exists; choose a new folder")
+    try:
+        shutil.copytree(source, destination)
+    except OSError as exc:
+        raise LayoutError(f"{destination}: cannot copy the layout here ({exc.strerror})") from None
+    return destination
 
 
 def find_layout(name_or_path: str) -> Path:
@@ -109,17 +135,39 @@ def find_layout(name_or_path: str) -> Path:
 
 def load_layout(name_or_path: str = DEFAULT_LAYOUT, overrides: dict | None = None) -> Layout:
     """Load a layout and apply ``overrides`` (flag or --set values, keys as in layout.yaml)."""
-    folder = find_layout(name_or_path)
+    return _apply(_load_folder(find_layout(name_or_path), depth=0), overrides or {}, "override")
+
+
+def _load_folder(folder: Path, depth: int) -> Layout:
+    """A layout folder's settings on top of the layout it ``extends`` (if any), else the defaults."""
     path = folder / "layout.yaml"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise LayoutError(f"{path}: invalid YAML at {yaml_problem(exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LayoutError(f"{path}: cannot read ({exc})") from None
     if not isinstance(raw, dict):
         raise LayoutError(f"{path}: must be a mapping of keys to values")
-    layout = Layout(name=folder.name, folder=folder)
-    layout = _apply(layout, raw, str(path))
-    return _apply(layout, overrides or {}, "override")
+    base_name = raw.pop("extends", None)
+    if base_name is None:
+        layout = Layout(name=folder.name, folder=folder)
+    elif depth >= MAX_EXTENDS:
+        raise LayoutError(f"{path}: more than {MAX_EXTENDS} layouts extend each other (a circle?)")
+    else:
+        base = _load_folder(_base_folder(str(base_name), folder, path), depth + 1)
+        layout = replace(base, name=folder.name, folder=folder, bases=(base.folder, *base.bases))
+    return _apply(layout, raw, str(path))
+
+
+def _base_folder(name: str, folder: Path, path: Path) -> Path:
+    """The folder of the layout a layout extends; a user layout may extend the built-in one of its own name."""
+    if (USER_DIR / name).resolve() == folder.resolve() and (BUILTIN_DIR / name / "layout.yaml").is_file():
+        return BUILTIN_DIR / name
+    try:
+        return find_layout(name)
+    except LayoutError as exc:
+        raise LayoutError(f"{path}: extends {exc}") from None
 
 
 def _apply(layout: Layout, values: dict, where: str) -> Layout:
