@@ -58,8 +58,16 @@ class Templates:
         try:
             return self.env.get_template(filename).render(**context).strip()
         except TemplateError as exc:
-            line = getattr(exc, "lineno", None)
             path = getattr(exc, "filename", None) or next(
                 (str(f / filename) for f in self.folders if (f / filename).exists()), filename)
+            line = getattr(exc, "lineno", None) or _template_line(exc, path)
             where = path + (f", line {line}" if line else "")
             raise LayoutError(f"{where}: {exc.message or exc.__class__.__name__}") from None
+
+
+def _template_line(exc: Exception, path: str) -> int | None:
+    """The template line a render-time error came from: jinja2 puts template frames in the traceback."""
+    import traceback
+
+    lines = [line for frame, line in traceback.walk_tb(exc.__traceback__) if frame.f_code.co_filename == path]
+    return lines[-1] if lines else None

@@ -120,3 +120,42 @@ def test_errors_are_one_line_exit_2_and_leave_no_output(in_tmp, args, problem):
     assert lines[0].startswith("deckgen: error: ")
     assert "Traceback" not in result.output
     assert sorted(p.name for p in in_tmp.rglob("*") if p.name != "out") == [b for b in before if b != "out"]
+
+
+def test_every_layout_flag_reaches_the_deck(in_tmp):
+    out = in_tmp / "flags.pptx"
+    result = run("build", SEED, "--section", "Phases", "--layout", "executive", "--aspect", "4:3",
+                 "--font", "Arial", "--title-size", "30", "--body-size", "20", "--accent", "#AA0000",
+                 "--max-bullets", "2", "--slides", "title,sections,references", "--footnotes", "slide",
+                 "--no-notes", "--classification", "UNCLASSIFIED", "--title", "Flag deck",
+                 "--subtitle", "Sub", "--as-of", "2024-10-01", "--author", "A. Briefer",
+                 "--set", "title_style=topic", "--set", "slide_numbers=false", "-o", out)
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    slides = list(prs.slides)
+    assert [s.shapes.title.text_frame.text for s in slides][0] == "Flag deck"
+    assert slides[1].shapes.title.text_frame.text == "Phases"
+    subtitle = slides[0].placeholders[1].text_frame.text
+    assert "Sub" in subtitle and "1 October 2024" in subtitle and "A. Briefer" in subtitle
+    runs = [r for s in slides for shape in s.shapes if shape.has_text_frame
+            for p in shape.text_frame.paragraphs for r in p.runs]
+    assert {r.font.name for r in runs} == {"Arial"}
+    title_runs = [r for p in slides[1].shapes.title.text_frame.paragraphs for r in p.runs]
+    assert title_runs[0].font.size.pt == 30
+    body = slides[1].placeholders[1].text_frame
+    assert len(body.paragraphs) <= 2 and body.paragraphs[0].runs[0].font.size.pt <= 20
+    assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text for s in slides)
+    assert all(any(sh.name == "Banner top" for sh in s.shapes) for s in slides)
+    assert not any(sh.name == "Slide number" for s in slides for sh in s.shapes)
+    accent = [sh for s in slides for sh in s.shapes if sh.name == "Accent line"]
+    assert accent and str(accent[0].fill.fore_color.rgb) == "AA0000"
+    assert prs.core_properties.author == "A. Briefer"
+
+
+def test_layouts_copy(in_tmp):
+    result = run("layouts", "copy", "executive", "layouts/mine")
+    assert result.exit_code == 0, result.output
+    assert "mine" in run("layouts").stdout.split()
+    again = run("layouts", "copy", "executive", "layouts/mine")
+    assert again.exit_code == 2 and "already exists" in again.stderr
