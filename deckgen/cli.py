@@ -213,7 +213,11 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
     with reported_errors():
         from .outline import load_outline
 
+        from .pipeline import verify_outline
+
         loaded = load_outline(outline_file)
+        for warning in verify_outline(loaded, outline_file.parent):
+            typer.echo(f"deckgen: warning: {outline_file}: {warning}", err=True)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
                                      footnotes, notes, classification, set_)
         if output is None:

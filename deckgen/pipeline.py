@@ -81,3 +81,42 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
     return [point_from(s) for s in get_summarizer(summarizer).keypoints(document.sentences, k)]
+
+
+def verify_outline(outline: Outline, base: Path) -> list[str]:
+    """Check an (edited) outline against its sources before rendering.
+
+    Raises OutlineError when a citation's quote is not in the cited paragraph of a
+    readable source. Returns warnings: sources that could not be read (their quotes
+    are unchecked) and bullets with words their quotes do not have.
+    """
+    from .compress import is_faithful
+    from .errors import DeckgenError, OutlineError
+
+    documents, warnings = {}, []
+    for source in outline.sources:
+        path = Path(source.path)
+        candidates = [path] if path.is_absolute() else [path, base / path]
+        found = next((p for p in candidates if p.is_file()), None)
+        try:
+            documents[source.id] = segment(read_document(found, source.id)) if found else None
+        except DeckgenError:
+            documents[source.id] = None
+        if documents[source.id] is None:
+            warnings.append(f"source {source.id} ({source.path}) cannot be read: its quotes are not checked")
+    for point in [*outline.bluf, *(p for s in outline.sections for p in s.points)]:
+        for citation in point.citations:
+            document = documents.get(citation.source)
+            if document is None:
+                continue
+            try:
+                paragraph = document.paragraph_text(citation.paragraph)
+            except KeyError:
+                raise OutlineError(f"point {point.text[:50]!r} cites {citation.source} para. {citation.paragraph},"
+                                   f" which {document.source.path} does not have") from None
+            if citation.quote not in paragraph:
+                raise OutlineError(f"point {point.text[:50]!r}: its quote is not in {citation.source} "
+                                   f"para. {citation.paragraph} ({document.source.path})")
+        if not is_faithful(point.text, " ".join(c.quote for c in point.citations)):
+            warnings.append(f"point {point.text[:50]!r} has words its quotes do not have")
+    return warnings

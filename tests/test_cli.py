@@ -159,3 +159,24 @@ def test_layouts_copy(in_tmp):
     assert "mine" in run("layouts").stdout.split()
     again = run("layouts", "copy", "executive", "layouts/mine")
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_render_refuses_a_quote_that_is_not_in_its_paragraph(in_tmp):
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
+    data = json.loads((in_tmp / "o.json").read_text())
+    data["bluf"][0]["citations"][0]["quote"] = "The coalition will leave Iraq tomorrow."
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    result = run("render", "o.json", "-o", "x.pptx")
+    assert result.exit_code == 2
+    assert "its quote is not in S1 para." in result.stderr
+    assert not (in_tmp / "x.pptx").exists()
+
+
+def test_render_warns_about_words_a_quote_does_not_have(in_tmp):
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
+    data = json.loads((in_tmp / "o.json").read_text())
+    data["bluf"][0]["text"] = "The coalition will leave Iraq tomorrow."
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    result = run("render", "o.json", "-o", "x.pptx")
+    assert result.exit_code == 0
+    assert "warning" in result.stderr and "has words its quotes do not have" in result.stderr
