@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: deck test bench clean font-metrics
+.PHONY: deck test bench clean font-metrics pictures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,12 @@ clean:
 font-metrics: $(STAMP)
 	$(BIN)/python -c "from pathlib import Path; from deckgen.fit import write_fallback_table as w; \
 	d = Path('/usr/share/fonts/truetype/liberation'); w(d / 'LiberationSans-Regular.ttf', d / 'LiberationSans-Bold.ttf')"
+
+# Pictures of one slide of each built-in layout for the README (needs LibreOffice and poppler-utils).
+pictures: $(STAMP)
+	mkdir -p docs out/pictures
+	for layout in briefing executive handout; do \
+	  $(BIN)/deckgen build --layout $$layout -o out/pictures/$$layout.pptx && \
+	  soffice --headless --convert-to pdf --outdir out/pictures out/pictures/$$layout.pptx >/dev/null && \
+	  pdftoppm -png -r 60 -f 4 -l 4 -singlefile out/pictures/$$layout.pdf docs/layout-$$layout; \
+	done

@@ -122,9 +122,10 @@ def line_height_pt(metrics: FontMetrics, size_pt: float) -> float:
 
 def text_height_pt(paragraphs: list[str], metrics: FontMetrics, size_pt: float, width_pt: float,
                    space_after_pt: float = 0.0) -> float:
-    """Height of single-spaced paragraphs stacked in a box ``width_pt`` wide (no space after the last)."""
+    """Height of single-spaced paragraphs stacked in a box ``width_pt`` wide; the space after the
+    last paragraph counts too, as some clients reserve it."""
     lines = sum(len(wrap(p, metrics, size_pt, width_pt)) for p in paragraphs)
-    spacing = space_after_pt * max(len(paragraphs) - 1, 0)
+    spacing = space_after_pt * len(paragraphs)
     return lines * line_height_pt(metrics, size_pt) + spacing
 
 

@@ -36,6 +36,7 @@ BULLET_INDENT = Inches(0.32)
 BANNER_HEIGHT = Inches(0.32)
 GAP = Inches(0.12)
 SLIDE_NUMBER_WIDTH = Inches(1.0)
+KICKER_SIZE = 14           # the section label above an assertion title
 MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
@@ -355,12 +356,13 @@ class DeckBuilder:
 
     def add_kicker(self, slide, text: str, title_box: Box, title_text_height: int) -> None:
         """The section name in small capitals just above the (bottom-anchored) title text."""
-        height = Inches(0.32)
+        size = KICKER_SIZE
+        height = int(line_height_pt(metrics_for(self.layout.font, bold=True), size) * EMU_PER_PT) + Inches(0.04)
         top = max(title_box.top + title_box.height - INSET - title_text_height - height, 0)
-        shape = slide.shapes.add_textbox(title_box.left, top, title_box.width, height)
+        shape = slide.shapes.add_textbox(title_box.left + INSET, top, title_box.width - INSET, height)
         shape.name = "Section label"
-        setup_frame(shape.text_frame)
-        self.add_run(shape.text_frame.paragraphs[0], text.upper(), 14, self.color("accent"), bold=True)
+        setup_frame(shape.text_frame, inset=0)
+        self.add_run(shape.text_frame.paragraphs[0], text.upper(), size, self.color("accent"), bold=True)
 
     def decorate(self, slide) -> None:
         """Background colour and the classification banners (top and bottom), if configured."""
