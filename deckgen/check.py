@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from lxml import etree
@@ -42,7 +43,9 @@ TOLERANCE_PT = 0.5  # rounding slack for the geometry rules
 LARGE_TEXT_CONTRAST = 3.0  # WCAG: enough for text 18 pt+ or 14 pt+ bold
 WHITE = "FFFFFF"
 CLEAR = "clear"  # a fill that lets what is behind show through
-FILLS = "a:noFill|a:solidFill|a:gradFill|a:blipFill|a:pattFill|a:grpFill"
+# The fill-choice child of an element (spPr, rPr, tcPr, bgPr).
+FILL = ("*[self::a:noFill or self::a:solidFill or self::a:gradFill or self::a:blipFill or self::a:pattFill"
+        " or self::a:grpFill]")
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 # Placeholder type -> the master placeholder it inherits from (anything else: the body).
 MASTER_TYPES = {PP_PLACEHOLDER.TITLE: PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE: PP_PLACEHOLDER.TITLE,
@@ -52,7 +55,7 @@ DEFAULT_COLOR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)$", re.IGNORECASE)
 SUPERSCRIPT_MARKER = re.compile(r"^\d+(?:\s*,\s*\d+)*$")
 BRACKETED_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-PLAIN_ENTRY = re.compile(r"^\s*(?:\[(\d+)\]|(\d+)[.\s])\s*\S")
+PLAIN_ENTRY = re.compile(r"^\s*(?:\[(\d+)\]\s*\S|(\d+)\.?\s+[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class Finding:
 
 def check_deck(path: Path, *, body_min_pt: float = 18, text_min_pt: float = 9,
                min_contrast: float = 4.5) -> list[Finding]:
-    """Every finding in the deck at ``path``, slide by slide, in rule order.
+    """Every finding in the deck at ``path``, slide by slide, in rule order within a slide.
 
     Raises ``CheckError`` when ``path`` is missing or not a readable .pptx.
     """
@@ -80,10 +83,11 @@ def check_deck(path: Path, *, body_min_pt: float = 18, text_min_pt: float = 9,
     for number, slide in enumerate(prs.slides, start=1):
         findings += _slide_findings(number, slide, _context(prs, slide),
                                     body_min_pt, text_min_pt, min_contrast)
-        title = slide.shapes.title
-        if title is not None and title.has_text_frame and title.text_frame.text.strip():
-            titles.append((number, title.name, title.text_frame.text))
-    return findings + list(_duplicate_titles(titles))
+        title, text = _title(slide)
+        if text:
+            titles.append((number, title.name, text))
+    findings += _duplicate_titles(titles)
+    return sorted(findings, key=lambda finding: finding.slide)
 
 
 def format_findings(findings: Iterable[Finding]) -> str:
@@ -105,6 +109,10 @@ def _luminance(color: str) -> float:
 
 
 def _open(path: Path):
+    if not path.is_file():
+        raise CheckError(f"{path}: {'not a file' if path.exists() else 'no such file'}")
+    if not zipfile.is_zipfile(path):
+        raise CheckError(f"{path}: not a .pptx (not a zip package)")
     try:
         return Presentation(str(path))
     except (OSError, zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError,
@@ -134,6 +142,9 @@ class _Box:
 
     def contains(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.top <= y <= self.bottom
+
+
+_Scale = tuple[float, float, float, float]  # (dx, dy, sx, sy): point = d + emu * s
 
 
 @dataclass(frozen=True)
@@ -256,7 +267,7 @@ def _context(prs, slide) -> _Context:
     master = layout.slide_master
     theme = _theme(master)
     size = (_pt(prs.slide_width), _pt(prs.slide_height)) if prs.slide_width and prs.slide_height else None
-    return _Context(theme, master, layout, _first([prs.part._element], "p:defaultTextStyle"),
+    return _Context(theme, master, layout, _first([prs.element], "p:defaultTextStyle"),
                     _background(theme, (slide, layout, master)), size)
 
 
@@ -278,12 +289,17 @@ def _theme(master) -> _Theme:
 def _color(holder, colors: dict[str, str]) -> str | None:
     """The "RRGGBB" of the colour element inside ``holder`` (a solidFill, fontRef, bgRef, theme
     slot), with lumMod/lumOff/tint/shade applied; None for preset, scRGB or placeholder colours."""
-    for element in holder:
+    for element in _xpath(holder, "*"):
         kind = _local(element)
-        base = {"srgbClr": element.get("val"), "sysClr": element.get("lastClr"),
-                "schemeClr": colors.get(element.get("val"))}.get(kind)
-        if kind in ("srgbClr", "sysClr", "schemeClr"):
-            return _modified(base, element) if base else None
+        if kind == "srgbClr":
+            base = element.get("val")
+        elif kind == "sysClr":
+            base = element.get("lastClr")
+        elif kind == "schemeClr":
+            base = colors.get(element.get("val"))
+        else:
+            continue
+        return _modified(base, element) if base else None
     return None
 
 
@@ -295,7 +311,7 @@ def _modified(color: str, element) -> str:
     """``color`` after the element's modifiers, in sRGB (PowerPoint works partly in linear RGB,
     so tints and shades can differ from it by a few units)."""
     r, g, b = _rgb(color)
-    for modifier in element:
+    for modifier in _xpath(element, "*"):
         value = int(modifier.get("val", "100000")) / 100000
         kind = _local(modifier)
         if kind in ("lumMod", "lumOff"):
@@ -325,14 +341,15 @@ def _background(theme: _Theme, owners) -> str | None:
         if background is not None:
             if _local(background) == "bgRef":
                 return _color(background, theme.colors)
-            return _fill(background, theme.colors)
+            fill = _fill(background, theme.colors)
+            return WHITE if fill == CLEAR else fill
     return WHITE
 
 
-def _placed(shapes, scale: tuple[float, float, float, float] = (0, 0, 1 / EMU_PER_PT, 1 / EMU_PER_PT),
+def _placed(shapes, scale: _Scale = (0, 0, 1 / EMU_PER_PT, 1 / EMU_PER_PT),
             top_level: bool = True) -> Iterator[_Placed]:
     """Shapes in z-order with boxes in slide points, group members mapped out of their group's
-    child coordinates. ``scale`` is (dx, dy, sx, sy): point = d + emu * s."""
+    child coordinates."""
     dx, dy, sx, sy = scale
     for shape in shapes:
         corners = (shape.left, shape.top, shape.width, shape.height)
@@ -340,14 +357,16 @@ def _placed(shapes, scale: tuple[float, float, float, float] = (0, 0, 1 / EMU_PE
                                                  corners[2] * sx, corners[3] * sy)
         yield _Placed(shape, box, top_level)
         if isinstance(shape, GroupShape) and box is not None:
-            yield from _placed(shape.shapes, _child_scale(shape, box, sx, sy), False)
+            yield from _placed(shape.shapes, _child_scale(shape, box, scale), False)
 
 
-def _child_scale(group, box: _Box, sx: float, sy: float) -> tuple[float, float, float, float]:
+def _child_scale(group, box: _Box, scale: _Scale) -> _Scale:
+    """The scale of a group's members: its child offset and extent (a:chOff, a:chExt) mapped
+    onto its box; without them the members share the group's coordinates."""
     offset = _first([group.element], "p:grpSpPr/a:xfrm/a:chOff")
     extent = _first([group.element], "p:grpSpPr/a:xfrm/a:chExt")
     if offset is None or extent is None:
-        return (box.left - group.left * sx, box.top - group.top * sy, sx, sy)
+        return scale
     cx, cy = int(extent.get("cx")) or 1, int(extent.get("cy")) or 1
     csx, csy = box.width / cx, box.height / cy
     return (box.left - int(offset.get("x")) * csx, box.top - int(offset.get("y")) * csy, csx, csy)
@@ -358,7 +377,7 @@ def _blocks(ctx: _Context, placed: list[_Placed]) -> list[_Block]:
     for index, item in enumerate(placed):
         for body in _xpath(item.shape.element, "p:txBody"):
             blocks.append(_shape_block(ctx, placed, index, body))
-        for cell in _xpath(item.shape.element, "a:graphic/a:graphicData/a:tbl/a:tr/a:tc"):
+        for cell in _xpath(item.shape.element, "a:graphic/a:graphicData/a:tbl/a:tr/a:tc[a:txBody]"):
             blocks.append(_cell_block(ctx, index, item, cell))
     return blocks
 
@@ -369,17 +388,13 @@ def _shape_block(ctx: _Context, placed: list[_Placed], index: int, body) -> _Blo
     item = placed[index]
     shape = item.shape
     bases = _base_placeholders(ctx, shape)
-    if shape.is_placeholder:
-        kind = {PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.BODY: "body"}.get(
-            MASTER_TYPES.get(shape.placeholder_format.type, PP_PLACEHOLDER.BODY), "other")
-        outer = [_first([ctx.master.element], f"p:txStyles/p:{kind}Style")]
-    else:
-        outer = [ctx.default_style]
-    list_styles = [*_xpath(body, "a:lstStyle"), *(s for b in bases for s in _xpath(b.element, "p:txBody/a:lstStyle")),
-                   *outer]
-    body_props = [*_xpath(body, "a:bodyPr"), *(p for b in bases for p in _xpath(b.element, "p:txBody/a:bodyPr"))]
-    font_scale = _first(body_props[:1], "a:normAutofit/@fontScale")
-    spacing_cut = _first(body_props[:1], "a:normAutofit/@lnSpcReduction")
+    list_styles = [*_xpath(body, "a:lstStyle"),
+                   *(style for base in bases for style in _xpath(base.element, "p:txBody/a:lstStyle")),
+                   _outer_style(ctx, shape)]
+    own_props = _xpath(body, "a:bodyPr")
+    body_props = [*own_props, *(props for base in bases for props in _xpath(base.element, "p:txBody/a:bodyPr"))]
+    font_scale = _first(own_props, "a:normAutofit/@fontScale")
+    spacing_cut = _first(own_props, "a:normAutofit/@lnSpcReduction")
     scope = _Scope(ctx.theme, tuple(s for s in list_styles if s is not None),
                    _first([shape.element], "p:style/a:fontRef"),
                    int(font_scale) / 100000 if font_scale else 1.0,
@@ -393,15 +408,25 @@ def _shape_block(ctx: _Context, placed: list[_Placed], index: int, body) -> _Blo
                   _backdrop(ctx, placed, index), _paragraphs(scope, body))
 
 
+def _outer_style(ctx: _Context, shape):
+    """The list style a text body falls back on last: the master's title, body or other text
+    style for placeholders, the presentation's default text style for anything else."""
+    if not shape.is_placeholder:
+        return ctx.default_style
+    base = MASTER_TYPES.get(shape.placeholder_format.type, PP_PLACEHOLDER.BODY)
+    name = {PP_PLACEHOLDER.TITLE: "title", PP_PLACEHOLDER.BODY: "body"}.get(base, "other")
+    return _first([ctx.master.element], f"p:txStyles/p:{name}Style")
+
+
 def _cell_block(ctx: _Context, index: int, item: _Placed, cell) -> _Block:
     """A table cell's text: never measured (rows grow to fit); its backdrop is known only when
     the cell has its own solid fill (the table style's fills are not read)."""
-    fill = _first([cell], f"a:tcPr/*[self::{' or self::'.join(FILLS.split('|'))}]")
+    fill = _first([cell], f"a:tcPr/{FILL}")
     backdrop = _fill(fill, ctx.theme.colors) if fill is not None else None
     scope = _Scope(ctx.theme, tuple(s for s in (*_xpath(cell, "a:txBody/a:lstStyle"), ctx.default_style)
                                     if s is not None), None, 1.0, 1.0)
     return _Block(index, item.shape.name, None, DEFAULT_INSETS_PT, True, False,
-                  None if backdrop == CLEAR else backdrop, _paragraphs(scope, cell.find(f"{{{NS['a']}}}txBody")))
+                  None if backdrop == CLEAR else backdrop, _paragraphs(scope, _first([cell], "a:txBody")))
 
 
 def _base_placeholders(ctx: _Context, shape) -> list:
@@ -439,7 +464,7 @@ def _shape_fill(ctx: _Context, shape) -> str | None:
         return None
     if kind != "sp":
         return CLEAR
-    fill = _first([shape.element], f"p:spPr/*[self::{' or self::'.join(FILLS.split('|'))}]")
+    fill = _first([shape.element], f"p:spPr/{FILL}")
     if fill is not None:
         return _fill(fill, ctx.theme.colors)
     reference = _first([shape.element], "p:style/a:fillRef")
@@ -460,7 +485,8 @@ def _paragraph(scope: _Scope, p) -> _Paragraph:
         if _local(child) == "br":
             lines.append([])
         else:
-            lines[-1].append(_run(scope, _first([child], "a:rPr"), chain, "".join(_xpath(child, "a:t/text()"))))
+            text = "".join(_xpath(child, "a:t/text()"))
+            lines[-1].append(_run(scope, _first([child], "a:rPr"), chain, text))
     end = _run(scope, _first([p], "a:endParaRPr"), chain, "")
     runs = tuple(tuple(line) or (end,) for line in lines)
     size = max(run.size_pt for line in runs for run in line)
@@ -512,7 +538,7 @@ def _text_color(scope: _Scope, rpr, props: list) -> str | None:
     colors = scope.theme.colors
     if rpr is not None and _xpath(rpr, "a:hlinkClick") and not _xpath(rpr, "a:solidFill"):
         return colors.get("hlink")
-    fill = _first(props, FILLS)
+    fill = _first(props, FILL)
     if fill is not None:
         return _fill(fill, colors) if _local(fill) == "solidFill" else None
     styled = _color(scope.font_ref, colors) if scope.font_ref is not None else None
@@ -546,12 +572,12 @@ def _overflow(number: int, block: _Block) -> Iterator[Finding]:
 
     Each line is wrapped with deckgen.fit at its largest run size in the font of its longest run,
     over the box width minus the insets and the paragraph's margins and positive indent. Space
-    before the first paragraph and after the last is not counted. Table cells (rows grow) and
-    vertical text are not measured; shrink-on-overflow counts only through the fontScale the
-    file stores; a shape set to grow with its text (spAutoFit) is judged at its saved size,
-    which is what other clients draw.
+    before the first paragraph and after the last is not counted. Table cells (rows grow),
+    vertical text and shapes without visible text are not measured; shrink-on-overflow counts
+    only through the fontScale the file stores; a shape set to grow with its text (spAutoFit)
+    is judged at its saved size, which is what other clients draw.
     """
-    if block.frame is None:
+    if block.frame is None or not any(block.runs()):
         return
     width = block.frame.width - block.insets["l"] - block.insets["r"]
     height = block.frame.height - block.insets["t"] - block.insets["b"]
@@ -600,10 +626,11 @@ def _small_text(number: int, block: _Block, body_min_pt: float, text_min_pt: flo
         return
     smallest = min(run.size_pt for run in runs)
     if smallest < text_min_pt:
-        yield Finding(number, block.shape, f"text {_points(smallest)} is under the {_points(text_min_pt)} floor")
+        yield Finding(number, block.shape,
+                      f"text {_points(smallest)} is under the {_points(text_min_pt)} floor")
         return
-    body_sizes = [run.size_pt for run in runs if block.body and run.baseline == 0]
-    if body_sizes and min(body_sizes) < body_min_pt:
+    body_sizes = [run.size_pt for run in runs if run.baseline == 0]
+    if block.body and body_sizes and min(body_sizes) < body_min_pt:
         yield Finding(number, block.shape,
                       f"body text {_points(min(body_sizes))} is under the {_points(body_min_pt)} floor")
 
@@ -611,11 +638,17 @@ def _small_text(number: int, block: _Block, body_min_pt: float, text_min_pt: flo
 def _missing_title(number: int, slide) -> Iterator[Finding]:
     """A slide without a title placeholder, or whose title placeholder holds no text (a text box
     that looks like a title does not count: screen readers and the outline miss it)."""
-    title = slide.shapes.title
+    title, text = _title(slide)
     if title is None:
         yield Finding(number, "", "slide has no title placeholder")
-    elif not (title.has_text_frame and title.text_frame.text.strip()):
+    elif not text:
         yield Finding(number, title.name, "title placeholder is empty")
+
+
+def _title(slide) -> tuple[object | None, str]:
+    """The slide's title placeholder (idx 0) and its stripped text; (None, "") without one."""
+    title = slide.shapes.title
+    return title, title.text_frame.text.strip() if title is not None and title.has_text_frame else ""
 
 
 def _duplicate_titles(titles: list[tuple[int, str, str]]) -> Iterator[Finding]:
@@ -623,9 +656,10 @@ def _duplicate_titles(titles: list[tuple[int, str, str]]) -> Iterator[Finding]:
     whitespace ignored."""
     first_seen: dict[str, int] = {}
     for number, shape, text in titles:
-        key = " ".join(text.split()).casefold()
+        shown = " ".join(text.split())
+        key = shown.casefold()
         if key in first_seen:
-            yield Finding(number, shape, f"title {' '.join(text.split())!r} repeats slide {first_seen[key]}'s title")
+            yield Finding(number, shape, f"title {shown!r} repeats slide {first_seen[key]}'s title")
         else:
             first_seen[key] = number
 
@@ -672,52 +706,63 @@ def _low_contrast(number: int, block: _Block, min_contrast: float) -> Iterator[F
 
 def _unresolved_footnotes(number: int, blocks: list[_Block]) -> Iterator[Finding]:
     """Footnote markers that no entry in ANOTHER shape on the slide resolves (see ``_markers``
-    and ``_entry`` for the forms accepted); one finding per shape listing its numbers."""
+    and ``_entries`` for the forms accepted); one finding per shape listing its numbers."""
+    names: dict[int, str] = {}
+    cited: dict[int, set[int]] = {}
     entries: dict[int, set[int]] = {}
     for block in blocks:
-        entries.setdefault(block.owner, set()).update(
-            n for line in block.lines() if (n := _entry(line)) is not None)
-    reported: set[int] = set()
-    for block in blocks:
-        known = set().union(*(found for owner, found in entries.items() if owner != block.owner))
-        missing = sorted(set().union(*(_markers(line) for line in block.lines())) - known)
-        if missing and block.owner not in reported:
-            reported.add(block.owner)
+        names[block.owner] = block.shape
+        for line in block.lines():
+            cited.setdefault(block.owner, set()).update(_markers(line))
+            entries.setdefault(block.owner, set()).update(_entries(line))
+    for owner, numbers in cited.items():
+        missing = sorted(numbers.difference(*(found for other, found in entries.items() if other != owner)))
+        if missing:
             listed = ", ".join(map(str, missing))
-            problem = (f"footnote marker {listed} has" if len(missing) == 1 else f"footnote markers {listed} have")
-            yield Finding(number, block.shape, f"{problem} no source line on this slide")
+            cites = f"footnote marker {listed} has" if len(missing) == 1 else f"footnote markers {listed} have"
+            yield Finding(number, names[owner], f"{cites} no source line on this slide")
 
 
 def _markers(line: tuple[_Run, ...]) -> set[int]:
-    """Footnote numbers a line cites: a superscript group of digits and commas ("1" or "1,2")
-    that ends the line after some other text (trailing spaces and punctuation may follow), and
+    """Footnote numbers a line cites: its last superscript group when that is digits and commas
+    ("1" or "1,2") after some text, with nothing but spaces and punctuation after it; and
     bracketed "[n]" / "[n, m]" anywhere but at the line's start (there it is an entry)."""
-    runs = [run for run in line if run.text]
-    while runs and run_is_trailing_punctuation(runs[-1]):
-        runs.pop()
-    tail = []
-    while runs and runs[-1].baseline > 0:
-        tail.insert(0, runs.pop())
     cited: set[int] = set()
-    marker = "".join(run.text for run in tail).strip()
-    if SUPERSCRIPT_MARKER.match(marker) and "".join(run.text for run in runs).strip():
-        cited.update(int(n) for n in marker.split(","))
+    groups = list(_superscripts(line))
+    if groups:
+        before, raised, after = groups[-1]
+        if SUPERSCRIPT_MARKER.match(raised) and before.strip() and not any(ch.isalnum() for ch in after):
+            cited |= _numbers(raised)
     text = "".join(run.text for run in line)
     for match in BRACKETED_MARKER.finditer(text):
         if text[:match.start()].strip():
-            cited.update(int(n) for n in match.group(1).split(","))
+            cited |= _numbers(match.group(1))
     return cited
 
 
-def run_is_trailing_punctuation(run: _Run) -> bool:
-    return run.baseline <= 0 and not any(ch.isalnum() for ch in run.text)
-
-
-def _entry(line: tuple[_Run, ...]) -> int | None:
-    """The footnote number a source line resolves: a leading superscript number followed by text
-    ("1" then " Voice of America, ..."), or a leading "[n]", "n." or "n " followed by text."""
-    runs = [run for run in line if run.text.strip()]
-    if runs and runs[0].baseline > 0 and runs[0].text.strip().isdigit() and len(runs) > 1:
-        return int(runs[0].text.strip())
+def _entries(line: tuple[_Run, ...]) -> set[int]:
+    """Footnote numbers a source line resolves: each superscript number that starts a piece of
+    text (at the line's start or after a space, ":" or ";") and has text after it, as in
+    "1 Voice of America, ..." or "VOA, 27 Sep 2024: 1 para. 1  2 para. 9" with raised numbers;
+    and a leading "[n]" followed by text, or "n." / "n " followed by a word."""
+    found = {int(raised) for before, raised, after in _superscripts(line)
+             if raised.isdecimal() and (not before or before[-1].isspace() or before[-1] in ":;")
+             and any(ch.isalnum() for ch in after)}
     match = PLAIN_ENTRY.match("".join(run.text for run in line))
-    return int(match.group(1) or match.group(2)) if match else None
+    return found | ({int(match.group(1) or match.group(2))} if match else set())
+
+
+def _superscripts(line: tuple[_Run, ...]) -> Iterator[tuple[str, str, str]]:
+    """(text before, stripped superscript text, text after) for each group of adjacent
+    superscript runs with visible text."""
+    full = "".join(run.text for run in line)
+    start = 0
+    for raised, runs in groupby(line, key=lambda run: run.baseline > 0):
+        text = "".join(run.text for run in runs)
+        if raised and text.strip():
+            yield full[:start], text.strip(), full[start + len(text):]
+        start += len(text)
+
+
+def _numbers(listed: str) -> set[int]:
+    return {int(n) for n in listed.split(",")}

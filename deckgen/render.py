@@ -425,6 +425,7 @@ class DeckBuilder:
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             set_bullet(paragraph, self.color("accent") if bullets else None)
             paragraph.alignment = PP_ALIGN.LEFT
+            paragraph.space_before = 0  # the default master adds 20% before each paragraph
             paragraph.space_after = Pt(self.layout.space_after)
             paragraph.line_spacing = 1.0
             self.add_run(paragraph, item.text, size, color, italic=italic)
