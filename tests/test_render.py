@@ -186,3 +186,17 @@ def test_a_failed_rename_leaves_no_temporary_file(seed_outline, tmp_path, monkey
     with pytest.raises(OutputError, match="No space left"):
         render_deck(seed_outline, load_layout(), tmp_path / "deck.pptx")
     assert not list(tmp_path.iterdir())
+
+
+def test_times_come_from_source_date_epoch_else_the_as_of_date(seed_outline, tmp_path, monkeypatch):
+    import zipfile
+    from datetime import datetime
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    render_deck(seed_outline, load_layout(), tmp_path / "a.pptx")
+    assert Presentation(str(tmp_path / "a.pptx")).core_properties.modified == datetime(2024, 9, 27)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    render_deck(seed_outline, load_layout(), tmp_path / "b.pptx")
+    assert Presentation(str(tmp_path / "b.pptx")).core_properties.created == datetime(2023, 11, 14, 22, 13, 20)
+    stamps = {info.date_time for info in zipfile.ZipFile(tmp_path / "b.pptx").infolist()}
+    assert stamps == {(2023, 11, 14, 22, 13, 20)}
