@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from ..model import SectionSpec, Sentence
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
+# Bylines, datelines, credits and page furniture: never a point.
+_BOILERPLATE = re.compile(
+    r"^(?:By\s+\.|PUBLISHED:|UPDATED:|Last updated|Scroll down for|Click here|Read more|Follow\s+@|Share this)"
+    r"|(?:information|reporting) from .{1,60} (?:was|were) used in this (?:article|report)"
+    r"|contributed (?:reporting )?to this (?:article|report)", re.I)
 
 
 class Summarizer(ABC):
@@ -35,8 +41,8 @@ class Summarizer(ABC):
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences long enough to stand as a point on their own."""
-    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS]
+    """Sentences long enough to stand as a point on their own, boilerplate left out."""
+    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)]
 
 
 def in_document_order(chosen) -> list[Sentence]:

@@ -24,19 +24,25 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match "militias" with "militia"."""
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    """A light suffix stripper, enough to match "militias" with "militia" and "phases",
+    "phased" and "phase" with each other; words of 3 letters or fewer stay whole."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def content_words(text: str) -> set[str]:
     """Stems of the words that carry meaning; an all-caps acronym ("IS") is kept even
     when its lower-case form is a stop word."""
     result = set()
-    for word in words(text):
+    for word in (part for token in words(text) for part in token.split("-")):
         if is_acronym(word):
             result.add(word)
         elif word.lower() not in STOPWORDS and len(word) > 1:

@@ -1,18 +1,22 @@
-"""The default summarizer: offline sentence embeddings, centrality, position and MMR.
+"""The default summarizer: offline sentence embeddings, position, topic locality and MMR.
 
-* Key points: score = centrality (similarity to the documents' centroid) plus a
-  lead bias, picked with maximal marginal relevance so no two say the same thing.
+* Key points: a lead-aware score (position, likeness to the document's opening
+  sentence, enough length, not a quotation), picked with maximal marginal
+  relevance so no two say the same thing.
 * Sections: each title (acronyms spelled out from the documents' own words) is
-  embedded, refined once with its best-matching sentences, and scored against
-  every sentence; scores are standardised per section, each sentence goes to the
-  section it fits best, and only clear matches are kept, so a section is left
-  short rather than padded.
+  matched by embedding and by shared words, then refined twice with the sentences
+  it won. A title that no sentence shares half its words with, or comes close to,
+  gets no sentences. A sentence goes to the section whose standardised score, smoothed over
+  its neighbours (news stories treat one topic in a run of sentences), is highest,
+  and is kept only if its own score stands clearly above the mean, so a section is
+  left short rather than padded.
 * Proposed sections: deterministic k-means over the embeddings; each cluster is
-  titled with its most distinctive words.
+  titled with its most distinctive short noun phrase.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,89 +25,136 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from .base import Summarizer, candidates, in_document_order
-from .lexical import content_words, expand_acronyms, stem, words
+from .lexical import STOPWORDS, content_words, expand_acronyms, stem, words
 
-POSITION_WEIGHT = 0.25      # how strongly earlier sentences are preferred
-MMR_LAMBDA = 0.7            # relevance versus novelty
+# Key points (weights chosen on CNN/DM dev articles, checked on XSum).
+POSITION_WEIGHT = 1.75      # prior for early sentences: weight / sqrt(1 + rank in document)
+LEAD_WEIGHT = 0.5           # likeness to the document's first sentence
+LENGTH_WEIGHT = 0.25        # reward for length up to FULL_LENGTH words
+FULL_LENGTH = 30
+QUOTE_PENALTY = 0.2         # a bare quotation rarely states the news
+REDUNDANCY_WEIGHT = 0.3     # MMR: a pick's score minus this times its likeness to earlier picks
 DUPLICATE_SIMILARITY = 0.9  # above this two sentences say the same thing
-FEEDBACK_WEIGHT = 0.5       # share of the best matches mixed into a section query
-LEXICAL_WEIGHT = 0.15       # bonus for sharing the title's content words
-MIN_SECTION_Z = 1.0         # a sentence must stand this many deviations above the mean
+MIN_KEYPOINT_WORDS = 6
+
+# Sections.
+MIN_TITLE_OVERLAP = 0.5     # a title is found in the documents when a sentence has half its words
+MIN_TITLE_SIMILARITY = 0.3  # or is this close to it; otherwise its section stays empty
+LEXICAL_WEIGHT = 0.3        # bonus for sharing the title's content words
+FEEDBACK_WEIGHT = 1.0       # weight of the won sentences' centroid in a refined query
+REFINE_ROUNDS = 2
+NEIGHBOUR_WEIGHT = 2.0      # how much the two sentences either side vote on the owner
+MIN_SECTION_Z = 0.75        # own and smoothed score, averaged, this many deviations above the mean
+MIN_LOCAL_Z = 0.5           # and the neighbourhood must lean to the section too (no stray word match)
+SECTION_POSITION_WEIGHT = 0.3
+
+_QUOTE_OPENERS = "\"“‘'"
 
 
 class SemanticSummarizer(Summarizer):
     name = "semantic"
 
     def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
-        pool = candidates(sentences)
-        if not pool:
+        pool = [s for s in candidates(sentences)
+                if len(s.text.split()) >= MIN_KEYPOINT_WORDS and not s.text.endswith("?")] or candidates(sentences)
+        if not pool or k <= 0:
             return []
         vectors = embed([s.text for s in pool])
-        scores = _centrality(vectors) + POSITION_WEIGHT * _lead_bias(pool)
-        return in_document_order(pool[i] for i in _mmr(vectors, scores, k))
+        return in_document_order(pool[i] for i in _mmr(vectors, _lead_score(pool, vectors), k))
 
     def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int):
         pool = candidates(sentences)
         if not pool or not specs:
             return [[] for _ in specs]
-        vectors = embed([s.text for s in pool])
-        relevance = np.stack([_relevance(spec, pool, vectors) for spec in specs])
-        z = (relevance - relevance.mean(axis=1, keepdims=True)) / (relevance.std(axis=1, keepdims=True) + 1e-9)
-        owner = z.argmax(axis=0)
-        result = []
-        for row, _spec in enumerate(specs):
-            eligible = np.flatnonzero((owner == row) & (z[row] >= MIN_SECTION_Z))
-            scores = np.full(len(pool), -np.inf)
-            scores[eligible] = relevance[row, eligible]
-            picked = _mmr(vectors, scores, min(max_points, len(eligible)))
-            result.append(in_document_order(pool[i] for i in picked))
-        return result
+        texts = [s.text for s in pool]
+        vectors = embed(texts)
+        queries = [expand_acronyms(spec.query, texts) for spec in specs]
+        query_vectors = embed(queries)
+        sentence_words = [content_words(t) for t in texts]
+        overlap = np.array([[len(q & w) / max(len(q), 1) for w in sentence_words]
+                            for q in map(content_words, queries)])
+        found = ((overlap >= MIN_TITLE_OVERLAP) | (query_vectors @ vectors.T >= MIN_TITLE_SIMILARITY)).any(axis=1)
+        own, members = _assign(query_vectors @ vectors.T + LEXICAL_WEIGHT * overlap, found, pool)
+        for _ in range(REFINE_ROUNDS):
+            centres = np.stack([_normalise(query_vectors[row] + FEEDBACK_WEIGHT * vectors[chosen].mean(axis=0))
+                                if chosen.any() else query_vectors[row] for row, chosen in enumerate(members)])
+            own, members = _assign(centres @ vectors.T + LEXICAL_WEIGHT * overlap, found, pool)
+        bias = SECTION_POSITION_WEIGHT * _position_prior(pool)
+        return [in_document_order(pool[i] for i in _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf),
+                                                         max_points))
+                for row, chosen in enumerate(members)]
 
     def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int):
         pool = candidates(sentences)
         count = min(count, len(pool))
-        if count == 0:
+        if count <= 0:
             return []
         vectors = embed([s.text for s in pool])
         labels = _kmeans(vectors, count)
-        scores = _centrality(vectors) + POSITION_WEIGHT * _lead_bias(pool)
+        scores = _lead_score(pool, vectors)
         clusters = sorted(set(labels.tolist()), key=lambda c: int(np.flatnonzero(labels == c)[0]))
         result = []
         for cluster in clusters:
-            members = np.flatnonzero(labels == cluster)
-            masked = np.full(len(pool), -np.inf)
-            masked[members] = scores[members]
-            chosen = [pool[i] for i in _mmr(vectors, masked, min(max_points, len(members)))]
-            others = [pool[i] for i in np.flatnonzero(labels != cluster)]
-            result.append((_title_from_words([pool[i] for i in members], others), in_document_order(chosen)))
+            inside = labels == cluster
+            picked = _mmr(vectors, np.where(inside, scores, -np.inf), max_points)
+            title = _title_from_phrases([pool[i] for i in np.flatnonzero(inside)],
+                                        [pool[i] for i in np.flatnonzero(~inside)])
+            result.append((title, in_document_order(pool[i] for i in picked)))
         return result
 
 
-def _relevance(spec: SectionSpec, pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
-    """Similarity of each sentence to the section: embedding, refined by feedback, plus word overlap."""
-    query_text = expand_acronyms(spec.query, (s.text for s in pool))
-    query = embed([query_text])[0]
-    first = vectors @ query
-    top = np.argsort(-first, kind="stable")[:3]
-    refined = query + FEEDBACK_WEIGHT * vectors[top].mean(axis=0)
-    refined /= np.linalg.norm(refined) + 1e-9
-    query_words = content_words(query_text)
-    overlap = np.array([len(query_words & content_words(s.text)) / max(len(query_words), 1) for s in pool])
-    return vectors @ refined + LEXICAL_WEIGHT * overlap
+def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Standardised own scores and, per section, a mask of the sentences it keeps: those whose
+    neighbourhood-smoothed score is highest for it and clear of the mean, own and smoothed."""
+    own = _standardise(raw)
+    local = _standardise(_with_neighbours(raw, pool))
+    owner = np.where(found[:, None], local, -np.inf).argmax(axis=0)
+    members = [found[row] & (owner == row) & (local[row] >= MIN_LOCAL_Z) & (own[row] + local[row] >= 2 * MIN_SECTION_Z)
+               for row in range(len(raw))]
+    return own, members
 
 
-def _centrality(vectors: np.ndarray) -> np.ndarray:
-    centroid = vectors.mean(axis=0)
-    centroid /= np.linalg.norm(centroid) + 1e-9
-    return vectors @ centroid
+def _lead_score(pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Position prior, likeness to the first sentence of the same document, length, no bare quote."""
+    first: dict[str, int] = {}
+    for row, s in enumerate(pool):
+        first.setdefault(s.source, row)
+    lead_likeness = np.array([vectors[row] @ vectors[first[s.source]] for row, s in enumerate(pool)])
+    length = np.array([min(len(s.text.split()), FULL_LENGTH) / FULL_LENGTH for s in pool])
+    quote = np.array([s.text[:1] in _QUOTE_OPENERS for s in pool], dtype=float)
+    return (POSITION_WEIGHT * _position_prior(pool) + LEAD_WEIGHT * lead_likeness
+            + LENGTH_WEIGHT * length - QUOTE_PENALTY * quote)
 
 
-def _lead_bias(pool: list[Sentence]) -> np.ndarray:
-    """1 for each document's first sentence, decaying with position."""
-    first = {}
+def _position_prior(pool: list[Sentence]) -> np.ndarray:
+    """1 for each document's first candidate, then 1/sqrt(1 + rank)."""
+    rank: Counter[str] = Counter()
+    prior = []
     for s in pool:
-        first.setdefault(s.source, s.index)
-    return np.array([1.0 / np.sqrt(1 + s.index - first[s.source]) for s in pool])
+        prior.append(1.0 / np.sqrt(1 + rank[s.source]))
+        rank[s.source] += 1
+    return np.array(prior)
+
+
+def _standardise(scores: np.ndarray) -> np.ndarray:
+    """Each row to mean 0 and deviation 1 (a constant row becomes all zeros)."""
+    return (scores - scores.mean(axis=1, keepdims=True)) / (scores.std(axis=1, keepdims=True) + 1e-9)
+
+
+def _with_neighbours(scores: np.ndarray, pool: list[Sentence]) -> np.ndarray:
+    """Add the scores of the two sentences either side in the same document, halved per step away."""
+    result = scores.copy()
+    for offset in (1, 2):
+        weight = NEIGHBOUR_WEIGHT / (2 * offset)
+        for i in range(len(pool) - offset):
+            if pool[i].source == pool[i + offset].source:
+                result[:, i] += weight * scores[:, i + offset]
+                result[:, i + offset] += weight * scores[:, i]
+    return result
+
+
+def _normalise(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) + 1e-9)
 
 
 def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
@@ -111,15 +162,14 @@ def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
     picked: list[int] = []
     available = np.isfinite(scores)
     while len(picked) < k and available.any():
+        gain = scores.copy()
         if picked:
             redundancy = (vectors @ vectors[picked].T).max(axis=1)
-            gain = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * redundancy
+            gain = scores - REDUNDANCY_WEIGHT * redundancy
             available &= redundancy < DUPLICATE_SIMILARITY
-            if not available.any():
-                break
-        else:
-            gain = scores.copy()
         gain[~available] = -np.inf
+        if not available.any():
+            break
         best = int(np.argmax(gain))
         picked.append(best)
         available[best] = False
@@ -127,34 +177,65 @@ def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
 
 
 def _kmeans(vectors: np.ndarray, count: int, rounds: int = 20) -> np.ndarray:
-    """Deterministic k-means: farthest-point start from the most central sentence."""
-    centres = [int(np.argmax(_centrality(vectors)))]
+    """Deterministic k-means: farthest-point start from the sentence nearest the centroid."""
+    centres = [int(np.argmax(vectors @ _normalise(vectors.mean(axis=0))))]
     while len(centres) < count:
         distance = 1 - (vectors @ vectors[centres].T).max(axis=1)
         centres.append(int(np.argmax(distance)))
     means = vectors[centres].copy()
-    labels = np.zeros(len(vectors), dtype=int)
+    labels = np.full(len(vectors), -1)
     for _ in range(rounds):
         new_labels = (vectors @ means.T).argmax(axis=1)
-        if _ and np.array_equal(new_labels, labels):
+        if np.array_equal(new_labels, labels):
             break
         labels = new_labels
         for c in range(count):
-            members = vectors[labels == c]
-            if len(members):
-                means[c] = members.mean(axis=0) / (np.linalg.norm(members.mean(axis=0)) + 1e-9)
+            if (labels == c).any():
+                means[c] = _normalise(vectors[labels == c].mean(axis=0))
     return labels
 
 
-def _title_from_words(members: list[Sentence], others: list[Sentence], size: int = 3) -> str:
-    """The cluster's most distinctive content words, in the form they appear in its text."""
-    inside = Counter(stem(w) for s in members for w in set(words(s.text)) if stem(w) in content_words(w))
-    outside = Counter(stem(w) for s in others for w in set(words(s.text)))
-    surface = {}
+_PHRASE_BREAK = re.compile(r"[^\w\s'’-]")
+_NOT_IN_TITLE = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+reporters statement interview""".split())
+
+
+def _phrases(text: str, longest: int = 3):
+    """Runs of 1-``longest`` consecutive content words, not crossing punctuation, not cutting
+    a name in two, ending in a word that can head a noun phrase (no "-ing", "-ed", "-ly")."""
+    for chunk in _PHRASE_BREAK.split(text):
+        run: list[str] = []
+        for word in words(chunk) + [""]:
+            if word and word.lower() not in STOPWORDS | _NOT_IN_TITLE and not word[0].isdigit():
+                run.append(word)
+                continue
+            for size in range(1, longest + 1):
+                for start in range(len(run) - size + 1):
+                    end = start + size
+                    cuts_name = (end < len(run) and run[end - 1][0].isupper() and run[end][0].isupper()) or (
+                        start > 0 and run[start - 1][0].isupper() and run[start][0].isupper())
+                    if not cuts_name and not re.search(r"(?:ing|ed|ly)$", run[end - 1]):
+                        yield tuple(run[start:end])
+            run = []
+
+
+def _title_from_phrases(members: list[Sentence], others: list[Sentence]) -> str:
+    """The phrase found most often in the cluster and least elsewhere, longer phrases
+    preferred on ties; falls back to "Other points" when the cluster has none."""
+    def counts(sentences):
+        return Counter(key for s in sentences
+                       for key in {tuple(stem(w) for w in p) for p in _phrases(s.text)})
+    inside, outside = counts(members), counts(others)
+    surface: dict[tuple[str, ...], tuple[str, ...]] = {}
     for s in members:
-        for w in words(s.text):
-            surface.setdefault(stem(w), w)
-    ranked = sorted(inside, key=lambda t: (-(inside[t] / len(members) - outside[t] / max(len(others), 1)), t))
-    chosen = [surface[t] for t in ranked if not t[0].isdigit()][:size]
-    title = " ".join(chosen) if chosen else "Other points"
+        for phrase in _phrases(s.text):
+            surface.setdefault(tuple(stem(w) for w in phrase), phrase)
+
+    def distinctiveness(key):
+        share = inside[key] / len(members) - outside[key] / max(len(others), 1)
+        return share * (1 + 0.5 * (len(key) - 1))
+    ranked = sorted(inside, key=lambda key: (-distinctiveness(key), key))
+    if not ranked:
+        return "Other points"
+    title = " ".join(surface[ranked[0]])
     return title[0].upper() + title[1:]

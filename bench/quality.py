@@ -1,0 +1,164 @@
+"""ROUGE of deckgen's summarizers against Lead-3 and sumy's, all in one run, at k sentences.
+
+    python bench/quality.py --data FILE.jsonl [--limit N] [--k 3] [--per-article OUT.csv]
+                            [--text-field F] [--reference-field F] [--id-field F]
+
+Each JSON line holds an id, a text and a reference summary (a list of sentences or
+one string). Field names are detected (text/document/article, reference/summary/
+highlights, id) unless given. Every method sees the same sentences: deckgen's own
+segmentation, handed to sumy as ready-made Sentence objects with a plain word
+tokenizer (sumy's default tokenizer needs NLTK data). deckgen's methods are scored
+on their bullets, the text a deck shows; Lead-3 and sumy on whole sentences.
+Scores are ROUGE-1/2/Lsum F1 x 100 (rouge-score, Porter stemmer), averaged over
+articles; Lsum joins sentences with newlines. Needs the ``bench`` extra (rouge-score, sumy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rouge_score import rouge_scorer
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from deckgen.ingest import normalise
+from deckgen.model import Document, Sentence, SourceInfo
+from deckgen.plan import point_from
+from deckgen.segment import segment
+from deckgen.summarize import DEFAULT_SUMMARIZER, get_summarizer
+
+TEXT_FIELDS = ("text", "document", "article")
+REFERENCE_FIELDS = ("reference", "references", "summary", "highlights")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
+BASELINE = "lead-3"
+
+Method = Callable[[Sequence[Sentence], int], list[str]]
+
+
+class WordTokenizer:
+    """The one tokenizer method sumy's Sentence needs, without NLTK data."""
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return re.findall(r"\w+(?:[’']\w+)*", text)
+
+
+def deckgen_method(name: str) -> Method:
+    """Bullets of deckgen's summarizer ``name``, exactly as ``keypoints_for_text`` makes them."""
+    summarizer = get_summarizer(name)
+    return lambda sentences, k: [point_from(s).text for s in summarizer.keypoints(sentences, k)]
+
+
+def sumy_method(summarizer_class) -> Method:
+    stemmer = Stemmer("english")
+    summarizer = summarizer_class(stemmer)
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = WordTokenizer()
+
+    def run(sentences: Sequence[Sentence], k: int) -> list[str]:
+        model = ObjectDocumentModel([Paragraph([SumySentence(s.text, tokenizer) for s in sentences])])
+        return [str(s) for s in summarizer(model, k)]
+    return run
+
+
+def lead_3(sentences: Sequence[Sentence], k: int) -> list[str]:
+    return [s.text for s in sentences[:k]]
+
+
+def methods() -> dict[str, Method]:
+    return {
+        f"deckgen {DEFAULT_SUMMARIZER}": deckgen_method(DEFAULT_SUMMARIZER),
+        "deckgen lead": deckgen_method("lead"),
+        BASELINE: lead_3,
+        "sumy LexRank": sumy_method(LexRankSummarizer),
+        "sumy TextRank": sumy_method(TextRankSummarizer),
+        "sumy Luhn": sumy_method(LuhnSummarizer),
+        "sumy SumBasic": sumy_method(SumBasicSummarizer),
+    }
+
+
+def read_rows(path: Path, limit: int | None, fields: argparse.Namespace):
+    """Yield (id, text, reference sentences) from a JSON-lines file."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if limit is not None and number > limit:
+                return
+            row = json.loads(line)
+            text = row[fields.text_field or _detect(row, TEXT_FIELDS, path)]
+            reference = row[fields.reference_field or _detect(row, REFERENCE_FIELDS, path)]
+            if isinstance(reference, str):
+                reference = [s.text for s in _sentences("reference", reference)] or [reference]
+            yield str(row.get(fields.id_field, number)), text, reference
+
+
+def _detect(row: dict, names: Sequence[str], path: Path) -> str:
+    for name in names:
+        if name in row:
+            return name
+    sys.exit(f"{path}: no field among {', '.join(names)}; name it with a flag")
+
+
+def _sentences(row_id: str, text: str) -> tuple[Sentence, ...]:
+    return segment(Document(SourceInfo(id="S1", path=row_id), normalise(text))).sentences
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--k", type=int, default=3)
+    parser.add_argument("--per-article", type=Path, help="write per-article scores to this CSV")
+    parser.add_argument("--text-field")
+    parser.add_argument("--reference-field")
+    parser.add_argument("--id-field", default="id")
+    args = parser.parse_args(argv)
+
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    runners = methods()
+    per_article: list[tuple[str, str, list[float], int]] = []
+    started = time.perf_counter()
+    for row_id, text, reference in read_rows(args.data, args.limit, args):
+        sentences = _sentences(row_id, text)
+        target = "\n".join(reference)
+        for name, run in runners.items():
+            summary = run(sentences, args.k)
+            scores = scorer.score(target, "\n".join(summary))
+            per_article.append((row_id, name, [100 * scores[t].fmeasure for t in ROUGE_TYPES],
+                                sum(len(s.split()) for s in summary)))
+    elapsed = time.perf_counter() - started
+
+    articles = len({row_id for row_id, *_ in per_article})
+    means = {name: [sum(r[2][i] for r in per_article if r[1] == name) / articles for i in range(3)]
+             for name in runners}
+    words = {name: sum(r[3] for r in per_article if r[1] == name) / articles for name in runners}
+    print(f"{args.data.name}: {articles} articles, k={args.k}, {elapsed:.1f} s")
+    print(f"{'method':<18} {'R1':>6} {'R2':>6} {'RLsum':>6} {'dR2':>6} {'words':>6}")
+    for name, (r1, r2, rl) in means.items():
+        print(f"{name:<18} {r1:6.2f} {r2:6.2f} {rl:6.2f} {r2 - means[BASELINE][1]:+6.2f} {words[name]:6.1f}")
+
+    header = ["id", "method", "rouge1", "rouge2", "rougeLsum", "words"]
+    rows = [[row_id, name, *(f"{v:.2f}" for v in values), count] for row_id, name, values, count in per_article]
+    if args.per_article:
+        with args.per_article.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([header, *rows])
+        print(f"per-article scores: {args.per_article}")
+    else:
+        print()
+        csv.writer(sys.stdout).writerows([header, *rows])
+
+
+if __name__ == "__main__":
+    main()

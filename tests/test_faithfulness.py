@@ -1,0 +1,47 @@
+"""Every point any path of the summarizer emits is a deletion of its quote, and the quote
+is verbatim in the paragraph it cites: for the seed (sections, BLUF, proposed sections)
+and for every article of the CNN/DM dev set (read at test time)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deckgen.compress import is_faithful
+from deckgen.model import SectionSpec
+from deckgen.pipeline import keypoints_for_text, load_documents
+from deckgen.plan import plan_outline
+from deckgen.summarize import SUMMARIZERS, get_summarizer
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_673533e19380046e.txt"
+DEV = Path("/work/shared/eval/cnndm_dev.jsonl")
+SPECS = [SectionSpec(t) for t in ("Mission change", "Phases", "Militia threat", "IS resurgence")]
+
+
+def assert_faithful(point, paragraph_text):
+    for citation in point.citations:
+        assert citation.quote in paragraph_text(citation), citation
+        assert is_faithful(point.text, citation.quote), (point.text, citation.quote)
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIZERS))
+@pytest.mark.parametrize("specs", [SPECS, []], ids=["sections", "proposed"])
+def test_seed_points_are_faithful(name, specs):
+    documents = load_documents([SEED])
+    outline = plan_outline(documents, specs, get_summarizer(name))
+    by_source = {d.source.id: d for d in documents}
+    points = [*outline.bluf, *(p for section in outline.sections for p in section.points)]
+    assert points
+    for point in points:
+        assert_faithful(point, lambda c: by_source[c.source].paragraph_text(c.paragraph))
+
+
+@pytest.mark.skipif(not DEV.exists(), reason=f"CNN/DM dev set not found at {DEV}")
+def test_dev_set_points_are_faithful():
+    from deckgen.ingest import normalise
+
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        paragraphs = normalise(row["text"]).split("\n\n")
+        for point in keypoints_for_text(row["id"], row["text"], 3):
+            assert_faithful(point, lambda c: paragraphs[c.paragraph - 1])

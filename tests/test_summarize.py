@@ -1,0 +1,95 @@
+"""The summarizers behind one signature: registry, lead baseline, semantic choices."""
+
+import pytest
+
+from deckgen.errors import DeckgenError
+from deckgen.ingest import normalise
+from deckgen.model import Document, SectionSpec, SourceInfo
+from deckgen.segment import segment
+from deckgen.summarize import DEFAULT_SUMMARIZER, SUMMARIZERS, get_summarizer
+from deckgen.summarize.lexical import content_words, expand_acronyms, stem
+
+TEXT = """The city council approved a new budget on Monday after a long debate.
+
+The budget raises spending on schools by 4 percent and cuts road repairs.
+
+Teachers welcomed the extra money for classrooms and new books.
+
+Read more.
+
+A storm knocked out power to 2,000 homes on Tuesday night.
+
+Crews restored electricity to most homes by Wednesday morning, the utility said.
+
+Some information from the city clerk was used in this report."""
+
+
+def sentences_of(text, source="S1"):
+    return segment(Document(SourceInfo(id=source, path="x.txt"), normalise(text))).sentences
+
+
+def test_registry_names_the_default_and_the_lead_baseline():
+    assert DEFAULT_SUMMARIZER == "semantic"
+    assert set(SUMMARIZERS) >= {"semantic", "lead"}
+    assert get_summarizer("lead").name == "lead"
+    with pytest.raises(DeckgenError, match="known: semantic, lead"):
+        get_summarizer("nope")
+
+
+def test_lead_takes_the_first_sentences_that_can_stand_alone():
+    chosen = get_summarizer("lead").keypoints(sentences_of(TEXT), 3)
+    assert [s.index for s in chosen] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARIZERS))
+def test_every_summarizer_keeps_the_contract(name):
+    summarizer = get_summarizer(name)
+    sentences = sentences_of(TEXT)
+    points = summarizer.keypoints(sentences, 3)
+    assert len(points) == 3 and points == sorted(points, key=lambda s: s.index)
+    assert not any("Read more" in s.text or "information from" in s.text for s in points)
+    sections = summarizer.sections(sentences, [SectionSpec("Budget"), SectionSpec("Power outage")], 2)
+    ids = [s.id for picked in sections for s in picked]
+    assert len(ids) == len(set(ids))
+    assert summarizer.keypoints([], 3) == []
+
+
+def test_semantic_puts_sentences_under_the_right_title():
+    budget, storm = get_summarizer().sections(
+        sentences_of(TEXT), [SectionSpec("Budget"), SectionSpec("Power outage", "storm damage")], 3)
+    assert {s.index for s in budget} <= {1, 2, 3} and 1 in {s.index for s in budget}
+    assert {s.index for s in storm} <= {5, 6} and storm
+
+
+def test_a_section_with_nothing_relevant_stays_empty():
+    sentences = sentences_of(TEXT)
+    budget, volcano = get_summarizer().sections(sentences, [SectionSpec("Budget"), SectionSpec("Volcanic eruption")], 5)
+    assert budget and volcano == []
+    assert get_summarizer().sections(sentences, [SectionSpec("Football transfer")], 5) == [[]]
+
+
+def test_results_are_deterministic():
+    sentences = sentences_of(TEXT)
+    summarizer = get_summarizer()
+    assert summarizer.keypoints(sentences, 3) == get_summarizer().keypoints(sentences, 3)
+    assert summarizer.propose_sections(sentences, 2, 3) == get_summarizer().propose_sections(sentences, 2, 3)
+
+
+def test_proposed_sections_are_titled_with_a_short_phrase_from_their_own_text():
+    sentences = sentences_of(TEXT)
+    for title, picked in get_summarizer().propose_sections(sentences, 2, 3):
+        assert 1 <= len(title.split()) <= 4
+        text = " ".join(s.text for s in picked).lower()
+        assert all(stem(w) in {stem(x) for x in text.split()} or w.lower() in text for w in title.split())
+
+
+def test_acronyms_are_spelled_out_from_the_documents_own_words():
+    texts = ["The Islamic State terror group is rebounding.", "It is what it is."]
+    assert expand_acronyms("IS resurgence", texts) == "Islamic State (IS) resurgence"
+    assert expand_acronyms("UN report", texts) == "UN report"
+    assert "IS" in content_words("IS resurgence") and "is" not in content_words("it is what it is")
+
+
+def test_stemming_matches_plural_and_verb_forms():
+    assert stem("phases") == stem("phase") == stem("phased")
+    assert stem("militias") == stem("militia")
