@@ -279,3 +279,7 @@ def check(deck: Annotated[Path, typer.Argument(help="Any .pptx deck.")],
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -96,21 +96,26 @@ def _find_font_file(stem: str) -> Path | None:
 def wrap(text: str, metrics: FontMetrics, size_pt: float, width_pt: float) -> list[str]:
     """Greedy word wrap as PowerPoint does it; a word wider than the line is broken
     between characters (long URLs). Returns at least one line."""
+    space = metrics.width_pt(" ", size_pt)
     lines: list[str] = []
-    line = ""
+    line, line_width = "", 0.0
     for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
-        if metrics.width_pt(candidate, size_pt) <= width_pt:
-            line = candidate
+        word_width = metrics.width_pt(word, size_pt)
+        if line and line_width + space + word_width <= width_pt:
+            line, line_width = f"{line} {word}", line_width + space + word_width
             continue
         if line:
             lines.append(line)
-        line = ""
+        if word_width <= width_pt:
+            line, line_width = word, word_width
+            continue
+        line, line_width = "", 0.0
         for ch in word:
-            if line and metrics.width_pt(line + ch, size_pt) > width_pt:
+            ch_width = metrics.width_pt(ch, size_pt)
+            if line and line_width + ch_width > width_pt:
                 lines.append(line)
-                line = ""
-            line += ch
+                line, line_width = "", 0.0
+            line, line_width = line + ch, line_width + ch_width
     lines.append(line)
     return lines
 

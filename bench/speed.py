@@ -1,0 +1,116 @@
+"""Speed and scale of deckgen, as figures and ratios measured in one run (no assertions).
+
+1. `deckgen build` on the seed versus the floor (bench/floor.py: import python-pptx, load the
+   model, save a deck of the same size), each a separate process, interleaved, median of --runs.
+2. Outline time and peak memory on large documents (~1 MB and ~5 MB, concatenated dev-set
+   articles), and the growth exponent between the two sizes (1.0 = linear).
+
+Usage: python bench/speed.py [--runs 10] [--data ../shared/eval/cnndm_dev.jsonl] [--skip-large]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_BRIEF = ROOT / "seeds" / "iraq-coalition.brief.yaml"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def deck_size(deck: Path) -> tuple[int, int]:
+    from pptx import Presentation
+
+    slides = list(Presentation(str(deck)).slides)
+    bullets = sum(len(s.placeholders[1].text_frame.paragraphs) for s in slides
+                  if any(p.placeholder_format.idx == 1 for p in s.placeholders))
+    return len(slides), bullets
+
+
+def build_versus_floor(runs: int, workdir: Path) -> None:
+    deck, floor_deck = workdir / "seed.pptx", workdir / "floor.pptx"
+    build = [sys.executable, "-m", "deckgen.cli", "build", "--brief", str(SEED_BRIEF), "-o", str(deck)]
+    timed(build)  # warm the file cache
+    slides, bullets = deck_size(deck)
+    floor = [sys.executable, str(ROOT / "bench" / "floor.py"), str(slides), str(bullets), str(floor_deck)]
+    timed(floor)
+    build_times, floor_times = [], []
+    for _ in range(runs):
+        floor_times.append(timed(floor))
+        build_times.append(timed(build))
+    b, f = statistics.median(build_times), statistics.median(floor_times)
+    print(f"seed deck: {slides} slides, {bullets} bullets; median of {runs} runs, interleaved")
+    print(f"  floor (import python-pptx + load model + save)  {f:6.3f} s")
+    print(f"  deckgen build                                   {b:6.3f} s")
+    print(f"  ratio build / floor                             {b / f:6.2f}  (target <= 1.5)")
+    help_times = [timed([sys.executable, "-m", "deckgen.cli", "--help"]) for _ in range(runs)]
+    print(f"  deckgen --help                                  {statistics.median(help_times):6.3f} s")
+
+
+def large_document(data: Path, megabytes: float, out: Path) -> Path:
+    texts = [json.loads(line)["text"] for line in data.read_text().splitlines() if line.strip()]
+    chunks, size, index = [], 0, 0
+    while size < megabytes * 1_000_000:
+        text = texts[index % len(texts)]
+        chunks.append(text)
+        size += len(text.encode()) + 2
+        index += 1
+    out.write_text("\n\n".join(chunks))
+    return out
+
+
+OUTLINE_PROBE = """
+import resource, sys, time
+from pathlib import Path
+from deckgen.embed import load_model
+from deckgen.model import SectionSpec
+from deckgen.pipeline import OutlineRequest, build_outline
+load_model()
+start = time.perf_counter()
+build_outline(OutlineRequest(documents=(Path(sys.argv[1]),), max_input_mb=50,
+              sections=(SectionSpec("Police investigation"), SectionSpec("Sport results"))))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def large_inputs(data: Path, workdir: Path) -> None:
+    results = {}
+    for megabytes in (1, 5):
+        doc = large_document(data, megabytes, workdir / f"large-{megabytes}mb.txt")
+        output = subprocess.run([sys.executable, "-c", OUTLINE_PROBE, str(doc)], check=True,
+                                capture_output=True, text=True, cwd=ROOT).stdout.split()
+        seconds, peak_mb = float(output[0]), float(output[1])
+        results[megabytes] = seconds
+        print(f"  {doc.stat().st_size / 1e6:4.1f} MB document: outline {seconds:6.2f} s, peak memory {peak_mb:6.0f} MB")
+    exponent = math.log(results[5] / results[1]) / math.log(5)
+    print(f"  growth exponent between 1 MB and 5 MB: {exponent:.2f}  (1.0 linear; n log n is about 1.1)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "cnndm_dev.jsonl")
+    parser.add_argument("--skip-large", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        build_versus_floor(args.runs, workdir)
+        if not args.skip_large:
+            print("large inputs (outline only, model already loaded):")
+            large_inputs(args.data, workdir)
+
+
+if __name__ == "__main__":
+    main()
