@@ -77,6 +77,7 @@ SubtitleOption = Annotated[Optional[str], typer.Option(help="Line under the titl
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the newest source date).")]
 SummarizerOption = Annotated[str, typer.Option(help="Summarizer: semantic (default) or lead.")]
 MaxPointsOption = Annotated[int, typer.Option("--max-points", min=1, max=10, help="Points per section at most.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the model once).")]
 MaxInputOption = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse documents larger than this.")]
 
 
@@ -163,20 +164,46 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
           body_size: BodySizeOption = None, accent: AccentOption = None, max_bullets: MaxBulletsOption = None,
           slides: SlidesOption = None, footnotes: FootnotesOption = None, notes: NotesOption = None,
           classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
-          output: OutOption = None, check: CheckOption = False) -> None:
+          output: OutOption = None, check: CheckOption = False,
+          each: Annotated[bool, typer.Option("--each", help="One deck per document (a DOC may be a folder); "
+                                             "-o names the output folder (default out/).")] = False,
+          jobs: JobsOption = 1) -> None:
     """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
     with reported_errors():
+        from .layouts import load_layout
         from .pipeline import build_outline
 
         request = outline_request(documents, brief, section, title, subtitle, as_of, summarizer, max_points,
                                   max_input_mb)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
                                      footnotes, notes, classification, set_)
-        out = output or default_output(request)
-        from .layouts import load_layout
-
         load_layout(layout, overrides)  # bad layout values fail before the slow part
+        if each:
+            build_each_document(request, load_layout(layout, overrides), output or OUT_DIR, jobs)
+            return
+        out = output or default_output(request)
         write_deck(build_outline(request), layout, overrides, out, author or request.brief.author, check)
+
+
+def build_each_document(request, layout, out_dir: Path, jobs: int) -> None:
+    """One deck per document with a progress bar; failures are reported per document, exit 2 if any."""
+    from .batch import build_each
+    from .errors import OutputError
+    from .pipeline import expand_folders
+
+    documents = expand_folders(request.documents)
+    if not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: the output folder does not exist")
+    failures = 0
+    with typer.progressbar(length=len(documents), label="decks", file=sys.stderr) as bar:
+        for _document, _deck, error in build_each(documents, request, layout, out_dir, jobs):
+            if error:
+                failures += 1
+                typer.echo(f"\ndeckgen: error: {error}", err=True)
+            bar.update(1)
+    typer.echo(f"wrote {len(documents) - failures} of {len(documents)} decks to {out_dir}", err=True)
+    if failures:
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -224,6 +251,28 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
             OUT_DIR.mkdir(exist_ok=True)
             output = OUT_DIR / f"{outline_file.stem}.pptx"
         write_deck(loaded, layout, overrides, output, author, check)
+
+
+@app.command()
+def keypoints(jsonl: Annotated[Path, typer.Option("--jsonl", help="JSON lines with 'id' and 'text'.")],
+              k: Annotated[int, typer.Option("--k", min=1, max=50, help="Points per text.")] = 3,
+              jobs: JobsOption = 1, summarizer: SummarizerOption = "semantic") -> None:
+    """Key points of many texts: one JSON line {"id", "points"} per input line on stdout,
+    k points each in document order, with a progress bar on stderr."""
+    with reported_errors():
+        from .batch import keypoints_jsonl
+        from .errors import InputError
+
+        try:
+            total = sum(1 for line in jsonl.open(encoding="utf-8") if line.strip())
+            with jsonl.open(encoding="utf-8") as lines, \
+                    typer.progressbar(length=total, label="texts", file=sys.stderr) as bar:
+                for line in keypoints_jsonl(lines, k, jobs, summarizer, progress=lambda _: bar.update(1)):
+                    sys.stdout.write(line + "\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{jsonl}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+        except InputError as exc:
+            raise InputError(f"{jsonl}: {exc}") from None
 
 
 @layouts_app.callback()

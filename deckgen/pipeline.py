@@ -120,3 +120,20 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
         if not is_faithful(point.text, " ".join(c.quote for c in point.citations)):
             warnings.append(f"point {point.text[:50]!r} has words its quotes do not have")
     return warnings
+
+
+def expand_folders(paths: Sequence[Path]) -> list[Path]:
+    """Each folder becomes the documents directly in it (known formats, sorted by name);
+    files stay as given. Raises InputError for a folder that holds no document."""
+    from .ingest import READERS
+
+    result: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            result.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+        if not found:
+            raise InputError(f"{path}: the folder holds no document ({', '.join(sorted(READERS))})")
+        result.extend(found)
+    return result

@@ -180,3 +180,37 @@ def test_render_warns_about_words_a_quote_does_not_have(in_tmp):
     result = run("render", "o.json", "-o", "x.pptx")
     assert result.exit_code == 0
     assert "warning" in result.stderr and "has words its quotes do not have" in result.stderr
+
+
+def test_keypoints_batch(in_tmp):
+    lines = [json.dumps({"id": "a", "text": SEED.read_text()}), "",
+             json.dumps({"id": 7, "text": "The council approved the new budget on Monday evening. The mayor said the vote ends a long dispute."})]
+    (in_tmp / "in.jsonl").write_text("\n".join(lines) + "\n")
+    result = run("keypoints", "--jsonl", "in.jsonl", "--k", "2")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", 7]
+    assert all(len(r["points"]) == 2 for r in rows)
+    assert rows[0]["points"][0]["citations"][0]["source"] == "S1"
+
+
+def test_keypoints_bad_line_is_named(in_tmp):
+    (in_tmp / "in.jsonl").write_text('{"id": 1, "text": "Fine text here. Yes it is."}\n{"id": 2}\n')
+    result = run("keypoints", "--jsonl", "in.jsonl")
+    assert result.exit_code == 2 and "in.jsonl: line 2: 'text' must be a string" in result.stderr
+
+
+def test_build_each_document_of_a_folder(in_tmp):
+    docs = in_tmp / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(SEED.read_text())
+    (docs / "b.md").write_text("# Short\n\nA first sentence of this note. A second sentence of this note.\n")
+    (docs / "skip.bin").write_bytes(b"\x00\x01")
+    (docs / "empty.txt").write_text("")
+    (in_tmp / "decks").mkdir()
+    result = run("build", "docs", "--each", "-o", "decks", "--jobs", "2")
+    assert result.exit_code == 2
+    assert "docs/empty.txt: the document is empty" in result.stderr
+    assert "wrote 2 of 3 decks" in result.stderr
+    assert sorted(p.name for p in (in_tmp / "decks").iterdir()) == ["a.pptx", "b.pptx"]
+    assert titles(in_tmp / "decks" / "b.pptx")[0] == "Short"
