@@ -26,10 +26,9 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) out/*.pptx
 
-# Rebuild the bundled fallback font widths (needs Debian's fonts-liberation).
+# Rebuild the shipped font width tables (needs Debian's fonts-liberation and fonts-crosextra-carlito).
 font-metrics: $(STAMP)
-	$(BIN)/python -c "from pathlib import Path; from deckgen.fit import write_fallback_table as w; \
-	d = Path('/usr/share/fonts/truetype/liberation'); w(d / 'LiberationSans-Regular.ttf', d / 'LiberationSans-Bold.ttf')"
+	$(BIN)/python -c "from deckgen.fit import write_shipped_table; write_shipped_table()"
 
 # Pictures of one slide of each built-in layout for the README (needs LibreOffice and poppler-utils).
 pictures: $(STAMP)

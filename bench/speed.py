@@ -4,8 +4,11 @@
    model, save a deck of the same size), each a separate process, interleaved, median of --runs.
 2. Outline time and peak memory on large documents (~1 MB and ~5 MB, concatenated dev-set
    articles), and the growth exponent between the two sizes (1.0 = linear).
+3. Batch: `deckgen keypoints --jsonl` and `deckgen build DIR --each` over --batch articles
+   (the dev set repeated), with 1 and 2 jobs: documents per second.
 
-Usage: python bench/speed.py [--runs 10] [--data ../shared/eval/cnndm_dev.jsonl] [--skip-large]
+Usage: python bench/speed.py [--runs 10] [--data ../shared/eval/cnndm_dev.jsonl]
+                             [--skip-large] [--skip-batch] [--batch 200]
 """
 
 from __future__ import annotations
@@ -98,11 +101,32 @@ def large_inputs(data: Path, workdir: Path) -> None:
     print(f"  growth exponent between 1 MB and 5 MB: {exponent:.2f}  (1.0 linear; n log n is about 1.1)")
 
 
+def batch(data: Path, count: int, workdir: Path) -> None:
+    rows = [json.loads(line) for line in data.read_text().splitlines() if line.strip()]
+    rows = [dict(rows[i % len(rows)], id=f"{i:04d}") for i in range(count)]
+    jsonl, docs = workdir / "batch.jsonl", workdir / "docs"
+    jsonl.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows))
+    docs.mkdir()
+    for row in rows:
+        (docs / f"{row['id']}.txt").write_text(row["text"])
+    deckgen = [sys.executable, "-m", "deckgen.cli"]
+    for jobs in (1, 2):
+        seconds = timed([*deckgen, "keypoints", "--jsonl", str(jsonl), "--jobs", str(jobs)])
+        print(f"  keypoints --jsonl, {count} texts, --jobs {jobs}: {seconds:6.1f} s, {count / seconds:6.1f} texts/s")
+    for jobs in (1, 2):
+        decks = workdir / f"decks-{jobs}"
+        decks.mkdir()
+        seconds = timed([*deckgen, "build", str(docs), "--each", "-o", str(decks), "--jobs", str(jobs)])
+        print(f"  build --each, {count} documents, --jobs {jobs}: {seconds:6.1f} s, {count / seconds:6.1f} decks/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "cnndm_dev.jsonl")
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--batch", type=int, default=200, help="documents in the batch runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
@@ -110,6 +134,9 @@ def main() -> None:
         if not args.skip_large:
             print("large inputs (outline only, model already loaded):")
             large_inputs(args.data, workdir)
+        if not args.skip_batch:
+            print(f"batch ({args.batch} dev-set articles):")
+            batch(args.data, args.batch, workdir)
 
 
 if __name__ == "__main__":

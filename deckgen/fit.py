@@ -1,10 +1,12 @@
 """Measure text with real font metrics so the renderer knows what fits in a box.
 
-Widths come from the font files the deck names, found on this machine (or a
-metric-compatible substitute: Arial -> Liberation Sans, Calibri -> Carlito, ...).
-Where none is installed, a bundled width table of Liberation Sans is used; it is
-as wide as Arial, so Calibri or narrower text measured with it fits for real.
-Regenerate the table with ``make font-metrics`` (needs fonts-liberation).
+The common office fonts have metric-compatible free twins with identical advance widths
+(Arial = Liberation Sans, Calibri = Carlito, Times New Roman = Liberation Serif, Courier
+New = Liberation Mono). Their width tables, read from the font files with fontTools, ship
+in ``fonts/metrics.json`` (``make font-metrics`` rebuilds it), so text is measured the
+same on every machine and decks come out the same whatever fonts are installed. Any
+other font is read from its file on this machine; a font found nowhere is measured as
+Liberation Sans, which is as wide as Arial, so narrower fonts fit for real.
 """
 
 from __future__ import annotations
@@ -18,18 +20,26 @@ EMU_PER_PT = 12700
 MIN_LINE_HEIGHT = 1.2  # PowerPoint and LibreOffice give single-spaced lines about 1.2 em at least
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
              Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
-# Font name -> file stems to look for, first the font itself, then metric-compatible fonts.
-SUBSTITUTES = {
-    "arial": ("arial", "LiberationSans", "Arimo"),
-    "helvetica": ("Helvetica", "LiberationSans", "Arimo"),
-    "liberation sans": ("LiberationSans",),
-    "calibri": ("calibri", "Carlito"),
-    "carlito": ("Carlito",),
-    "times new roman": ("times", "LiberationSerif", "Tinos"),
-    "cambria": ("cambria", "Caladea"),
-    "courier new": ("cour", "LiberationMono", "Cousine"),
+# Font name (lower case) -> the family whose widths it has, as named in the shipped table.
+METRIC_TWINS = {
+    "arial": "Liberation Sans", "helvetica": "Liberation Sans", "liberation sans": "Liberation Sans",
+    "arimo": "Liberation Sans",
+    "calibri": "Carlito", "carlito": "Carlito",
+    "times new roman": "Liberation Serif", "times": "Liberation Serif", "liberation serif": "Liberation Serif",
+    "tinos": "Liberation Serif",
+    "courier new": "Liberation Mono", "courier": "Liberation Mono", "liberation mono": "Liberation Mono",
+    "cousine": "Liberation Mono",
 }
-FALLBACK_TABLE = Path(__file__).parent / "fonts" / "fallback-metrics.json"
+FALLBACK_FAMILY = "Liberation Sans"
+SHIPPED_TABLE = Path(__file__).parent / "fonts" / "metrics.json"
+# Font files of the families in the shipped table, as Debian installs them (make font-metrics).
+TABLE_SOURCES = {
+    "Liberation Sans": ("liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-Bold.ttf"),
+    "Liberation Serif": ("liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf"),
+    "Liberation Mono": ("liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf"),
+    "Carlito": ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Bold.ttf"),
+}
+TABLE_MAX_CODEPOINT = 0x3000  # Latin, Greek, Cyrillic, Arabic, Hebrew, punctuation, symbols
 
 
 @dataclass(frozen=True)
@@ -65,17 +75,33 @@ def read_font(path: Path, name: str) -> FontMetrics:
 
 @lru_cache(maxsize=32)
 def metrics_for(font: str, bold: bool = False) -> FontMetrics:
-    """Metrics for ``font`` (bold or regular): the font, a substitute, or the bundled table."""
-    stems = SUBSTITUTES.get(font.lower(), (font.replace(" ", ""),))
-    suffixes = ("-Bold", "bd", "b", " Bold") if bold else ("-Regular", "", " Regular")
-    for stem in stems:
-        for suffix in suffixes:
-            path = _find_font_file(f"{stem}{suffix}".lower())
-            if path:
-                return read_font(path, font)
-    table = json.loads(FALLBACK_TABLE.read_text())["bold" if bold else "regular"]
-    return FontMetrics(font, {int(k): v for k, v in table["widths"].items()},
+    """Metrics for ``font``: its twin's shipped table, else its file here, else Liberation Sans."""
+    family = METRIC_TWINS.get(font.lower())
+    if family is None:
+        path = _find_font_file(font, bold)
+        if path:
+            return read_font(path, font)
+        family = FALLBACK_FAMILY
+    return _shipped(family, bold)
+
+
+@lru_cache(maxsize=16)
+def _shipped(family: str, bold: bool) -> FontMetrics:
+    table = _shipped_tables()[family]["bold" if bold else "regular"]
+    return FontMetrics(family, {int(k): v for k, v in table["widths"].items()},
                        table["default_width"], table["line_height"])
+
+
+@lru_cache(maxsize=1)
+def _shipped_tables() -> dict:
+    return json.loads(SHIPPED_TABLE.read_text(encoding="utf-8"))
+
+
+def _find_font_file(font: str, bold: bool) -> Path | None:
+    stem = font.replace(" ", "").lower()
+    suffixes = ("-bold", "bd", "b", " bold") if bold else ("-regular", "", " regular")
+    files = _font_files()
+    return next((files[stem + suffix] for suffix in suffixes if stem + suffix in files), None)
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +113,6 @@ def _font_files() -> dict[str, Path]:
                 if path.suffix.lower() in (".ttf", ".otf"):
                     found.setdefault(path.stem.lower(), path)
     return found
-
-
-def _find_font_file(stem: str) -> Path | None:
-    return _font_files().get(stem)
 
 
 def wrap(text: str, metrics: FontMetrics, size_pt: float, width_pt: float) -> list[str]:
@@ -134,11 +156,13 @@ def text_height_pt(paragraphs: list[str], metrics: FontMetrics, size_pt: float, 
     return lines * line_height_pt(metrics, size_pt) + spacing
 
 
-def write_fallback_table(regular: Path, bold: Path, out: Path = FALLBACK_TABLE) -> None:
-    """Write the bundled width table from two font files (``make font-metrics``)."""
+def write_shipped_table(font_root: Path = Path("/usr/share/fonts/truetype"), out: Path = SHIPPED_TABLE) -> None:
+    """Write the shipped width tables from the font files (``make font-metrics``)."""
     table = {}
-    for key, path in (("regular", regular), ("bold", bold)):
-        m = read_font(path, "Liberation Sans")
-        table[key] = {"widths": {str(k): v for k, v in sorted(m.widths.items()) if k < 0x3000},
-                      "default_width": m.default_width, "line_height": m.line_height}
-    out.write_text(json.dumps(table, separators=(",", ":")))
+    for family, (regular, bold) in TABLE_SOURCES.items():
+        table[family] = {}
+        for key, relative in (("regular", regular), ("bold", bold)):
+            m = read_font(font_root / relative, family)
+            table[family][key] = {"widths": {str(k): v for k, v in sorted(m.widths.items()) if k < TABLE_MAX_CODEPOINT},
+                                  "default_width": m.default_width, "line_height": m.line_height}
+    out.write_text(json.dumps(table, separators=(",", ":")), encoding="utf-8")

@@ -49,7 +49,7 @@ class Templates:
     def __init__(self, folders: list[Path]):
         self.folders = folders
         self.env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]),
-                                        undefined=StrictUndefined, autoescape=False)
+                                        undefined=StrictUndefined, autoescape=False, auto_reload=False)
         self.env.filters.update(FILTERS)
 
     def render(self, name: str, **context) -> str:
