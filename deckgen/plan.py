@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .compress import bullet_text
+from .corroborate import corroborating
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
 
@@ -14,10 +15,12 @@ MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
 
 
-def point_from(sentence: Sentence) -> Point:
-    """A bullet made from one sentence, citing exactly that sentence."""
-    citation = Citation(sentence.source, sentence.paragraph, sentence.text)
-    return Point(bullet_text(sentence.text), (citation,), (sentence.id,))
+def point_from(sentence: Sentence, also: Sequence[Sentence] = ()) -> Point:
+    """A bullet made from one sentence, citing it and the sentences of other sources that
+    say the same thing (``also``)."""
+    cited = (sentence, *also)
+    citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
+    return Point(bullet_text(sentence.text), citations, tuple(s.id for s in cited))
 
 
 def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], summarizer: Summarizer, *,
@@ -31,14 +34,23 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     to the newest source date (None when no source is dated).
     """
     sentences = [s for document in documents for s in document.sentences]
-    bluf = tuple(point_from(s) for s in summarizer.keypoints(sentences, bluf_points))
+    bluf_picks = summarizer.keypoints(sentences, bluf_points)
     if specs:
-        chosen = summarizer.sections(sentences, specs, max_points)
-        sections = tuple(Section(spec.title, tuple(point_from(s) for s in picked))
-                         for spec, picked in zip(specs, chosen))
+        named = list(zip((spec.title for spec in specs), summarizer.sections(sentences, specs, max_points)))
     else:
-        sections = tuple(Section(name, tuple(point_from(s) for s in picked))
-                         for name, picked in summarizer.propose_sections(sentences, auto_sections, max_points))
+        named = summarizer.propose_sections(sentences, auto_sections, max_points)
+    also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
+
+    def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
+        """Points of one slide group; a sentence already cited by an earlier point is skipped."""
+        result: list[Point] = []
+        for sentence in picked:
+            if not any(sentence.id in point.sentence_ids for point in result):
+                result.append(point_from(sentence, also.get(sentence.id, ())))
+        return tuple(result)
+
+    bluf = points(bluf_picks)
+    sections = tuple(Section(name, points(picked)) for name, picked in named)
     sources = tuple(document.source for document in documents)
     dates = [source.date for source in sources if source.date]
     return Outline(

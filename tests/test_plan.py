@@ -1,0 +1,52 @@
+"""Planning the outline from several documents: shared points merged, citations from sentence ids."""
+
+from deckgen.model import SectionSpec
+from deckgen.pipeline import load_documents
+from deckgen.plan import plan_outline
+from deckgen.summarize import get_summarizer
+
+from .conftest import SEED
+
+# A second report that repeats three of the seed's facts in its own words and adds its own.
+SECOND = """Coalition forces will wrap up their efforts in Iraq no later than a year from now in the first phase of the agreement, senior U.S. officials said.
+
+The Iraqi government will remain responsible for protecting U.S. and coalition forces from attacks by Iranian-backed militias under the transition agreement, the officials said.
+
+A United Nations report estimated IS has between 1,500 and 3,000 fighters in Iraq and Syria, based on intelligence from member states.
+
+Farmers in the north reported a good harvest this autumn after heavy spring rains.
+"""
+
+
+def test_points_shared_by_two_sources_cite_both(tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text(SECOND)
+    documents = load_documents([SEED, second])
+    specs = [SectionSpec(t) for t in ("Phases", "Militia threat", "IS resurgence")]
+    outline = plan_outline(documents, specs, get_summarizer())
+    points = [p for s in outline.sections for p in s.points]
+    merged = [p for p in points if {c.source for c in p.citations} == {"S1", "S2"}]
+    assert len(merged) >= 2, [p.text for p in points]
+    for point in merged:
+        for citation in point.citations:
+            document = documents[int(citation.source[1:]) - 1]
+            assert citation.quote in document.paragraph_text(citation.paragraph)
+        assert len(point.sentence_ids) == len(point.citations)
+    texts = [p.text for p in points]
+    assert len(texts) == len(set(texts))
+    assert not any("harvest" in c.quote for p in points for c in p.citations)
+
+
+def test_different_figures_are_never_merged(tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text("A recent United Nations report, based on intelligence from member states, "
+                      "estimated IS has between 2,000 and 4,000 fighters in Iraq and Syria.\n")
+    documents = load_documents([SEED, second])
+    outline = plan_outline(documents, [SectionSpec("IS resurgence")], get_summarizer())
+    for point in outline.sections[0].points:
+        quotes = " ".join(c.quote for c in point.citations)
+        assert not ("1,500" in quotes and "2,000" in quotes)
+
+
+def test_one_source_gets_single_citations(seed_outline):
+    assert all(len(p.citations) == 1 for s in seed_outline.sections for p in s.points)
