@@ -1,0 +1,99 @@
+"""By the numbers: figures copied exactly, what they count, who states them, and comparable series."""
+
+from datetime import date
+
+import pytest
+
+from deckgen.brief import load_brief
+from deckgen.compress import is_faithful
+from deckgen.extract.attribution import attribute
+from deckgen.extract.figures import figure_series, find_figures
+from deckgen.model import Document, SourceInfo
+from deckgen.pipeline import load_documents
+from deckgen.segment import segment
+
+from .conftest import BRIEF, SEED
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_documents([SEED], load_brief(BRIEF))[0]
+
+
+def figures_of(text: str):
+    document = segment(Document(SourceInfo("S1", "t.txt", date=date(2024, 9, 27)), text))
+    return find_figures(document, attribute(document))
+
+
+def test_seed_figures_are_copied_exactly_with_what_they_count_and_who_states_them(seed):
+    found = [(f.number, f.counts, f.stated_by.name if f.stated_by else None, f.sentence_ids)
+             for f in find_figures(seed, attribute(seed))]
+    assert found == [
+        ("2,500", "U.S. forces in Iraq", None, ("S1.7",)),
+        ("900", "troops in Syria", None, ("S1.7",)),
+        ("nearly one-third", "of Iraq and Syria", None, ("S1.15",)),
+        ("about 500", "IS attacks this year", "Charles Lister", ("S1.36",)),
+        ("between 1,500 and 3,000", "fighters in Iraq and Syria", "A recent United Nations report", ("S1.39",)),
+        ("about 2,500", "IS fighters in Iraq and Syria", "U.S. intelligence officials", ("S1.41",)),
+    ]
+
+
+def test_seed_skips_years_and_durations(seed):
+    numbers = {f.number for f in find_figures(seed, attribute(seed))}
+    assert not numbers & {"2023", "10"}  # "claimed in 2023", "10 years after", "10 years ago"
+
+
+def test_seed_figure_words_are_in_their_sentence(seed):
+    sentences = {s.id: s.text for s in seed.sentences}
+    for figure in find_figures(seed, attribute(seed)):
+        sentence = sentences[figure.sentence_ids[0]]
+        assert figure.number in sentence and figure.counts in sentence
+        assert is_faithful(figure.counts, sentence)
+
+
+def test_seed_values_are_parsed_from_the_text(seed):
+    by_number = {f.number: f for f in find_figures(seed, attribute(seed))}
+    assert (by_number["between 1,500 and 3,000"].low, by_number["between 1,500 and 3,000"].high) == (1500, 3000)
+    assert by_number["between 1,500 and 3,000"].qualifier == "between"
+    assert (by_number["about 2,500"].low, by_number["about 2,500"].qualifier) == (2500, "about")
+    assert by_number["nearly one-third"].unit == "fraction"
+    assert by_number["nearly one-third"].low == pytest.approx(1 / 3)
+
+
+def test_seed_is_fighter_estimates_form_one_series(seed):
+    series = figure_series(find_figures(seed, attribute(seed)))
+    assert len(series) == 1
+    (fighters,) = series
+    assert fighters.measure == "IS fighters in Iraq and Syria"
+    assert fighters.labels == ("Recent United Nations report", "U.S. intelligence officials")
+    assert [(f.low, f.high) for f in fighters.figures] == [(1500, 3000), (2500, 2500)]
+    assert fighters.sentence_ids == ("S1.39", "S1.41")
+
+
+def test_years_dates_labels_times_and_compounds_are_not_figures():
+    text = ("In 2023, the group grew. On Sept. 27 they met under Article 5 at 10 a.m. for a 30-day truce. "
+            "It happened 3 years ago. The 3rd brigade left.")
+    assert figures_of(text) == []
+
+
+def test_units_scales_and_ranges():
+    found = figures_of("The bank pledged $5 million in aid. Turnout was between 10 and 20 percent of the voters. "
+                       "Some 1,200-1,500 families in Gaza fled.")
+    assert [(f.number, f.counts, f.low, f.high, f.unit) for f in found] == [
+        ("$5 million", "in aid", 5e6, 5e6, "$"),
+        ("between 10 and 20 percent", "of the voters", 10, 20, "%"),
+        ("Some 1,200-1,500", "families in Gaza", 1200, 1500, None),
+    ]
+
+
+def test_a_stance_verb_does_not_make_its_subject_the_source_of_a_figure():
+    declined, said = figures_of("The officials declined to discuss the 500 troops in Syria. "
+                                "Army officials said 700 troops remain in Syria.")
+    assert declined.stated_by is None
+    assert said.stated_by.name == "Army officials"
+
+
+def test_different_things_or_one_speaker_make_no_series():
+    found = figures_of("Officials said 500 troops remain in Syria. Officials said 600 troops remain in Syria. "
+                       "A report estimated 40 tanks in Syria.")
+    assert figure_series(found) == []

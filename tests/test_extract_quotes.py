@@ -1,0 +1,115 @@
+"""Key quotes: verbatim, with the speaker's name and role as the document gives them."""
+
+import pytest
+
+from deckgen.brief import load_brief
+from deckgen.extract.attribution import SpeakerKind, attribute
+from deckgen.extract.quotes import find_quotes
+from deckgen.model import Document, SourceInfo
+from deckgen.pipeline import load_documents
+from deckgen.segment import segment
+
+from .conftest import BRIEF, SEED
+
+SINGH = "Sabrina Singh, Deputy Pentagon press secretary"
+ABBASI = "Thabit al-Abbasi, Iraqi Defense Minister"
+SUDANI = "Mohammed Shia al-Sudani, Iraqi Prime Minister"
+LISTER = ("Charles Lister, the director of the Countering Terrorism and Extremism Program "
+          "at the Middle East Institute")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_documents([SEED], load_brief(BRIEF))[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed):
+    return find_quotes(seed, attribute(seed))
+
+
+def quotes_of(text: str, **options):
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    return find_quotes(document, attribute(document), **options)
+
+
+def speaker_of(quotes, start: str):
+    (quote,) = [q for q in quotes if q.text.startswith(start)]
+    return quote.speaker.label if quote.speaker else None
+
+
+def test_seed_quotes_occur_verbatim(seed, seed_quotes):
+    assert len(seed_quotes) == 20
+    sentences = {s.id: s.text for s in seed.sentences}
+    for quote in seed_quotes:
+        assert quote.text in sentences[quote.sentence_ids[0]]
+        assert f"“{quote.text}" in seed.text
+
+
+def test_seed_named_speakers_carry_the_role_from_their_introduction(seed_quotes):
+    assert speaker_of(seed_quotes, "The U.S. is not withdrawing from Iraq") == SINGH  # "Singh told"
+    assert speaker_of(seed_quotes, "The strongholds that they had") == SINGH  # "she said"
+    assert speaker_of(seed_quotes, "We are in Iraq at the invitation") == SINGH  # "she told reporters"
+    assert speaker_of(seed_quotes, "We refused his proposal") == ABBASI  # "said Abbasi"
+    assert speaker_of(seed_quotes, "We celebrate the coalition") == SUDANI
+    assert speaker_of(seed_quotes, "this mission is finished.") == SUDANI
+    assert speaker_of(seed_quotes, "We hope we will have") == SUDANI  # "he said"
+    assert speaker_of(seed_quotes, "It’s more than predictable") == LISTER
+    (singh,) = {q.speaker for q in seed_quotes if q.text.startswith("Our footprint")}
+    assert singh.sentence_ids == ("S1.2",) and singh.kind is SpeakerKind.PERSON
+
+
+def test_seed_anonymous_speakers_keep_the_documents_description(seed_quotes):
+    assert speaker_of(seed_quotes, "remains in a planning process") == "a senior U.S. defense official"
+    assert speaker_of(seed_quotes, "We’ve made it clear") == "the senior administration official"
+    assert speaker_of(seed_quotes, "This is an evolution") == "the official"
+    assert speaker_of(seed_quotes, "was on pace to more than double") == "U.S. Central Command"
+    assert speaker_of(seed_quotes, "The government of Iraq has expressed") == "the senior U.S. defense official"
+
+
+def test_seed_continued_quotes_cite_the_sentence_that_names_the_speaker(seed_quotes):
+    continued = {q.text[:20]: (q.sentence_ids, q.speaker.name) for q in seed_quotes if len(q.sentence_ids) > 1}
+    assert continued == {
+        "I cannot get into mo": (("S1.4", "S1.3"), "Sabrina Singh"),
+        "We are moving toward": (("S1.9", "S1.8"), "the official"),
+        "Attacks against the ": (("S1.19", "S1.18"), "the senior administration official"),
+        "We’re very confident": (("S1.25", "S1.24"), "the senior U.S. defense official"),
+        "It’s a strategic rel": (("S1.30", "S1.29"), "Mohammed Shia al-Sudani"),
+    }
+
+
+def test_seed_scare_quotes_are_skipped(seed_quotes):
+    texts = {q.text for q in seed_quotes}
+    assert not {t for t in texts if t.startswith(("crucial", "huge surge"))}
+
+
+def test_scare_quotes_can_be_asked_for():
+    quotes = quotes_of("Singh called the partnership “crucial.”", min_words=1)
+    assert [q.text for q in quotes] == ["crucial."]
+
+
+def test_a_quote_with_no_speaker_keeps_none():
+    (quote,) = quotes_of("“The bridge will open in May this year.” The city has not confirmed it.")
+    assert quote.text == "The bridge will open in May this year." and quote.speaker is None
+
+
+def test_a_pronoun_with_nobody_before_it_stays_unresolved():
+    (quote,) = quotes_of("“We will win the war,” he said.")
+    assert quote.speaker is None
+
+
+def test_a_surname_two_people_share_is_not_resolved():
+    (quote,) = quotes_of("Police chief John Smith and Mayor Anna Smith met. "
+                         "“The bridge is safe for everyone,” Smith said.")
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.kind) == ("Smith", None, SpeakerKind.PERSON)
+
+
+def test_straight_quotes_and_a_quote_over_two_sentences():
+    (straight,) = quotes_of('"We are ready to talk to anyone," the minister said.')
+    assert (straight.text, straight.speaker.name) == ("We are ready to talk to anyone", "the minister")
+    text = ("Minister Jane Doe spoke on Monday. “We have rebuilt every school in the northern province and we "
+            "have reopened the hospitals that were closed during the long war. Now we will rebuild the roads and "
+            "the bridges that connect the villages to the markets and the cities of the south,” Doe said.")
+    (long,) = quotes_of(text)
+    assert long.sentence_ids == ("S1.2", "S1.3")
+    assert long.text.endswith("cities of the south") and long.speaker.label == "Jane Doe, Minister"

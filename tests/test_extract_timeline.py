@@ -1,0 +1,123 @@
+"""Timeline: relative dates resolved against the publication date, shown with their words."""
+
+from datetime import date
+
+import pytest
+
+from deckgen.brief import load_brief
+from deckgen.compress import is_faithful
+from deckgen.extract.timeline import Precision, Relation, find_times
+from deckgen.model import Document, SourceInfo
+from deckgen.pipeline import load_documents
+from deckgen.segment import segment
+
+from .conftest import BRIEF, SEED
+
+AS_OF = date(2024, 9, 27)  # a Friday, the seed's publication date
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_documents([SEED], load_brief(BRIEF))[0]
+
+
+def times_of(text: str, published: date | None = None, as_of: date | None = None):
+    return find_times(segment(Document(SourceInfo("S1", "t.txt", date=published), text)), as_of)
+
+
+def only(mentions, text: str):
+    (mention,) = [m for m in mentions if m.text == text]
+    return mention
+
+
+def test_seed_phase_dates(seed):
+    mentions = find_times(seed, AS_OF)
+    first = only(mentions, "no later than a year from now")
+    assert (first.when, first.precision, first.relation) == (date(2025, 9, 1), Precision.MONTH, Relation.BY)
+    second = only(mentions, "next September")
+    assert (second.when, second.precision, second.relation) == (date(2025, 9, 1), Precision.MONTH, Relation.ON)
+    lasting = only(mentions, "will last at least one year")
+    assert (lasting.when, lasting.relation) == (date(2026, 9, 1), Relation.AT_LEAST_TO)
+    assert lasting.label == "at least to Sep 2026 ('will last at least one year')"
+    assert second.label == "Sep 2025 ('next September')"
+    assert first.sentence_ids == ("S1.5",) and second.sentence_ids == lasting.sentence_ids == ("S1.6",)
+    assert first.upcoming and second.upcoming and lasting.upcoming
+
+
+def test_seed_past_and_present_expressions(seed):
+    mentions = find_times(seed, AS_OF)
+    resolved = {(m.text, m.sentence_ids[0]): (m.when, m.precision, m.relation) for m in mentions}
+    assert resolved[("earlier this month", "S1.21")] == (date(2024, 9, 1), Precision.MONTH, Relation.ON)
+    assert resolved[("in July", "S1.34")] == (date(2024, 7, 1), Precision.MONTH, Relation.ON)
+    assert resolved[("since January", "S1.36")] == (date(2024, 1, 1), Precision.MONTH, Relation.SINCE)
+    assert resolved[("Friday", "S1.2")] == (AS_OF, Precision.DAY, Relation.ON)
+    assert resolved[("Wednesday", "S1.28")] == (date(2024, 9, 25), Precision.DAY, Relation.ON)
+    assert resolved[("within the next two years", "S1.20")] == (date(2026, 9, 1), Precision.MONTH, Relation.BY)
+    assert resolved[("in 2023", "S1.34")] == (date(2023, 1, 1), Precision.YEAR, Relation.ON)
+    assert resolved[("10 years ago", "S1.32")] == (date(2014, 9, 1), Precision.MONTH, Relation.ON)
+    assert not any(m.problem for m in mentions)
+
+
+def test_seed_words_are_verbatim_and_events_faithful(seed):
+    sentences = {s.id: s.text for s in seed.sentences}
+    for mention in find_times(seed, AS_OF):
+        assert mention.text in sentences[mention.sentence_ids[0]]
+        assert is_faithful(mention.event, sentences[mention.sentence_ids[0]])
+
+
+def test_seed_statement_dates_are_marked_as_reporting(seed):
+    mentions = find_times(seed, AS_OF)
+    assert {m.sentence_ids[0] for m in mentions if m.reporting} == {"S1.2", "S1.5", "S1.12", "S1.28", "S1.32"}
+    assert not only(mentions, "next September").reporting
+
+
+def test_the_publication_date_is_the_default_anchor_and_as_of_overrides_it():
+    text = "The minister said Friday that talks will resume next September."
+    by_date = times_of(text, published=AS_OF)
+    assert [m.when for m in by_date] == [AS_OF, date(2025, 9, 1)]
+    later = times_of(text, published=AS_OF, as_of=date(2024, 10, 2))  # a Wednesday
+    assert [m.when for m in later] == [date(2024, 9, 27), date(2025, 9, 1)]
+    assert later[0].anchor == date(2024, 10, 2)
+
+
+def test_without_a_date_relative_expressions_are_flagged_and_absolute_ones_resolve():
+    mentions = times_of("Officials said Friday that it began in 2023 and ends next September or on Sept. 30, 2025.")
+    flagged = [m.text for m in mentions if m.when is None]
+    assert flagged == ["Friday", "next September"]
+    assert all(m.problem == "no publication date to resolve against" for m in mentions if m.when is None)
+    assert [m.label for m in mentions if m.when] == ["2023 ('in 2023')", "30 Sep 2025 ('Sept. 30, 2025')"]
+    assert mentions[0].label == "unresolved ('Friday'): no publication date to resolve against"
+
+
+def test_weekdays_in_future_sentences():
+    assert [m.when for m in times_of("The council will meet Monday.", AS_OF)] == [date(2024, 9, 30)]
+    (same_day,) = times_of("The council will meet Friday.", AS_OF)
+    assert same_day.when is None and same_day.problem.startswith("ambiguous")
+    assert [m.when for m in times_of("They met last Friday.", AS_OF)] == [date(2024, 9, 20)]
+
+
+def test_bare_months_follow_the_sentence_tense():
+    anchor = date(2024, 2, 10)
+    assert [m.when for m in times_of("The report came out in November.", anchor)] == [date(2023, 11, 1)]
+    assert [m.when for m in times_of("The vote will take place in November.", anchor)] == [date(2024, 11, 1)]
+    assert [m.when for m in times_of("Troops will leave next September.", anchor)] == [date(2024, 9, 1)]
+    assert [m.when for m in times_of("Troops left last September.", anchor)] == [date(2023, 9, 1)]
+
+
+def test_durations_need_a_start_and_vague_words_are_flagged():
+    mentions = times_of("The mission will last at least two years and will end soon.", AS_OF)
+    assert [(m.text, m.when, m.problem) for m in mentions] == [
+        ("will last at least two years", None, "no start date in the sentence to count from"),
+        ("soon", None, "vague"),
+    ]
+
+
+def test_weeks_days_and_iso_dates():
+    mentions = times_of("Talks ended last week, resume tomorrow and close on 2024-12-01.", AS_OF)
+    assert [(m.when, m.precision) for m in mentions] == [
+        (date(2024, 9, 16), Precision.WEEK), (date(2024, 9, 28), Precision.DAY), (date(2024, 12, 1), Precision.DAY)]
+    assert mentions[0].label == "week of 16 Sep 2024 ('last week')"
+
+
+def test_numbers_that_are_not_dates_are_ignored():
+    assert times_of("About 2,500 troops and 900 vehicles remain; the third year matters.", AS_OF) == []
