@@ -21,13 +21,13 @@ from .ingest import yaml_problem
 BUILTIN_DIR = Path(__file__).parent / "layouts"
 USER_DIR = Path("layouts")
 DEFAULT_LAYOUT = "briefing"
-SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "references")
+SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "figures", "quotes", "perspectives", "timeline", "references")
 FOOTNOTE_MODES = ("slide", "notes", "references", "none")
 TITLE_STYLES = ("topic", "assertion")
 ASPECTS = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 DEFAULT_COLORS = {"background": "FFFFFF", "text": "1B1B1B", "title": "0B2545", "accent": "0B2545", "muted": "4A4A4A"}
 DEFAULT_MARGINS = {"left": 0.6, "right": 0.6, "top": 0.35, "bottom": 0.25}
-DEFAULT_MASTER_LAYOUTS = {"title": "Title Slide", "content": "Title and Content"}
+DEFAULT_MASTER_LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "two": "Two Content"}
 BANNER_COLORS = {  # text -> (fill, text colour), BRIEFING.md
     "UNCLASSIFIED": ("007A33", "FFFFFF"), "CUI": ("502B85", "FFFFFF"),
     "CONFIDENTIAL": ("0033A0", "FFFFFF"), "SECRET": ("C8102E", "FFFFFF"), "TOP SECRET": ("FF8C00", "000000"),

@@ -111,8 +111,38 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """Figures from the documents that measure the same thing, drawn as one bar chart.
+
+    Bar ``i`` is stated by ``labels[i]`` as ``texts[i]`` (the words as written), spans
+    ``lows[i]`` to ``highs[i]`` (equal for a single value) and cites ``citations[i]``.
+    """
+
+    title: str
+    unit: str | None
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+    lows: tuple[float, ...]
+    highs: tuple[float, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Claims on one topic that pull apart, side by side: each side a speaker group and its points."""
+
+    topic: str
+    sides: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
 class Outline:
-    """The contract between the summarizer and the renderer."""
+    """The contract between the summarizer and the renderer.
+
+    Beyond the BLUF and the sections, the optional briefing content: figures, charts of
+    figures that measure the same thing, key quotes, a timeline, statements grouped by
+    who makes them (perspectives) and contrasting claims; each empty when not extracted.
+    """
 
     title: str
     as_of: date | None
@@ -120,3 +150,15 @@ class Outline:
     bluf: tuple[Point, ...]
     sections: tuple[Section, ...]
     subtitle: str | None = None
+    figures: tuple[Point, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    quotes: tuple[Point, ...] = ()
+    timeline: tuple[Point, ...] = ()
+    perspectives: tuple[Section, ...] = ()
+    contrasts: tuple[Contrast, ...] = ()
+
+    def all_points(self) -> list[Point]:
+        """Every point of the outline, in slide order of the default layout."""
+        groups = [*self.perspectives, *(side for c in self.contrasts for side in c.sides)]
+        return [*self.bluf, *(p for s in self.sections for p in s.points), *self.figures, *self.quotes,
+                *self.timeline, *(p for g in groups for p in g.points)]

@@ -10,13 +10,14 @@ The dictionary shape is the documented contract::
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
 
 from .errors import OutlineError
 from .ingest import parse_date, yaml_problem
-from .model import Citation, Outline, Point, Section, SourceInfo
+from .model import Chart, Citation, Contrast, Outline, Point, Section, SourceInfo
 
 FORMATS = ("json", "yaml", "md")
 
@@ -29,8 +30,22 @@ def to_dict(outline: Outline) -> dict:
         "sources": [{"id": s.id, "path": s.path, "title": s.title, "publisher": s.publisher,
                      "author": s.author, "date": _iso(s.date), "url": s.url} for s in outline.sources],
         "bluf": [_point_dict(p) for p in outline.bluf],
-        "sections": [{"title": s.title, "points": [_point_dict(p) for p in s.points]} for s in outline.sections],
+        "sections": [_section_dict(s) for s in outline.sections],
+        "figures": [_point_dict(p) for p in outline.figures],
+        "charts": [{"title": c.title, "unit": c.unit,
+                    "bars": [{"label": label, "text": text, "low": low, "high": high, "citation": asdict(citation)}
+                             for label, text, low, high, citation in zip(c.labels, c.texts, c.lows, c.highs,
+                                                                         c.citations)]}
+                   for c in outline.charts],
+        "quotes": [_point_dict(p) for p in outline.quotes],
+        "timeline": [_point_dict(p) for p in outline.timeline],
+        "perspectives": [_section_dict(s) for s in outline.perspectives],
+        "contrasts": [{"topic": c.topic, "sides": [_section_dict(s) for s in c.sides]} for c in outline.contrasts],
     }
+
+
+def _section_dict(section: Section) -> dict:
+    return {"title": section.title, "points": [_point_dict(p) for p in section.points]}
 
 
 def _point_dict(point: Point) -> dict:
@@ -103,22 +118,46 @@ def from_dict(raw: dict) -> Outline:
                                date=parse_date(s.get("date"), f"source {s['id']} date"), url=s.get("url"))
                     for s in raw["sources"])
     known = {s.id for s in sources}
+
+    def points(items) -> tuple[Point, ...]:
+        return tuple(_point(p, known) for p in items or [])
+
+    def sections(items) -> tuple[Section, ...]:
+        return tuple(Section(str(s["title"]), points(s.get("points"))) for s in items or [])
+
     return Outline(
         title=str(raw["title"]),
         subtitle=raw.get("subtitle"),
         as_of=parse_date(raw.get("as_of"), "as_of"),
         sources=sources,
-        bluf=tuple(_point(p, known) for p in raw.get("bluf") or []),
-        sections=tuple(Section(str(s["title"]), tuple(_point(p, known) for p in s.get("points") or []))
-                       for s in raw["sections"]),
+        bluf=points(raw.get("bluf")),
+        sections=sections(raw["sections"]),
+        figures=points(raw.get("figures")),
+        charts=tuple(_chart(c, known) for c in raw.get("charts") or []),
+        quotes=points(raw.get("quotes")),
+        timeline=points(raw.get("timeline")),
+        perspectives=sections(raw.get("perspectives")),
+        contrasts=tuple(Contrast(str(c["topic"]), sections(c["sides"])) for c in raw.get("contrasts") or []),
     )
 
 
+def _chart(raw: dict, known: set[str]) -> Chart:
+    bars = raw["bars"]
+    citations = tuple(_citation(b["citation"], known, raw["title"]) for b in bars)
+    return Chart(str(raw["title"]), raw.get("unit"), tuple(str(b["label"]) for b in bars),
+                 tuple(str(b["text"]) for b in bars), tuple(float(b["low"]) for b in bars),
+                 tuple(float(b["high"]) for b in bars), citations)
+
+
+def _citation(raw: dict, known: set[str], what: str) -> Citation:
+    citation = Citation(str(raw["source"]), int(raw["paragraph"]), str(raw["quote"]))
+    if citation.source not in known:
+        raise ValueError(f"{what[:40]!r} cites unknown source {citation.source!r}")
+    return citation
+
+
 def _point(raw: dict, known: set[str]) -> Point:
-    citations = tuple(Citation(str(c["source"]), int(c["paragraph"]), str(c["quote"])) for c in raw["citations"])
-    for citation in citations:
-        if citation.source not in known:
-            raise ValueError(f"point {raw['text'][:40]!r} cites unknown source {citation.source!r}")
+    citations = tuple(_citation(c, known, f"point {raw['text'][:40]!r}") for c in raw["citations"])
     if not citations:
         raise ValueError(f"point {raw['text'][:40]!r} has no citation")
     return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .brief import Brief
 from .errors import InputError
+from .extras import briefing_extras
 from .ingest import DEFAULT_MAX_INPUT_MB, read_document
 from .model import Document, Outline, Point, SectionSpec, SourceInfo
 from .plan import BLUF_POINTS, MAX_SECTION_POINTS, plan_outline, point_from
@@ -58,7 +59,7 @@ def build_outline(request: OutlineRequest) -> Outline:
     if not paths:
         raise InputError("no documents given (name them, or list them under 'sources' in a brief)")
     documents = load_documents(paths, request.brief, request.max_input_mb)
-    return plan_outline(
+    outline = plan_outline(
         documents,
         request.sections or request.brief.sections,
         get_summarizer(request.summarizer),
@@ -68,6 +69,7 @@ def build_outline(request: OutlineRequest) -> Outline:
         bluf_points=request.bluf_points,
         max_points=request.max_points,
     )
+    return replace(outline, **briefing_extras(documents, request.as_of or request.brief.as_of))
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -27,8 +30,9 @@ from pptx.util import Emu, Inches, Pt
 
 from .errors import LayoutError, OutputError
 from .fit import EMU_PER_PT, line_height_pt, metrics_for, text_height_pt, wrap
+from .extract.coverage import sources_by_section
 from .layouts import Layout
-from .model import Citation, Outline, Point
+from .model import Chart, Citation, Contrast, Outline, Point, Section
 from .text import Templates
 
 INSET = Inches(0.08)
@@ -40,6 +44,9 @@ KICKER_SIZE = 14           # the section label above an assertion title
 MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
+CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
+SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
+TITLE_SLIDE = "title"      # the title slide's place among the planned entries
 
 
 @dataclass(frozen=True)
@@ -100,24 +107,30 @@ class DeckBuilder:
         self.templates = Templates(layout.template_folders)
         self.sources = {s.id: s for s in outline.sources}
         self.prs = open_presentation(layout)
-        self.title_layout, self.content_layout = slide_layouts(self.prs, layout)
+        self.title_layout = find_slide_layout(self.prs, layout, "title", (0,))
+        self.content_layout = find_slide_layout(self.prs, layout, "content", (0, 1))
         self.titles: set[str] = set()
-        self.endnotes = {key: n for n, key in enumerate(dict.fromkeys(
-            (c.source, c.paragraph) for p in all_points(outline) for c in p.citations), start=1)}
+        cited = [*(c for p in outline.all_points() for c in p.citations),
+                 *(c for chart in outline.charts for c in chart.citations)]
+        self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
 
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
         """Plan every bullet group first, so one body size serves the whole deck (the
         smallest any slide needs), then add the slides in the layout's order."""
-        groups = [group for kind in self.layout.slides for group in self.groups(kind)]
-        pages = [self.paginate(g) if g is not None else [] for g in groups]
-        sizes = [size for group_pages in pages for _, size, _ in group_pages]
+        entries = [entry for kind in self.layout.slides for entry in self.entries(kind)]
+        pages = [self.paginate(e) if isinstance(e, BulletGroup) else [] for e in entries]
+        sizes = [size for entry_pages in pages for _, size, _ in entry_pages]
         body_size = min(sizes, default=self.layout.body_size)
-        for group, group_pages in zip(groups, pages):
-            if group is None:
+        for entry, entry_pages in zip(entries, pages):
+            if entry == TITLE_SLIDE:
                 self.title_slide()
+            elif isinstance(entry, BulletGroup):
+                self.bullet_slides(entry, entry_pages, body_size)
+            elif isinstance(entry, Chart):
+                self.chart_slide(entry)
             else:
-                self.bullet_slides(group, group_pages, body_size)
+                self.contrast_slides(entry, body_size)
         if self.layout.slide_numbers:
             self.number_slides()
         self.set_properties()
@@ -125,16 +138,34 @@ class DeckBuilder:
         self.prs.save(buffer)
         return reproducible_zip(buffer.getvalue(), self.timestamp())
 
-    def groups(self, kind: str) -> list[BulletGroup | None]:
-        """The bullet groups of one slide kind; None stands for the title slide."""
+    def entries(self, kind: str) -> list:
+        """What one slide kind adds: bullet groups, charts, contrasts or the title slide.
+        The optional kinds (figures, quotes, timeline, perspectives) add nothing when the
+        outline has nothing of theirs."""
+        outline = self.outline
+
+        def points(title: str, found: Sequence[Point]) -> list[BulletGroup]:
+            return [BulletGroup(title, tuple(point_item(p) for p in found))] if found else []
+
         if kind == "title":
-            return [None]
+            return [TITLE_SLIDE]
         if kind == "bluf":
-            return [BulletGroup("Bottom line up front", tuple(point_item(p) for p in self.outline.bluf))]
+            return [BulletGroup("Bottom line up front", tuple(point_item(p) for p in outline.bluf))]
         if kind == "agenda":
-            return [BulletGroup("Agenda", tuple(Item(s.title) for s in self.outline.sections))]
+            return [BulletGroup("Agenda", tuple(Item(s.title) for s in outline.sections))]
         if kind == "sections":
-            return [self.section_group(s) for s in self.outline.sections]
+            return [self.section_group(s) for s in outline.sections]
+        if kind == "figures":
+            return [*points("By the numbers", outline.figures), *outline.charts]
+        if kind == "quotes":
+            return points("Key quotes", outline.quotes)
+        if kind == "timeline":
+            return points("Timeline and what to watch", outline.timeline)
+        if kind == "perspectives":
+            if outline.contrasts:
+                return list(outline.contrasts)
+            return points("Perspectives", [replace(p, text=f"{g.title}: {p.text}")
+                                           for g in outline.perspectives for p in g.points])
         return [BulletGroup("References", tuple(self.reference_items()))]
 
     def section_group(self, section) -> BulletGroup:
@@ -169,17 +200,127 @@ class DeckBuilder:
         self.fill_text(shape.text_frame, items, size, {}, bullets=False, color=self.color("muted"))
 
     def reference_items(self) -> list[Item]:
-        """Each source in full with the paragraphs cited, then the endnotes if footnotes go here."""
+        """Which sources support which sections, each source in full with the paragraphs
+        cited, then the endnotes if footnotes go here."""
         cited: dict[str, set[int]] = {}
-        for point in all_points(self.outline):
-            for c in point.citations:
-                cited.setdefault(c.source, set()).add(c.paragraph)
-        items = [Item(self.templates.render("reference", source=s, paragraphs=sorted(cited.get(s.id, ()))))
-                 for s in self.outline.sources]
+        for source, paragraph in self.endnotes:
+            cited.setdefault(source, set()).add(paragraph)
+        summary = self.templates.render("source_summary", sections=self.outline.sections,
+                                        support=sources_by_section(self.outline.sections, self.outline.sources))
+        items = [Item(summary)] if summary else []
+        items += [Item(self.templates.render("reference", source=s, paragraphs=sorted(cited.get(s.id, ()))))
+                  for s in self.outline.sources]
         if self.layout.footnotes == "references":
             for (source, paragraph), number in sorted(self.endnotes.items(), key=lambda kv: kv[1]):
                 items.append(Item(f"[{number}] {self.endnote(source, paragraph)}"))
         return items
+
+    # ---- charts and contrasts ----------------------------------------------------------
+    def chart_slide(self, chart: Chart) -> None:
+        """A native, editable bar chart of figures that measure the same thing: one bar per
+        source (low and high ends for ranges), values labelled, axes titled, the source line
+        under it and alt text that states every value."""
+        slide = self.content_slide(f"By the numbers: {chart.title}")
+        body = placeholder(slide, 1)
+        body._element.getparent().remove(body._element)
+        items = [Item(label, (citation,)) for label, citation in zip(chart.labels, chart.citations)]
+        numbers = self.footnote_numbers(items)
+        data = CategoryChartData(number_format="#,##0")
+        data.categories = [f"{item.text} {marker_text(item, numbers).strip().translate(SUPERSCRIPT)}".strip()
+                           for item in items]
+        ranged = chart.lows != chart.highs
+        if ranged:
+            data.add_series("Low end of the range", chart.lows)
+            data.add_series("High end (or single value)", chart.highs)
+        else:
+            data.add_series(chart.title, chart.highs)
+        box = self.body_box()
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, box.left, box.top, box.width, box.height, data)
+        frame.name = "Chart"
+        unit = f" ({chart.unit})" if chart.unit else ""
+        values = "; ".join(f"{label}: {text}" for label, text in zip(chart.labels, chart.texts))
+        set_alt_text(frame, f"Bar chart of {chart.title}{unit} by who states it. {values}.")
+        self.style_chart(frame.chart, chart.title + unit, ranged)
+        if self.layout.footnotes == "slide" and numbers:
+            self.add_source_line(slide, numbers, self.layout.source_size)
+        if self.layout.notes:
+            self.add_notes(slide, [Item(f"{label}: {text}", (c,), Point(f"{label}: {text}", (c,)))
+                                   for label, text, c in zip(chart.labels, chart.texts, chart.citations)], numbers)
+
+    def style_chart(self, chart, value_title: str, legend: bool) -> None:
+        chart.font.size = Pt(CHART_TEXT_SIZE)
+        chart.font.name = self.layout.font
+        chart.font.color.rgb = RGBColor.from_string(self.color("text"))
+        chart.has_title = False  # the slide title names the chart
+        chart.has_legend = legend
+        if legend:
+            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+            chart.legend.include_in_layout = False
+        for axis, title in ((chart.value_axis, value_title), (chart.category_axis, "Stated by")):
+            axis.has_title = True
+            axis.axis_title.text_frame.text = title
+            axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_TEXT_SIZE)
+        chart.category_axis.reverse_order = True  # first source on top, as in the figures list
+        chart.value_axis.tick_labels.number_format = "#,##0"
+        chart.value_axis.tick_labels.number_format_is_linked = False
+        plot = chart.plots[0]
+        plot.has_data_labels = True
+        plot.data_labels.number_format = "#,##0"
+        plot.data_labels.number_format_is_linked = False
+        plot.data_labels.font.size = Pt(CHART_TEXT_SIZE)
+        for series, key in zip(plot.series, ("accent", "muted")):
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = RGBColor.from_string(self.color(key))
+
+    def contrast_slides(self, contrast: Contrast, body_size: float) -> None:
+        """Contrasting claims side by side, each side headed by who makes them; continued on
+        "(cont.)" slides when both columns do not fit."""
+        two = find_slide_layout(self.prs, self.layout, "two", (0, 1, 2))
+        sides = [side for side in contrast.sides[:2]]
+        columns = [[point_item(p) for p in side.points] for side in sides]
+        boxes = self.column_boxes()
+        for part, chunks in enumerate(self.paginate_columns(sides, columns, boxes), start=1):
+            slide = self.prs.slides.add_slide(two)
+            self.decorate(slide)
+            title = self.templates.render("slide_title", title=f"Perspectives: {contrast.topic}",
+                                          headline=None, part=part)
+            self.set_title(slide, title, self.title_box(), max_lines=2, anchor=MSO_ANCHOR.BOTTOM)
+            if self.layout.accent_bar:
+                self.add_accent_bar(slide, self.title_box())
+            numbers = self.footnote_numbers([item for chunk in chunks for item in chunk])
+            size = min([body_size] + [self.largest_fitting_size([Item(side.title), *chunk], box, body_size,
+                                                                self.layout.body_min) or self.layout.body_min
+                                      for side, chunk, box in zip(sides, chunks, boxes)])
+            for idx, side, chunk, box in zip((1, 2), sides, chunks, boxes):
+                shape = placeholder(slide, idx)
+                self.place(shape, box)
+                self.fill_text(shape.text_frame, chunk, size, numbers, bullets=True, color=self.color("text"),
+                               heading=side.title)
+            if self.layout.footnotes == "slide" and numbers:
+                self.add_source_line(slide, numbers, self.largest_source_size(
+                    [item for chunk in chunks for item in chunk], self.footnote_box()))
+            if self.layout.notes:
+                self.add_notes(slide, [item for chunk in chunks for item in chunk], numbers)
+
+    def paginate_columns(self, sides: Sequence[Section], columns: list[list[Item]],
+                         boxes: Sequence[Box]) -> list[list[list[Item]]]:
+        """Slides of two columns: as many points from each side per slide as fit both at the floor."""
+        per_slide = max(len(c) for c in columns)
+
+        def fits(chunks) -> bool:
+            return all(self.text_fits([Item(side.title), *chunk], box, self.layout.body_min, bullets=True)
+                       for side, chunk, box in zip(sides, chunks, boxes))
+
+        while per_slide > 1 and not fits([c[:per_slide] for c in columns]):
+            per_slide -= 1
+        slides = -(-max(len(c) for c in columns) // per_slide)
+        return [[c[n * per_slide:(n + 1) * per_slide] for c in columns] for n in range(slides)]
+
+    def column_boxes(self) -> tuple[Box, Box]:
+        body = self.body_box()
+        width = (body.width - GAP * 2) // 2
+        return (Box(body.left, body.top, width, body.height),
+                Box(body.left + width + GAP * 2, body.top, width, body.height))
 
     # ---- bullet slides and pagination --------------------------------------------------
     def bullet_slides(self, group: BulletGroup, pages, body_size: float) -> None:
@@ -419,10 +560,17 @@ class DeckBuilder:
             shape.left, shape.top, shape.width, shape.height = box.left, box.top, box.width, box.height
 
     def fill_text(self, frame, items: Sequence[Item], size: float, numbers, *, bullets: bool, color: str,
-                  italic: bool = False) -> None:
+                  italic: bool = False, heading: str | None = None) -> None:
+        """Fill a text frame with one paragraph per item, after an optional bold heading line."""
         setup_frame(frame)
+        if heading:
+            paragraph = frame.paragraphs[0]
+            set_bullet(paragraph, None)
+            paragraph.space_before = 0
+            paragraph.space_after = Pt(self.layout.space_after)
+            self.add_run(paragraph, heading, size, self.color("title"), bold=True)
         for index, item in enumerate(items):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph = frame.paragraphs[0] if index == 0 and not heading else frame.add_paragraph()
             set_bullet(paragraph, self.color("accent") if bullets else None)
             paragraph.alignment = PP_ALIGN.LEFT
             paragraph.space_before = 0  # the default master adds 20% before each paragraph
@@ -540,10 +688,6 @@ def point_item(point: Point) -> Item:
     return Item(point.text, point.citations, point)
 
 
-def all_points(outline: Outline) -> list[Point]:
-    return list(outline.bluf) + [p for s in outline.sections for p in s.points]
-
-
 def marker_text(item: Item, numbers: dict[tuple[str, int], int]) -> str:
     """' 1,2' for an item citing footnotes 1 and 2; '' when it has none."""
     marks = sorted({numbers[(c.source, c.paragraph)] for c in item.citations if (c.source, c.paragraph) in numbers})
@@ -562,6 +706,8 @@ def open_presentation(layout: Layout):
         width, height = layout.slide_size
         prs.slide_width, prs.slide_height = Inches(width), Inches(height)
         return prs
+    if not layout.master_path.is_file():
+        raise LayoutError(f"{layout.master_path}: no such master file")
     try:
         prs = Presentation(str(layout.master_path))
     except Exception as exc:  # python-pptx raises many kinds for a bad package
@@ -569,23 +715,21 @@ def open_presentation(layout: Layout):
     return prs
 
 
-def slide_layouts(prs, layout: Layout):
-    """The title and content slide layouts, found by name; raises LayoutError naming what is missing."""
-    found = []
-    for kind, required in (("title", (0,)), ("content", (0, 1))):
-        name = layout.master_layouts[kind]
-        slide_layout = prs.slide_layouts.get_by_name(name)
-        where = layout.master_path or "the default template"
-        if slide_layout is None:
-            names = ", ".join(repr(sl.name) for sl in prs.slide_layouts)
-            raise LayoutError(f"{where}: no slide layout named {name!r} (it has {names})")
-        present = {ph.placeholder_format.idx for ph in slide_layout.placeholders}
-        missing = [idx for idx in required if idx not in present]
-        if missing:
-            what = {0: "title", 1: "body"}
-            raise LayoutError(f"{where}: slide layout {name!r} has no {what[missing[0]]} placeholder (idx {missing[0]})")
-        found.append(slide_layout)
-    return tuple(found)
+def find_slide_layout(prs, layout: Layout, kind: str, required: tuple[int, ...]):
+    """The slide layout named for ``kind`` in ``master_layouts``, with placeholders ``required``
+    (by idx); raises LayoutError naming what is missing."""
+    name = layout.master_layouts[kind]
+    where = layout.master_path or "the default template"
+    slide_layout = prs.slide_layouts.get_by_name(name)
+    if slide_layout is None:
+        names = ", ".join(repr(sl.name) for sl in prs.slide_layouts)
+        raise LayoutError(f"{where}: no slide layout named {name!r} (it has {names})")
+    present = {ph.placeholder_format.idx for ph in slide_layout.placeholders}
+    missing = [idx for idx in required if idx not in present]
+    if missing:
+        what = {0: "title", 1: "body", 2: "second body"}[missing[0]]
+        raise LayoutError(f"{where}: slide layout {name!r} has no {what} placeholder (idx {missing[0]})")
+    return slide_layout
 
 
 def layout_box(slide_layout, idx: int) -> Box:
@@ -637,16 +781,26 @@ def set_alt_text(shape, text: str) -> None:
 
 
 def reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip with every entry stamped ``when``, so equal decks are equal bytes."""
+    """Rewrite a zip with every entry stamped ``when``, so equal decks are equal bytes.
+
+    Embedded workbooks (the data behind charts) are zips too, and their document
+    properties carry the time they were written: both are normalised the same way.
+    """
     stamp = max(when, datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
+    iso = datetime(*stamp).strftime("%Y-%m-%dT%H:%M:%SZ")
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith(".xlsx"):
+                content = reproducible_zip(content, when)
+            elif info.filename == "docProps/core.xml" and b"dcterms:created" in content:
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso.encode(), content)
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, content)
     return out.getvalue()
 
 

@@ -18,8 +18,8 @@ def slides_of(path):
 
 
 def body_paragraphs(slide):
-    body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
-    return body.text_frame.paragraphs
+    """Paragraphs of the body placeholders (one, or two columns); none on a chart slide."""
+    return [p for s in slide.placeholders if s.placeholder_format.idx >= 1 for p in s.text_frame.paragraphs]
 
 
 def markers(paragraph) -> list[int]:
@@ -64,20 +64,23 @@ def test_agenda_lists_the_sections(seed_deck):
 
 def test_every_bullet_has_a_marker_that_resolves_on_its_slide(seed_outline, seed_deck):
     slides = slides_of(seed_deck)
-    content = [s for s in slides if s.shapes.title.text_frame.text not in ("Agenda", "References")][1:]
-    assert content
-    paragraphs_by_point = {p.text: {c.paragraph for c in p.citations}
-                           for p in list(seed_outline.bluf) + [q for s in seed_outline.sections for q in s.points]}
-    for slide in content:
+    paragraphs_by_point = {p.text: {c.paragraph for c in p.citations} for p in seed_outline.all_points()}
+    checked = 0
+    for slide in slides[1:]:
         entries = footnote_entries(slide)
         for paragraph in body_paragraphs(slide):
+            bullet = "".join(r.text for r in paragraph.runs[:-1])
+            if bullet not in paragraphs_by_point:
+                continue  # agenda lines, column headings, references
             numbers = markers(paragraph)
             assert numbers, paragraph.text
-            bullet = "".join(r.text for r in paragraph.runs[:-1])
             cited = {int(re.search(r"para\. (\d+)", entries[n]).group(1)) for n in numbers}
             assert cited == paragraphs_by_point[bullet]
-        source_line = next(s for s in slide.shapes if s.name == "Footnotes").text_frame.text
-        assert source_line.startswith("Voice of America (with material from Agence France-Presse), 27 Sep 2024:")
+            checked += 1
+        if entries:
+            source_line = next(s for s in slide.shapes if s.name == "Footnotes").text_frame.text
+            assert source_line.startswith("Voice of America (with material from Agence France-Presse), 27 Sep 2024:")
+    assert checked >= len(seed_outline.bluf) + sum(len(s.points) for s in seed_outline.sections)
 
 
 def test_notes_hold_the_full_quotes(seed_outline, seed_deck):

@@ -1,0 +1,105 @@
+"""Turn what ``extract`` finds into outline items: figure, quote and timeline points, charts,
+perspectives and contrasts. Citations come from each item's sentence ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from .extract import Extracts, Speaker, TimeMention, extract
+from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
+
+MAX_FIGURES = 8
+MAX_QUOTES = 6
+MAX_TIMELINE = 8
+MAX_STATEMENTS_PER_SIDE = 3
+MIN_QUOTE_WORDS = 6
+
+
+def briefing_extras(documents: Sequence[Document], as_of: date | None = None) -> dict:
+    """The outline fields beyond BLUF and sections, as keyword arguments for ``Outline``.
+
+    ``as_of`` (given explicitly) overrides each document's own date for relative dates.
+    """
+    found = extract(documents, as_of)
+    sentences = {s.id: s for document in documents for s in document.sentences}
+
+    def point(text: str, ids: Sequence[str]) -> Point:
+        ids = tuple(dict.fromkeys(ids))
+        return Point(text, tuple(_citation(sentences[i]) for i in ids), ids)
+
+    return {
+        "figures": tuple(point(_figure_text(f.number, f.counts, f.stated_by), f.sentence_ids)
+                         for f in found.figures[:MAX_FIGURES]),
+        "charts": tuple(_chart(series, sentences) for series in found.series),
+        "quotes": tuple(point(f"“{q.text}” — {q.speaker.label if q.speaker else 'unattributed'}",
+                              (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))
+                        for q in _key_quotes(found)),
+        "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)
+                          for group in _timeline_groups(found.timeline)),
+        "perspectives": tuple(Section(p.group, tuple(point(s.text, s.sentence_ids)
+                                                     for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
+                              for p in found.perspectives),
+        "contrasts": tuple(Contrast(c.topic or "Contrasting claims", tuple(
+            Section(_side_title(side), tuple(point(s.text, s.sentence_ids) for s in side[:MAX_STATEMENTS_PER_SIDE]))
+            for side in (c.first, c.second))) for c in found.contrasts),
+    }
+
+
+def _citation(sentence: Sentence) -> Citation:
+    return Citation(sentence.source, sentence.paragraph, sentence.text)
+
+
+def _figure_text(number: str, counts: str, speaker: Speaker | None) -> str:
+    """'about 500 IS attacks this year (Charles Lister)': the number and what it counts as written."""
+    text = f"{number} {counts}"
+    return f"{text} ({_without_article(speaker.name)})" if speaker else text
+
+
+def _without_article(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in ("a", "an", "the") and rest else name
+
+
+def _chart(series, sentences: dict[str, Sentence]) -> Chart:
+    figures = series.figures
+    return Chart(title=series.measure, unit=series.unit, labels=series.labels,
+                 texts=tuple(f.number for f in figures), lows=tuple(f.low for f in figures),
+                 highs=tuple(f.high for f in figures),
+                 citations=tuple(_citation(sentences[f.sentence_ids[0]]) for f in figures))
+
+
+def _key_quotes(found: Extracts):
+    """Substantive quotes, each speaker's first before anyone's second, in document order."""
+    quotes = [q for q in found.quotes if len(q.text.split()) >= MIN_QUOTE_WORDS]
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for quote in quotes:
+        key = quote.speaker.name if quote.speaker else ""
+        (rest if key in seen else firsts).append(quote)
+        seen.add(key)
+    chosen = (firsts + rest)[:MAX_QUOTES]
+    return sorted(chosen, key=quotes.index)
+
+
+def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]:
+    """Mentions that date events (not just when something was said), one group per sentence:
+    what is still to come first, then the most recent past, at most MAX_TIMELINE, shown in
+    date order (unresolved last)."""
+    groups: dict[tuple[str, ...], list[TimeMention]] = {}
+    for mention in mentions:
+        if not mention.reporting:
+            groups.setdefault(mention.sentence_ids, []).append(mention)
+
+    def when(group: list[TimeMention]) -> date:
+        return max((m.when for m in group if m.when), default=date.min)
+
+    upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
+    past = sorted((g for g in groups.values() if g not in upcoming), key=when, reverse=True)
+    chosen = (upcoming + past)[:MAX_TIMELINE]
+    return sorted(chosen, key=lambda g: (when(g) == date.min, when(g)))
+
+
+def _side_title(statements) -> str:
+    return " and ".join(dict.fromkeys(s.group for s in statements))

@@ -1,0 +1,110 @@
+"""Briefing content beyond bullets on the seed: figures and a chart, quotes, timeline,
+perspectives and the source summary, each footnoted (checked by reading the article)."""
+
+from datetime import date
+
+import pytest
+from pptx import Presentation
+
+from deckgen.brief import load_brief
+from deckgen.layouts import load_layout
+from deckgen.outline import dumps, load_outline
+from deckgen.pipeline import OutlineRequest, build_outline, load_documents
+from deckgen.render import render_deck
+
+from .conftest import BRIEF
+
+
+@pytest.fixture(scope="module")
+def outline():
+    return build_outline(OutlineRequest(brief=load_brief(BRIEF), as_of=date(2024, 9, 27)))
+
+
+@pytest.fixture(scope="module")
+def deck(outline, tmp_path_factory):
+    out = tmp_path_factory.mktemp("content") / "deck.pptx"
+    render_deck(outline, load_layout(), out)
+    return Presentation(str(out))
+
+
+@pytest.fixture(scope="module")
+def document():
+    brief = load_brief(BRIEF)
+    return load_documents([s.path for s in brief.sources], brief)[0]
+
+
+def slides_titled(deck, prefix):
+    return [s for s in deck.slides if s.shapes.title.text_frame.text.startswith(prefix)]
+
+
+def body_text(slides) -> str:
+    return "\n".join(p.text for s in slides for ph in s.placeholders if ph.placeholder_format.idx >= 1
+                     for p in ph.text_frame.paragraphs)
+
+
+def test_figures_are_copied_exactly_with_who_states_them(deck):
+    text = body_text(slides_titled(deck, "By the numbers"))
+    for figure in ("2,500 U.S. forces in Iraq", "900 troops in Syria",
+                   "between 1,500 and 3,000 fighters in Iraq and Syria (recent United Nations report)",
+                   "about 2,500 IS fighters in Iraq and Syria (U.S. intelligence officials)",
+                   "about 500 IS attacks this year (Charles Lister)"):
+        assert figure in text
+
+
+def test_figures_measuring_the_same_thing_get_a_native_chart_with_alt_text(deck):
+    (slide,) = slides_titled(deck, "By the numbers: IS fighters in Iraq and Syria")
+    (frame,) = [s for s in slide.shapes if s.has_chart]
+    chart = frame.chart
+    assert list(chart.plots[0].categories) == ["Recent United Nations report ¹", "U.S. intelligence officials ²"]
+    assert [list(series.values) for series in chart.plots[0].series] == [[1500.0, 2500.0], [3000.0, 2500.0]]
+    assert chart.value_axis.axis_title.text_frame.text == "IS fighters in Iraq and Syria"
+    assert chart.category_axis.axis_title.text_frame.text == "Stated by"
+    alt = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].get("descr")
+    assert "between 1,500 and 3,000" in alt and "about 2,500" in alt
+    source_line = next(s for s in slide.shapes if s.name == "Footnotes").text_frame.text
+    assert "para. 34" in source_line and "para. 35" in source_line
+
+
+def test_quotes_are_verbatim_with_their_speakers(outline, document):
+    speakers = {"“The U.S. is not withdrawing from Iraq”": "Sabrina Singh, Deputy Pentagon press secretary",
+                "“We refused his proposal regarding a third year”": "Thabit al-Abbasi, Iraqi Defense Minister"}
+    texts = [p.text for p in outline.quotes]
+    for quote, speaker in speakers.items():
+        assert f"{quote} — {speaker}" in texts
+    for point in outline.quotes:
+        quote = point.text.split(" — ")[0].strip("“”")
+        assert quote in document.text
+        assert any(quote in c.quote for c in point.citations)
+
+
+def test_an_anonymous_speaker_keeps_the_articles_description(outline):
+    assert any(p.text.endswith("— a senior U.S. defense official") for p in outline.quotes)
+
+
+def test_timeline_resolves_the_phase_dates(outline):
+    text = "\n".join(p.text for p in outline.timeline)
+    assert "by Sep 2025 ('no later than a year from now')" in text
+    assert "Sep 2025 ('next September')" in text
+    assert "at least to Sep 2026 ('will last at least one year')" in text
+    assert "by Sep 2026 ('within the next two years')" in text
+
+
+def test_perspectives_put_the_contrast_side_by_side(deck):
+    (slide,) = slides_titled(deck, "Perspectives: withdrawal")
+    left, right = ([p.text for p in ph.text_frame.paragraphs] for ph in slide.placeholders
+                   if ph.placeholder_format.idx in (1, 2))
+    assert left[0] == "U.S. officials" and right[0] == "Iraqi officials"
+    assert any("not withdrawing from Iraq" in t for t in left)
+    assert any("leave within the next two years" in t for t in right)
+
+
+def test_references_say_which_sources_support_which_sections(deck):
+    text = body_text(slides_titled(deck, "References"))
+    assert "Sources by section: Mission change: S1; Phases: S1; Militia threat: S1; IS resurgence: S1." in text
+
+
+def test_extras_survive_the_outline_file(outline, tmp_path):
+    for fmt in ("json", "yaml"):
+        path = tmp_path / f"o.{fmt}"
+        path.write_text(dumps(outline, fmt))
+        assert load_outline(path) == outline
