@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -71,7 +72,8 @@ def parse_day(value: Optional[str]) -> Optional[date]:
 
 # ---- shared options ------------------------------------------------------------------------
 Documents = Annotated[Optional[list[Path]], typer.Argument(
-    help="Source documents (.txt, .md). None: the brief's sources; none and no brief: the demo.", show_default=False)]
+    help="Source documents (.txt, .md, .html, .docx, .pdf). None: the brief's sources; none and no brief: the demo.",
+    show_default=False)]
 BriefOption = Annotated[Optional[Path], typer.Option("--brief", "-b", help="Brief file (YAML): title, sources' metadata, sections.")]
 SectionOption = Annotated[Optional[list[str]], typer.Option("--section", "-s", help="A section title (repeat for more); overrides the brief's.")]
 TitleOption = Annotated[Optional[str], typer.Option(help="Deck title (default: the brief's, else the first source's).")]
@@ -179,9 +181,10 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
                                   max_input_mb)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
                                      footnotes, notes, classification, set_)
-        load_layout(layout, overrides)  # bad layout values fail before the slow part
+        chosen_layout = load_layout(layout, overrides)  # bad layout values fail before the slow part
+        request = replace(request, extras=chosen_layout.shows_extras)
         if each:
-            build_each_document(request, load_layout(layout, overrides), output or OUT_DIR, jobs)
+            build_each_document(request, chosen_layout, output or OUT_DIR, jobs)
             return
         out = output or default_output(request)
         write_deck(build_outline(request), layout, overrides, out, author or request.brief.author, check)

@@ -24,6 +24,7 @@ DEFAULT_LAYOUT = "briefing"
 SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "figures", "quotes", "perspectives", "timeline", "references")
 FOOTNOTE_MODES = ("slide", "notes", "references", "none")
 TITLE_STYLES = ("topic", "assertion")
+EXTRA_KINDS = ("figures", "quotes", "perspectives", "timeline")  # slide kinds drawn from extracted content
 ASPECTS = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 DEFAULT_COLORS = {"background": "FFFFFF", "text": "1B1B1B", "title": "0B2545", "accent": "0B2545", "muted": "4A4A4A"}
 DEFAULT_MARGINS = {"left": 0.6, "right": 0.6, "top": 0.35, "bottom": 0.25}
@@ -81,6 +82,11 @@ class Layout:
         """Where templates are looked up: this layout, the layouts it extends, then the built-in default."""
         folders = [self.folder / "templates", *(f / "templates" for f in self.bases)]
         return folders + [BUILTIN_DIR / DEFAULT_LAYOUT / "templates"]
+
+    @property
+    def shows_extras(self) -> bool:
+        """Whether any slide kind needs the extracted figures, quotes, timeline or perspectives."""
+        return any(kind in EXTRA_KINDS for kind in self.slides)
 
     def settings(self) -> dict:
         """Every value as plain data (for `deckgen layouts show`)."""

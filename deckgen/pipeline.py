@@ -35,6 +35,7 @@ class OutlineRequest:
     bluf_points: int = BLUF_POINTS
     max_points: int = MAX_SECTION_POINTS
     max_input_mb: float = DEFAULT_MAX_INPUT_MB
+    extras: bool = True  # figures, quotes, timeline, perspectives: skip when no slide shows them
 
 
 def load_documents(paths: Sequence[Path], brief: Brief = Brief(),
@@ -69,6 +70,8 @@ def build_outline(request: OutlineRequest) -> Outline:
         bluf_points=request.bluf_points,
         max_points=request.max_points,
     )
+    if not request.extras:
+        return outline
     return replace(outline, **briefing_extras(documents, request.as_of or request.brief.as_of))
 
 

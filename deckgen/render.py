@@ -110,15 +110,16 @@ class DeckBuilder:
         self.title_layout = find_slide_layout(self.prs, layout, "title", (0,))
         self.content_layout = find_slide_layout(self.prs, layout, "content", (0, 1))
         self.titles: set[str] = set()
-        cited = [*(c for p in outline.all_points() for c in p.citations),
-                 *(c for chart in outline.charts for c in chart.citations)]
-        self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
+        self.endnotes: dict[tuple[str, int], int] = {}  # (source, paragraph) -> number, over what is shown
 
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
         """Plan every bullet group first, so one body size serves the whole deck (the
         smallest any slide needs), then add the slides in the layout's order."""
-        entries = [entry for kind in self.layout.slides for entry in self.entries(kind)]
+        shown = {kind: self.entries(kind) for kind in self.layout.slides if kind != "references"}
+        cited = [c for entries in shown.values() for entry in entries for c in citations_of(entry)]
+        self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
+        entries = [entry for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
         pages = [self.paginate(e) if isinstance(e, BulletGroup) else [] for e in entries]
         sizes = [size for entry_pages in pages for _, size, _ in entry_pages]
         body_size = min(sizes, default=self.layout.body_size)
@@ -686,6 +687,17 @@ class DeckBuilder:
 # ---- module helpers --------------------------------------------------------------------
 def point_item(point: Point) -> Item:
     return Item(point.text, point.citations, point)
+
+
+def citations_of(entry) -> list[Citation]:
+    """Every citation a planned entry (bullet group, chart, contrast, title slide) shows."""
+    if isinstance(entry, BulletGroup):
+        return [c for item in (*entry.lead, *entry.items) for c in item.citations]
+    if isinstance(entry, Chart):
+        return list(entry.citations)
+    if isinstance(entry, Contrast):
+        return [c for side in entry.sides for p in side.points for c in p.citations]
+    return []
 
 
 def marker_text(item: Item, numbers: dict[tuple[str, int], int]) -> str:

@@ -214,3 +214,11 @@ def test_build_each_document_of_a_folder(in_tmp):
     assert "wrote 2 of 3 decks" in result.stderr
     assert sorted(p.name for p in (in_tmp / "decks").iterdir()) == ["a.pptx", "b.pptx"]
     assert titles(in_tmp / "decks" / "b.pptx")[0] == "Short"
+
+
+def test_outline_then_render_equals_build_when_extracted_content_is_not_shown(in_tmp):
+    kinds = ["--slides", "title,bluf,sections,references", "--footnotes", "references"]
+    assert run("build", "--brief", "seeds/iraq-coalition.brief.yaml", *kinds, "-o", "built.pptx").exit_code == 0
+    assert run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-o", "o.json").exit_code == 0
+    assert run("render", "o.json", *kinds, "-o", "rendered.pptx").exit_code == 0
+    assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
