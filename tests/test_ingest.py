@@ -90,3 +90,49 @@ def test_size_limit(tmp_path):
     path = write(tmp_path, "big.txt", "word " * 1000)
     with pytest.raises(InputError, match="over the 0.001 MB input limit"):
         read_document(path, "S1", max_input_mb=0.001)
+
+
+def test_latin1_french_is_read_as_cp1252_not_a_lookalike(tmp_path):
+    path = write(tmp_path, "a.txt", "Café ouvert à Paris, très bien.".encode("latin-1"))
+    assert read_document(path, "S1").text == "Café ouvert à Paris, très bien."
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8(tmp_path):
+    path = write(tmp_path, "a.txt", ("Café ouvert. " * 20).encode() + b"\xff end.")
+    text = read_document(path, "S1").text
+    assert text.startswith("Café ouvert.") and text.endswith("\ufffd end.")
+
+
+def test_a_few_control_bytes_do_not_make_text_binary(tmp_path):
+    path = write(tmp_path, "a.txt", b"Plain words here and there, " * 10 + b"\x00 NUL inside.")
+    assert read_document(path, "S1").text.endswith("there, NUL inside.")
+
+
+def test_front_matter_error_names_the_file_line(tmp_path):
+    path = write(tmp_path, "a.md", "---\ntitle: ok\nauthor: [open\n---\nText.\n")
+    with pytest.raises(InputError, match="front matter is not valid YAML: line 3"):
+        read_document(path, "S1")
+
+
+def test_metadata_values_are_cleaned(tmp_path):
+    path = write(tmp_path, "a.md", '---\ntitle: "Bad\\x00 \\ud800title"\npublisher: "  "\n---\nText here.\n')
+    source = read_document(path, "S1").source
+    assert source.title == "Bad title" and source.publisher is None
+
+
+def test_soft_hyphens_and_lone_surrogates_are_removed():
+    assert normalise("recon\u00adstituting \ud800x") == "reconstituting x"
+
+
+def test_devices_are_refused(tmp_path):
+    with pytest.raises(InputError, match="is not a regular file"):
+        read_document(Path("/dev/null"), "S1")
+
+
+def test_long_paragraphs_are_segmented_in_windows_and_keep_offsets():
+    from deckgen.model import Document, SourceInfo
+
+    text = normalise(("word " * 700 + "end of a sentence. ") * 4)
+    document = segment(Document(SourceInfo("S1", "x"), text))
+    assert all(text[s.start:s.end] == s.text and len(s.text) <= 600 for s in document.sentences)
+    assert "".join(s.text for s in document.sentences).replace(" ", "") == text.replace(" ", "")
