@@ -353,11 +353,11 @@ class DeckBuilder:
 
     def paginate(self, group: BulletGroup) -> list[tuple[list[Item], float, float]]:
         """Split a group's items into slides: as many as fit at the floors (and max_bullets),
-        then the largest sizes that fit each slide. An item too long for a slide alone still
-        gets one; an empty group gets no page."""
+        then the largest sizes that fit each slide. An item too long for a slide on its own is
+        cut at a line break into pieces that each fill a slide; an empty group gets no page."""
         body, footer = self.body_box(), self.footnote_box()
         chunks: list[list[Item]] = []
-        for item in group.items:
+        for item in (piece for item in group.items for piece in self.pieces(item, group.lead, body)):
             current = chunks[-1] if chunks else None
             if current is not None and len(current) < self.layout.max_bullets and \
                     self.fits(current + [item], group.lead, body, footer):
@@ -372,6 +372,30 @@ class DeckBuilder:
             source_size = self.largest_source_size([*group.lead, *chunk], footer)
             result.append((chunk, size, source_size))
         return result
+
+    def pieces(self, item: Item, lead, body: Box) -> list[Item]:
+        """The item whole when it fits a slide alone at the floor; else consecutive pieces of its
+        text (cut where a line breaks, marked with an ellipsis) that each do, all citing alike."""
+        if self.text_fits([item], body, self.layout.body_min, bullets=True, lead=lead):
+            return [item]
+        metrics = metrics_for(self.layout.font)
+        width_pt = (body.width - 2 * INSET - BULLET_INDENT) / EMU_PER_PT
+        numbers = self.footnote_numbers([*lead, item])
+        lines = wrap(item.text + marker_text(item, numbers) + " …", metrics, self.layout.body_min, width_pt)
+        line_pt = line_height_pt(metrics, self.layout.body_min)
+        per_piece = max(int(((body.height - 2 * INSET) / EMU_PER_PT - self.layout.space_after) // line_pt), 1)
+        cuts, position = [0], 0
+        for index, line in enumerate(lines[:-1], start=1):
+            found = item.text.find(line, position)
+            if found < 0:  # the marker's own line
+                break
+            position = found + len(line)
+            if index % per_piece == 0 and position < len(item.text):
+                cuts.append(position)
+        cuts.append(len(item.text))
+        texts = [item.text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if item.text[a:b].strip()]
+        return [replace(item, text=("…" if n else "") + text + ("…" if n < len(texts) - 1 else ""))
+                for n, text in enumerate(texts)]
 
     def balanced(self, chunks: list[list[Item]], lead, body: Box, footer: Box) -> list[list[Item]]:
         """The same items over the same number of slides, as evenly as possible (2+2, not 3+1),

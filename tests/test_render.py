@@ -203,3 +203,20 @@ def test_times_come_from_source_date_epoch_else_the_as_of_date(seed_outline, tmp
     assert Presentation(str(tmp_path / "b.pptx")).core_properties.created == datetime(2023, 11, 14, 22, 13, 20)
     stamps = {info.date_time for info in zipfile.ZipFile(tmp_path / "b.pptx").infolist()}
     assert stamps == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_a_point_longer_than_a_slide_continues_on_the_next(seed_outline, tmp_path):
+    point = seed_outline.sections[0].points[0]
+    long_word = "x" * 2000
+    text = f"Start {long_word} middle " + " ".join(["word"] * 300) + " end."
+    outline = replace(seed_outline, sections=(Section("Huge", (replace(point, text=text),)),))
+    out = tmp_path / "huge.pptx"
+    render_deck(outline, load_layout(), out)
+    slides = [s for s in slides_of(out) if s.shapes.title.text_frame.text.startswith("Huge")]
+    assert len(slides) >= 2
+    pieces = ["".join(r.text for r in p.runs[:-1]) for s in slides for p in body_paragraphs(s)]
+    assert "".join(pieces).replace("…", "").replace(" ", "") == text.replace(" ", "")
+    assert all(footnote_entries(s) for s in slides)
+    from deckgen.check import check_deck
+
+    assert [str(f) for f in check_deck(out)] == []
