@@ -181,7 +181,10 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
                                   max_input_mb)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
                                      footnotes, notes, classification, set_)
+        from .render import check_master
+
         chosen_layout = load_layout(layout, overrides)  # bad layout values fail before the slow part
+        check_master(chosen_layout)
         request = replace(request, extras=chosen_layout.shows_extras)
         if each:
             build_each_document(request, chosen_layout, output or OUT_DIR, jobs)

@@ -193,6 +193,10 @@ def _validate(key: str, value, where: str, current):
         if str(value) not in ASPECTS:
             raise bad(" or ".join(ASPECTS))
         return str(value)
+    if key == "master" and value is not None and where != "override":
+        relative = Path(str(value))
+        if relative.is_absolute() or ".." in relative.parts:
+            raise bad("a file inside the layout folder (a layout cannot reach files outside it)")
     if key == "title_style":
         if value not in TITLE_STYLES:
             raise bad("one of " + ", ".join(TITLE_STYLES))

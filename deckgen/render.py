@@ -751,6 +751,14 @@ def open_presentation(layout: Layout):
     return prs
 
 
+def check_master(layout: Layout) -> None:
+    """Fail early (before any slow work) when the layout's master deck is unusable:
+    unreadable, or missing the title or content slide layout or their placeholders."""
+    prs = open_presentation(layout)
+    find_slide_layout(prs, layout, "title", (0,))
+    find_slide_layout(prs, layout, "content", (0, 1))
+
+
 def find_slide_layout(prs, layout: Layout, kind: str, required: tuple[int, ...]):
     """The slide layout named for ``kind`` in ``master_layouts``, with placeholders ``required``
     (by idx); raises LayoutError naming what is missing."""

@@ -197,3 +197,29 @@ def test_banner_text_and_colour_from_configuration(seed_outline, tmp_path):
 
 def test_no_banner_unless_configured(seed_deck):
     assert not [s for slide in Presentation(str(seed_deck)).slides for s in slide.shapes if s.name.startswith("Banner")]
+
+
+@pytest.mark.parametrize("master", ["../../etc/secret.pptx", "/etc/secret.pptx"])
+def test_a_layout_folder_cannot_reach_files_outside_it(user_dir, master):
+    (user_dir / "evil").mkdir()
+    (user_dir / "evil" / "layout.yaml").write_text(f"master: {master}\n")
+    with pytest.raises(LayoutError, match="a file inside the layout folder"):
+        load_layout("evil")
+
+
+def test_a_bad_master_fails_before_the_outline_is_built(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from deckgen import pipeline
+    from deckgen.cli import app
+
+    def never(*args, **kwargs):
+        raise AssertionError("the outline was built before the master was checked")
+
+    monkeypatch.setattr(pipeline, "build_outline", never)
+    master = tmp_path / "m.pptx"
+    prs = Presentation()
+    prs.slide_layouts.get_by_name("Title Slide")._element.cSld.set("name", "Cover")
+    prs.save(str(master))
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "x.txt"), "--master", str(master)])
+    assert result.exit_code == 2 and "no slide layout named 'Title Slide'" in result.stderr
