@@ -42,9 +42,10 @@ TABLE_SOURCES = {
 TABLE_MAX_CODEPOINT = 0x3000  # Latin, Greek, Cyrillic, Arabic, Hebrew, punctuation, symbols
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FontMetrics:
-    """Advance widths in thousandths of an em; ``line_height`` in ems (ascent + descent + gap)."""
+    """Advance widths in thousandths of an em; ``line_height`` in ems (ascent + descent + gap).
+    Compared and hashed by identity (one instance per font and weight)."""
 
     name: str
     widths: dict[int, int]
@@ -53,7 +54,13 @@ class FontMetrics:
 
     def width_pt(self, text: str, size_pt: float) -> float:
         """Width of ``text`` set at ``size_pt``; unknown characters count as ``default_width``."""
-        return sum(self.widths.get(ord(ch), self.default_width) for ch in text) * size_pt / 1000
+        return _em_width(self, text) * size_pt / 1000
+
+
+@lru_cache(maxsize=65536)
+def _em_width(metrics: FontMetrics, text: str) -> int:
+    """Width in thousandths of an em (cached: the same words are measured many times)."""
+    return sum(metrics.widths.get(ord(ch), metrics.default_width) for ch in text)
 
 
 def read_font(path: Path, name: str) -> FontMetrics:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -608,18 +609,24 @@ class DeckBuilder:
 
     def add_run(self, paragraph, text: str, size: float, color: str, *, bold: bool = False,
                 italic: bool = False, superscript: bool = False) -> None:
-        run = paragraph.add_run()
-        run.text = clean_text(text)
-        font = run.font
-        font.name = self.layout.font
-        font.size = Pt(size)
-        font.bold = bold
-        font.italic = italic
-        font.color.rgb = RGBColor.from_string(color)
-        run_properties = run._r.get_or_add_rPr()
-        run_properties.set("lang", "en-US")
+        """Append a run with explicit font, size, weight and colour (built as XML directly:
+        python-pptx's property setters cost a third of the render time)."""
+        p = paragraph._p
+        run = p.makeelement(qn("a:r"), {})
+        attributes = {"lang": "en-US", "sz": str(int(round(size * 100))), "b": "1" if bold else "0",
+                      "i": "1" if italic else "0"}
         if superscript:
-            run_properties.set("baseline", "30000")
+            attributes["baseline"] = "30000"
+        properties = etree.SubElement(run, qn("a:rPr"), attributes)
+        fill = etree.SubElement(properties, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), {"val": color})
+        etree.SubElement(properties, qn("a:latin"), {"typeface": self.layout.font})
+        etree.SubElement(run, qn("a:t")).text = clean_text(text)
+        end = p.find(qn("a:endParaRPr"))
+        if end is None:
+            p.append(run)
+        else:
+            end.addprevious(run)
 
     def number_slides(self) -> None:
         total = len(self.prs.slides)

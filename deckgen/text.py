@@ -51,12 +51,15 @@ class Templates:
         self.env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]),
                                         undefined=StrictUndefined, autoescape=False, auto_reload=False)
         self.env.filters.update(FILTERS)
+        self.loaded: dict[str, object] = {}
 
     def render(self, name: str, **context) -> str:
         """Render ``<name>.j2``; raises LayoutError naming the file, line and problem."""
         filename = f"{name}.j2"
         try:
-            return self.env.get_template(filename).render(**context).strip()
+            if filename not in self.loaded:
+                self.loaded[filename] = self.env.get_template(filename)
+            return self.loaded[filename].render(**context).strip()
         except TemplateError as exc:
             path = getattr(exc, "filename", None) or next(
                 (str(f / filename) for f in self.folders if (f / filename).exists()), filename)
