@@ -1,12 +1,18 @@
 """The summarizers behind one signature: registry, lead baseline, semantic choices."""
 
+import re
+from pathlib import Path
+
+import numpy as np
 import pytest
 
+from deckgen.embed import embed
 from deckgen.errors import DeckgenError
 from deckgen.ingest import normalise
 from deckgen.model import Document, SectionSpec, SourceInfo
 from deckgen.segment import segment
-from deckgen.summarize import DEFAULT_SUMMARIZER, SUMMARIZERS, get_summarizer
+from deckgen.summarize import DEFAULT_SUMMARIZER, SUMMARIZERS, get_summarizer, topics
+from deckgen.summarize.base import candidates
 from deckgen.summarize.lexical import content_words, expand_acronyms, stem
 
 TEXT = """The city council approved a new budget on Monday after a long debate.
@@ -93,3 +99,70 @@ def test_acronyms_are_spelled_out_from_the_documents_own_words():
 def test_stemming_matches_plural_and_verb_forms():
     assert stem("phases") == stem("phase") == stem("phased")
     assert stem("militias") == stem("militia")
+
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_673533e19380046e.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    return segment(Document(SourceInfo(id="S1", path=str(SEED)), normalise(SEED.read_text(encoding="utf-8")))).sentences
+
+
+def test_seed_proposed_sections_are_three_to_five_in_order_and_share_no_sentence(seed_sentences):
+    proposed = get_summarizer().propose_sections(seed_sentences, 4, 5)
+    assert 3 <= len(proposed) <= 5
+    firsts = [picked[0].index for _, picked in proposed]
+    assert firsts == sorted(firsts)
+    ids = [s.id for _, picked in proposed for s in picked]
+    assert len(ids) == len(set(ids))
+    for title, picked in proposed:
+        assert 2 <= len(picked) <= 5 and picked == sorted(picked, key=lambda s: s.index)
+        assert 2 <= len(title.split()) <= 4
+    assert len({title.lower() for title, _ in proposed}) == len(proposed)
+
+
+def test_seed_clusters_keep_topics_together_and_are_balanced(seed_sentences):
+    """Checked by reading: 16-19 are the Iranian-backed militias and the U.S. answer to them;
+    33-41 the IS rebound (CENTCOM, Lister, the UN report); 5-6 the agreement's two phases."""
+    pool = candidates(seed_sentences)
+    labels = topics.cluster(embed([s.text for s in pool]), pool, 4)
+    label_of = {s.index: int(label) for s, label in zip(pool, labels)}
+    assert len({label_of[i] for i in (16, 17, 18, 19)}) == 1
+    assert len({label_of[i] for i in (33, 34, 36, 37, 38, 39)}) == 1
+    assert label_of[5] == label_of[6] != label_of[16] != label_of[33]
+    sizes = np.bincount(labels)
+    assert 3 <= len(sizes) <= 5 and sizes.min() >= len(pool) / (2 * len(sizes))
+
+
+def test_seed_titles_are_word_sequences_of_their_own_cluster(seed_sentences):
+    pool = candidates(seed_sentences)
+    labels = topics.cluster(embed([s.text for s in pool]), pool, 4)
+    titles = {}
+    for label in range(labels.max() + 1):
+        members = [s for s, own in zip(pool, labels) if own == label]
+        others = [s for s, own in zip(pool, labels) if own != label]
+        name = topics.title(members, others)
+        assert any(re.search(rf"\b{re.escape(name)}\b", s.text, re.I) for s in members), name
+        titles[frozenset(s.index for s in members)] = name
+    militia = next(name for indices, name in titles.items() if 17 in indices)
+    assert "militia" in militia.lower()
+
+
+def test_noun_phrases_follow_a_determiner_and_end_in_a_noun():
+    found = {" ".join(p) for p in topics.noun_phrases(
+        "Attacks from Iranian-backed militias, though rare, rolled back the caliphate, which at its peak covered "
+        "nearly one-third of Iraq.")}
+    assert {"Iranian-backed militias", "militias", "caliphate", "peak"} <= found
+    assert not any("covered" in p or "nearly" in p for p in found)
+    assert set(topics.noun_phrases("He said it was over.")) == set()
+
+
+def test_proposed_sections_of_tiny_inputs():
+    summarizer = get_summarizer()
+    assert summarizer.propose_sections([], 4, 5) == []
+    one = sentences_of("The council approved the new city budget on Monday.")
+    assert [[s.index for s in picked] for _, picked in summarizer.propose_sections(one, 4, 5)] == [[1]]
+    three = sentences_of("The council approved the budget.\n\nSchools get four percent more money.\n\n"
+                         "A storm cut power to many homes.")
+    assert len(summarizer.propose_sections(three, 4, 5)) == 1

@@ -10,13 +10,13 @@
   its neighbours (news stories treat one topic in a run of sentences), is highest,
   and is kept only if its own score stands clearly above the mean, so a section is
   left short rather than padded.
-* Proposed sections: deterministic k-means over the embeddings; each cluster is
-  titled with its most distinctive short noun phrase.
+* Proposed sections: balanced topic clusters (see ``topics``), each titled with its
+  most distinctive noun phrase and given its best sentences by the key-point score;
+  sections follow the order of their first point.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -24,8 +24,9 @@ import numpy as np
 
 from ..embed import embed
 from ..model import SectionSpec, Sentence
+from . import topics
 from .base import Summarizer, candidates, in_document_order
-from .lexical import STOPWORDS, content_words, expand_acronyms, stem, words
+from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
 POSITION_WEIGHT = 1.75      # prior for early sentences: weight / sqrt(1 + rank in document)
@@ -86,21 +87,20 @@ class SemanticSummarizer(Summarizer):
 
     def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int):
         pool = candidates(sentences)
-        count = min(count, len(pool))
-        if count <= 0:
+        if not pool or count <= 0:
             return []
         vectors = embed([s.text for s in pool])
-        labels = _kmeans(vectors, count)
+        labels = topics.cluster(vectors, pool, count)
         scores = _lead_score(pool, vectors)
-        clusters = sorted(set(labels.tolist()), key=lambda c: int(np.flatnonzero(labels == c)[0]))
-        result = []
-        for cluster in clusters:
-            inside = labels == cluster
-            picked = _mmr(vectors, np.where(inside, scores, -np.inf), max_points)
-            title = _title_from_phrases([pool[i] for i in np.flatnonzero(inside)],
-                                        [pool[i] for i in np.flatnonzero(~inside)])
-            result.append((title, in_document_order(pool[i] for i in picked)))
-        return result
+        result, taken = [], set()
+        for label in range(labels.max() + 1):
+            inside = labels == label
+            name = topics.title([pool[i] for i in np.flatnonzero(inside)], [pool[i] for i in np.flatnonzero(~inside)],
+                                taken)
+            taken.add(name.lower())
+            result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(inside, scores, -np.inf),
+                                                                        max_points))))
+        return sorted(result, key=lambda section: (section[1][0].source, section[1][0].index))
 
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -174,68 +174,3 @@ def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
         picked.append(best)
         available[best] = False
     return picked
-
-
-def _kmeans(vectors: np.ndarray, count: int, rounds: int = 20) -> np.ndarray:
-    """Deterministic k-means: farthest-point start from the sentence nearest the centroid."""
-    centres = [int(np.argmax(vectors @ _normalise(vectors.mean(axis=0))))]
-    while len(centres) < count:
-        distance = 1 - (vectors @ vectors[centres].T).max(axis=1)
-        centres.append(int(np.argmax(distance)))
-    means = vectors[centres].copy()
-    labels = np.full(len(vectors), -1)
-    for _ in range(rounds):
-        new_labels = (vectors @ means.T).argmax(axis=1)
-        if np.array_equal(new_labels, labels):
-            break
-        labels = new_labels
-        for c in range(count):
-            if (labels == c).any():
-                means[c] = _normalise(vectors[labels == c].mean(axis=0))
-    return labels
-
-
-_PHRASE_BREAK = re.compile(r"[^\w\s'’-]")
-_NOT_IN_TITLE = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
-reporters statement interview""".split())
-
-
-def _phrases(text: str, longest: int = 3):
-    """Runs of 1-``longest`` consecutive content words, not crossing punctuation, not cutting
-    a name in two, ending in a word that can head a noun phrase (no "-ing", "-ed", "-ly")."""
-    for chunk in _PHRASE_BREAK.split(text):
-        run: list[str] = []
-        for word in words(chunk) + [""]:
-            if word and word.lower() not in STOPWORDS | _NOT_IN_TITLE and not word[0].isdigit():
-                run.append(word)
-                continue
-            for size in range(1, longest + 1):
-                for start in range(len(run) - size + 1):
-                    end = start + size
-                    cuts_name = (end < len(run) and run[end - 1][0].isupper() and run[end][0].isupper()) or (
-                        start > 0 and run[start - 1][0].isupper() and run[start][0].isupper())
-                    if not cuts_name and not re.search(r"(?:ing|ed|ly)$", run[end - 1]):
-                        yield tuple(run[start:end])
-            run = []
-
-
-def _title_from_phrases(members: list[Sentence], others: list[Sentence]) -> str:
-    """The phrase found most often in the cluster and least elsewhere, longer phrases
-    preferred on ties; falls back to "Other points" when the cluster has none."""
-    def counts(sentences):
-        return Counter(key for s in sentences
-                       for key in {tuple(stem(w) for w in p) for p in _phrases(s.text)})
-    inside, outside = counts(members), counts(others)
-    surface: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for s in members:
-        for phrase in _phrases(s.text):
-            surface.setdefault(tuple(stem(w) for w in phrase), phrase)
-
-    def distinctiveness(key):
-        share = inside[key] / len(members) - outside[key] / max(len(others), 1)
-        return share * (1 + 0.5 * (len(key) - 1))
-    ranked = sorted(inside, key=lambda key: (-distinctiveness(key), key))
-    if not ranked:
-        return "Other points"
-    title = " ".join(surface[ranked[0]])
-    return title[0].upper() + title[1:]
