@@ -1,32 +1,22 @@
 """Split a normalised document into numbered paragraphs and offset-keeping sentences.
 
-Sentence boundaries come from pySBD (rule-based, handles abbreviations such as
-"U.S.", "Gen." and "Sept.", initials and quotations). Offsets are found by
-scanning forward in the paragraph, so ``document.text[s.start:s.end] == s.text``.
+Sentence boundaries come from syntok (rule-based and linear in the text's length; handles
+abbreviations such as "U.S.", "Gen." and "Sept.", initials and quotations). Spans come from
+its token offsets, so ``document.text[s.start:s.end] == s.text`` always holds.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from .model import Document, Paragraph, Sentence
 
 HEADING_MARK = "# "
 MAX_SENTENCE_CHARS = 600  # longer runs (a line with no punctuation) are cut at spaces
-RESPLIT_CHARS = 250  # pySBD runs this long usually swallowed several sentences (an unbalanced quote)
-WINDOW_CHARS = 2000  # pySBD's time grows with the square of its input: longer paragraphs go in windows
-_WINDOW_END = re.compile(r"[.!?][\"”’')\]]*\s")
+RESPLIT_CHARS = 250  # runs this long usually swallowed several sentences (an unbalanced quote)
 # A full stop after a lower-case word (so not "U.S." or "Mr."), then a capital or an opening quote.
 _PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def segment(document: Document) -> Document:
@@ -54,32 +44,14 @@ def _paragraphs(text: str):
 
 def _sentence_spans(text: str, paragraph: Paragraph):
     """Yield (start, end) of each sentence of the paragraph, without surrounding spaces."""
-    for start, end in _windows(text, paragraph.start, paragraph.end):
-        body = text[start:end]
-        cursor = 0
-        for piece in _segmenter().segment(body):
-            piece = piece.strip()
-            if not piece:
-                continue
-            found = body.find(piece, cursor)
-            if found < 0:  # pySBD altered the text: fall back to the rest of the window
-                found, piece = cursor, body[cursor:].strip()
-            for piece_start, piece_end in _resplit(piece, found):
-                yield start + piece_start, start + piece_end
-            cursor = found + len(piece)
-            if cursor >= len(body):
-                break
+    from syntok.segmenter import analyze
 
-
-def _windows(text: str, start: int, end: int):
-    """Cut text[start:end] into runs of at most WINDOW_CHARS, at the last sentence end, else the last space."""
-    while end - start > WINDOW_CHARS:
-        window = text[start : start + WINDOW_CHARS]
-        ends = [m.end() for m in _WINDOW_END.finditer(window)]
-        cut = ends[-1] if ends else window.rfind(" ") + 1 or WINDOW_CHARS
-        yield start, start + cut
-        start += cut
-    yield start, end
+    body = text[paragraph.start : paragraph.end]
+    for block in analyze(body):
+        for tokens in block:
+            start, end = tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)
+            for piece_start, piece_end in _resplit(body[start:end], start):
+                yield paragraph.start + piece_start, paragraph.start + piece_end
 
 
 def _resplit(piece: str, offset: int):

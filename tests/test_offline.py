@@ -34,7 +34,7 @@ def test_a_build_with_sockets_blocked(tmp_path):
 def test_help_loads_neither_python_pptx_nor_the_model():
     code = ("import sys; from deckgen.cli import app; sys.argv=['deckgen','--help']\n"
             "try:\n    app()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pptx', 'wordllama', 'numpy', 'pysbd', 'jinja2') if m in sys.modules))")
+            "print(sorted(m for m in ('pptx', 'wordllama', 'numpy', 'syntok', 'jinja2') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"

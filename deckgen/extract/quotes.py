@@ -1,6 +1,6 @@
 """Key quotes: passages between quote marks, exactly as the source has them, with their speaker.
 
-Edge cases: a quote that pySBD split over several sentences is found whole (quotes are
+Edge cases: a quote that the segmenter split over several sentences is found whole (quotes are
 looked for in the paragraph, then mapped to sentences); quoted runs of fewer than
 MIN_QUOTE_WORDS words are scare quotes ("crucial", "huge surge") and are skipped; a quote
 nobody is said to speak keeps ``speaker=None``; an unpaired quote mark yields nothing.
