@@ -30,11 +30,6 @@ clean:
 font-metrics: $(STAMP)
 	$(BIN)/python -c "from deckgen.fit import write_shipped_table; write_shipped_table()"
 
-# Pictures of one slide of each built-in layout for the README (needs LibreOffice and poppler-utils).
+# The README's pictures, from real renders (needs LibreOffice and poppler-utils).
 pictures: $(STAMP)
-	mkdir -p docs out/pictures
-	for layout in briefing executive handout; do \
-	  $(BIN)/deckgen build --layout $$layout -o out/pictures/$$layout.pptx && \
-	  soffice --headless --convert-to pdf --outdir out/pictures out/pictures/$$layout.pptx >/dev/null && \
-	  pdftoppm -png -r 60 -f 4 -l 4 -singlefile out/pictures/$$layout.pdf docs/layout-$$layout; \
-	done
+	$(BIN)/python docs/pictures.py

@@ -48,6 +48,7 @@ EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 TITLE_SLIDE = "title"      # the title slide's place among the planned entries
+CORE_KINDS = ("bluf", "agenda", "sections")  # slide kinds that share one body size
 
 
 @dataclass(frozen=True)
@@ -115,16 +116,21 @@ class DeckBuilder:
 
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
-        """Plan every bullet group first, so one body size serves the whole deck (the
-        smallest any slide needs), then add the slides in the layout's order."""
+        """Plan every bullet group first, so one body size serves all the BLUF, agenda and
+        section slides (the smallest any of them needs) and one each kind of the others,
+        then add the slides in the layout's order."""
         shown = {kind: self.entries(kind) for kind in self.layout.slides if kind != "references"}
         cited = [c for entries in shown.values() for entry in entries for c in citations_of(entry)]
         self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
-        entries = [entry for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
-        pages = [self.paginate(e) if isinstance(e, BulletGroup) else [] for e in entries]
-        sizes = [size for entry_pages in pages for _, size, _ in entry_pages]
-        body_size = min(sizes, default=self.layout.body_size)
-        for entry, entry_pages in zip(entries, pages):
+        planned = [(kind, entry) for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
+        pages = [self.paginate(e) if isinstance(e, BulletGroup) else [] for _, e in planned]
+        sizes: dict[str, float] = {}
+        for (kind, _), entry_pages in zip(planned, pages):
+            family = "core" if kind in CORE_KINDS else kind
+            for _, size, _ in entry_pages:
+                sizes[family] = min(size, sizes.get(family, size))
+        for (kind, entry), entry_pages in zip(planned, pages):
+            body_size = sizes.get("core" if kind in CORE_KINDS else kind, self.layout.body_size)
             if entry == TITLE_SLIDE:
                 self.title_slide()
             elif isinstance(entry, BulletGroup):
