@@ -48,7 +48,6 @@ EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 TITLE_SLIDE = "title"      # the title slide's place among the planned entries
-CORE_KINDS = ("bluf", "agenda", "sections")  # slide kinds that share one body size
 
 
 @dataclass(frozen=True)
@@ -116,29 +115,20 @@ class DeckBuilder:
 
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
-        """Plan every bullet group first, so one body size serves all the BLUF, agenda and
-        section slides (the smallest any of them needs) and one each kind of the others,
-        then add the slides in the layout's order."""
+        """Add the slides in the layout's order, then number them and set the properties."""
         shown = {kind: self.entries(kind) for kind in self.layout.slides if kind != "references"}
         cited = [c for entries in shown.values() for entry in entries for c in citations_of(entry)]
         self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
-        planned = [(kind, entry) for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
-        pages = [self.paginate(e) if isinstance(e, BulletGroup) else [] for _, e in planned]
-        sizes: dict[str, float] = {}
-        for (kind, _), entry_pages in zip(planned, pages):
-            family = "core" if kind in CORE_KINDS else kind
-            for _, size, _ in entry_pages:
-                sizes[family] = min(size, sizes.get(family, size))
-        for (kind, entry), entry_pages in zip(planned, pages):
-            body_size = sizes.get("core" if kind in CORE_KINDS else kind, self.layout.body_size)
+        entries = [entry for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
+        for entry in entries:
             if entry == TITLE_SLIDE:
                 self.title_slide()
             elif isinstance(entry, BulletGroup):
-                self.bullet_slides(entry, entry_pages, body_size)
+                self.bullet_slides(entry)
             elif isinstance(entry, Chart):
                 self.chart_slide(entry)
             else:
-                self.contrast_slides(entry, body_size)
+                self.contrast_slides(entry)
         if self.layout.slide_numbers:
             self.number_slides()
         self.set_properties()
@@ -280,9 +270,10 @@ class DeckBuilder:
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = RGBColor.from_string(self.color(key))
 
-    def contrast_slides(self, contrast: Contrast, body_size: float) -> None:
+    def contrast_slides(self, contrast: Contrast) -> None:
         """Contrasting claims side by side, each side headed by who makes them; continued on
         "(cont.)" slides when both columns do not fit."""
+        body_size = self.layout.body_size
         two = find_slide_layout(self.prs, self.layout, "two", (0, 1, 2))
         sides = [side for side in contrast.sides[:2]]
         columns = [[point_item(p) for p in side.points] for side in sides]
@@ -331,9 +322,12 @@ class DeckBuilder:
                 Box(body.left + width + GAP * 2, body.top, width, body.height))
 
     # ---- bullet slides and pagination --------------------------------------------------
-    def bullet_slides(self, group: BulletGroup, pages, body_size: float) -> None:
-        """The group's slides, continued as "(cont.)"; with an assertion headline the slide
-        title is the headline and the group's title becomes the small label above it."""
+    def bullet_slides(self, group: BulletGroup) -> None:
+        """The group's slides, continued as "(cont.)", sharing one body size (the smallest any
+        of them needs); with an assertion headline the slide title is the headline and the
+        group's title becomes the small label above it."""
+        pages = self.paginate(group)
+        body_size = min((size for _, size, _ in pages), default=self.layout.body_size)
         kicker = group.title if group.headline else None
         headline = group.headline.text if group.headline else None
 
