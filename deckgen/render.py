@@ -21,7 +21,6 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
@@ -218,6 +217,8 @@ class DeckBuilder:
         """A native, editable bar chart of figures that measure the same thing: one bar per
         source (low and high ends for ranges), values labelled, axes titled, the source line
         under it and alt text that states every value."""
+        from pptx.chart.data import CategoryChartData  # pulls in XlsxWriter: only for decks with charts
+
         slide = self.content_slide(f"By the numbers: {chart.title}")
         body = placeholder(slide, 1)
         body._element.getparent().remove(body._element)
