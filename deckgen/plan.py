@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .compress import bullet_text
@@ -13,14 +14,44 @@ from .summarize import Summarizer
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
-def point_from(sentence: Sentence, also: Sequence[Sentence] = ()) -> Point:
+def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
     """A bullet made from one sentence, citing it and the sentences of other sources that
-    say the same thing (``also``)."""
-    cited = (sentence, *also)
+    say the same thing (``also``). With a ``credit`` (the bullet's own words name no speaker),
+    the speaker is added as the document names them and their sentence is cited too."""
+    text = bullet_text(sentence.text)
+    cited = [sentence, *also]
+    if credit:
+        text = f"{text} — {credit.name}"
+        cited.append(credit.sentence)
     citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
-    return Point(bullet_text(sentence.text), citations, tuple(s.id for s in cited))
+    return Point(text, citations, tuple(s.id for s in cited))
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who says a sentence whose own words do not name them, and the sentence that does."""
+
+    name: str
+    sentence: Sentence
+
+
+def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
+    """Per sentence id, the speaker of a quote that continues from the sentence before, or of a
+    "he said" / "she said", where the document makes clear who that is (see extract.attribution)."""
+    from .extract.attribution import attribute
+
+    credits = {}
+    for document in documents:
+        by_id = {s.id: s for s in document.sentences}
+        for sentence_id, attribution in attribute(document).items():
+            speaker = attribution.speaker
+            unnamed = attribution.sentence_id != sentence_id or attribution.words.lower() in PRONOUNS
+            if speaker and unnamed and speaker.sentence_ids and speaker.sentence_ids[0] in by_id:
+                credits[sentence_id] = Credit(speaker.name, by_id[speaker.sentence_ids[0]])
+    return credits
 
 
 def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], summarizer: Summarizer, *,
@@ -39,6 +70,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         named = list(zip((spec.title for spec in specs), summarizer.sections(sentences, specs, max_points)))
     else:
         named = summarizer.propose_sections(sentences, auto_sections, max_points)
+    credits = speaker_credits(documents)
     also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
 
     def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
@@ -46,7 +78,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         result: list[Point] = []
         for sentence in picked:
             if not any(sentence.id in point.sentence_ids for point in result):
-                result.append(point_from(sentence, also.get(sentence.id, ())))
+                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result)
 
     bluf = points(bluf_picks)

@@ -48,5 +48,23 @@ def test_different_figures_are_never_merged(tmp_path):
         assert not ("1,500" in quotes and "2,000" in quotes)
 
 
-def test_one_source_gets_single_citations(seed_outline):
-    assert all(len(p.citations) == 1 for s in seed_outline.sections for p in s.points)
+def test_one_source_gives_one_citation_a_point_unless_its_speaker_is_credited(seed_outline):
+    for point in (p for s in seed_outline.sections for p in s.points):
+        assert {c.source for c in point.citations} == {"S1"}
+        assert len(point.citations) == 1 or " — " in point.text
+
+
+def test_a_bullet_whose_words_name_no_speaker_is_credited_from_the_sentence_that_does(seed_outline):
+    points = {p.sentence_ids[0]: p for s in seed_outline.sections for p in s.points}
+    # S1.19 continues the quote of S1.18 ("... said the senior administration official").
+    continued = points["S1.19"]
+    assert continued.text.endswith("stability.” — the senior administration official")
+    assert continued.sentence_ids == ("S1.19", "S1.18")
+    # S1.37: '“That spillover ...,” he said' — "he" is Charles Lister, named in S1.36.
+    pronoun = points["S1.37"]
+    assert pronoun.text.endswith("— Charles Lister")
+    assert [c.paragraph for c in pronoun.citations] == [32, 31]
+    from deckgen.compress import is_faithful
+
+    for point in (continued, pronoun):
+        assert is_faithful(point.text, " ".join(c.quote for c in point.citations))
