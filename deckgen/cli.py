@@ -243,14 +243,17 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
            accent: AccentOption = None, max_bullets: MaxBulletsOption = None, slides: SlidesOption = None,
            footnotes: FootnotesOption = None, notes: NotesOption = None,
            classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
+           title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
            output: OutOption = None, check: CheckOption = False) -> None:
-    """Render a reviewed (possibly edited) outline into a deck."""
+    """Render a reviewed (possibly edited) outline into a deck; --title, --subtitle and
+    --as-of override the outline's."""
     with reported_errors():
         from .outline import load_outline
-
         from .pipeline import verify_outline
 
         loaded = load_outline(outline_file)
+        headers = {"title": title, "subtitle": subtitle, "as_of": parse_day(as_of)}
+        loaded = replace(loaded, **{key: value for key, value in headers.items() if value is not None})
         for warning in verify_outline(loaded, outline_file.parent):
             typer.echo(f"deckgen: warning: {outline_file}: {warning}", err=True)
         overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,

@@ -250,7 +250,9 @@ class DeckBuilder:
         chart.font.size = Pt(CHART_TEXT_SIZE)
         chart.font.name = self.layout.font
         chart.font.color.rgb = RGBColor.from_string(self.color("text"))
-        chart.has_title = False  # the slide title names the chart
+        chart.has_title = True
+        chart.chart_title.text_frame.text = value_title
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_TEXT_SIZE + 2)
         chart.has_legend = legend
         if legend:
             chart.legend.position = XL_LEGEND_POSITION.BOTTOM

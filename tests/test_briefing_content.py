@@ -57,6 +57,7 @@ def test_figures_measuring_the_same_thing_get_a_native_chart_with_alt_text(deck)
     chart = frame.chart
     assert list(chart.plots[0].categories) == ["Recent United Nations report ¹", "U.S. intelligence officials ²"]
     assert [list(series.values) for series in chart.plots[0].series] == [[1500.0, 2500.0], [3000.0, 2500.0]]
+    assert chart.has_title and chart.chart_title.text_frame.text == "IS fighters in Iraq and Syria"
     assert chart.value_axis.axis_title.text_frame.text == "IS fighters in Iraq and Syria"
     assert chart.category_axis.axis_title.text_frame.text == "Stated by"
     alt = frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].get("descr")

@@ -222,3 +222,14 @@ def test_outline_then_render_equals_build_when_extracted_content_is_not_shown(in
     assert run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-o", "o.json").exit_code == 0
     assert run("render", "o.json", *kinds, "-o", "rendered.pptx").exit_code == 0
     assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
+
+
+def test_render_flags_override_the_outline_header(in_tmp):
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-o", "o.json")
+    result = run("render", "o.json", "--title", "New title", "--subtitle", "For the J3",
+                 "--as-of", "2024-10-02", "-o", "r.pptx")
+    assert result.exit_code == 0, result.output
+    first = Presentation(str(in_tmp / "r.pptx")).slides[0]
+    assert first.shapes.title.text_frame.text == "New title"
+    lines = first.placeholders[1].text_frame.text
+    assert "For the J3" in lines and "As of 2 October 2024" in lines
