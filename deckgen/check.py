@@ -72,17 +72,20 @@ class Finding:
 
 
 def check_deck(path: Path, *, body_min_pt: float = 18, text_min_pt: float = 9,
-               min_contrast: float = 4.5) -> list[Finding]:
+               min_contrast: float = 4.5, endnotes: bool = False) -> list[Finding]:
     """Every finding in the deck at ``path``, slide by slide, in rule order within a slide.
 
+    With ``endnotes`` a footnote marker may be resolved by an entry on any slide (a References
+    slide listing "[n] ..."), as in decks made with ``--footnotes references``.
     Raises ``CheckError`` when ``path`` is missing or not a readable .pptx.
     """
     prs = _open(Path(path))
+    deck_entries = _deck_entries(prs) if endnotes else set()
     findings: list[Finding] = []
     titles: list[tuple[int, str, str]] = []
     for number, slide in enumerate(prs.slides, start=1):
         findings += _slide_findings(number, slide, _context(prs, slide),
-                                    body_min_pt, text_min_pt, min_contrast)
+                                    body_min_pt, text_min_pt, min_contrast, deck_entries)
         title, text = _title(slide)
         if text:
             titles.append((number, title.name, text))
@@ -548,8 +551,14 @@ def _text_color(scope: _Scope, rpr, props: list) -> str | None:
 # --- Rules -----------------------------------------------------------------------------------
 
 
+def _deck_entries(prs) -> set[int]:
+    """Footnote numbers resolved by an entry anywhere in the deck."""
+    return {n for slide in prs.slides for block in _blocks(_context(prs, slide), list(_placed(slide.shapes)))
+            for line in block.lines() for n in _entries(line)}
+
+
 def _slide_findings(number: int, slide, ctx: _Context, body_min_pt: float, text_min_pt: float,
-                    min_contrast: float) -> Iterator[Finding]:
+                    min_contrast: float, deck_entries: set[int]) -> Iterator[Finding]:
     placed = list(_placed(slide.shapes))
     blocks = _blocks(ctx, placed)
     yield from _missing_title(number, slide)
@@ -560,7 +569,7 @@ def _slide_findings(number: int, slide, ctx: _Context, body_min_pt: float, text_
         yield from _overflow(number, block)
         yield from _small_text(number, block, body_min_pt, text_min_pt)
         yield from _low_contrast(number, block, min_contrast)
-    yield from _unresolved_footnotes(number, blocks)
+    yield from _unresolved_footnotes(number, blocks, deck_entries)
 
 
 def _points(value: float) -> str:
@@ -704,9 +713,10 @@ def _low_contrast(number: int, block: _Block, min_contrast: float) -> Iterator[F
                                            f"(#{color} on #{block.backdrop}) is under {need:g}:1")
 
 
-def _unresolved_footnotes(number: int, blocks: list[_Block]) -> Iterator[Finding]:
-    """Footnote markers that no entry in ANOTHER shape on the slide resolves (see ``_markers``
-    and ``_entries`` for the forms accepted); one finding per shape listing its numbers."""
+def _unresolved_footnotes(number: int, blocks: list[_Block], deck_entries: set[int]) -> Iterator[Finding]:
+    """Footnote markers that no entry in ANOTHER shape on the slide (nor in ``deck_entries``)
+    resolves (see ``_markers`` and ``_entries`` for the forms accepted); one finding per shape
+    listing its numbers."""
     names: dict[int, str] = {}
     cited: dict[int, set[int]] = {}
     entries: dict[int, set[int]] = {}
@@ -716,7 +726,8 @@ def _unresolved_footnotes(number: int, blocks: list[_Block]) -> Iterator[Finding
             cited.setdefault(block.owner, set()).update(_markers(line))
             entries.setdefault(block.owner, set()).update(_entries(line))
     for owner, numbers in cited.items():
-        missing = sorted(numbers.difference(*(found for other, found in entries.items() if other != owner)))
+        missing = sorted(numbers.difference(deck_entries, *(found for other, found in entries.items()
+                                                           if other != owner)))
         if missing:
             listed = ", ".join(map(str, missing))
             cites = f"footnote marker {listed} has" if len(missing) == 1 else f"footnote markers {listed} have"

@@ -146,7 +146,7 @@ def write_deck(outline, layout_name, overrides, out: Path, author, check: bool) 
     render_deck(outline, layout, out, RenderOptions(author=author))
     typer.echo(f"wrote {out}", err=True)
     if check:
-        run_check(out, layout.body_min, layout.source_min)
+        run_check(out, layout.body_min, layout.source_min, endnotes=layout.footnotes == "references")
 
 
 def default_output(request) -> Path:
@@ -317,10 +317,10 @@ def layouts_copy(name: Annotated[str, typer.Argument(help="Layout name or folder
         typer.echo(f"copied {name} to {copy_layout(name, destination)}", err=True)
 
 
-def run_check(deck: Path, body_min: float = 18, text_min: float = 9) -> None:
+def run_check(deck: Path, body_min: float = 18, text_min: float = 9, endnotes: bool = False) -> None:
     from .check import check_deck
 
-    findings = check_deck(deck, body_min_pt=body_min, text_min_pt=text_min)
+    findings = check_deck(deck, body_min_pt=body_min, text_min_pt=text_min, endnotes=endnotes)
     for finding in findings:
         typer.echo(f"{deck}: {finding}")
     if findings:
@@ -330,11 +330,13 @@ def run_check(deck: Path, body_min: float = 18, text_min: float = 9) -> None:
 @app.command()
 def check(deck: Annotated[Path, typer.Argument(help="Any .pptx deck.")],
           body_min: Annotated[float, typer.Option("--body-min", help="Body text floor in points.")] = 18,
-          text_min: Annotated[float, typer.Option("--text-min", help="Floor for any text in points.")] = 9) -> None:
+          text_min: Annotated[float, typer.Option("--text-min", help="Floor for any text in points.")] = 9,
+          endnotes: Annotated[bool, typer.Option("--endnotes", help="Markers may resolve on any slide "
+                                                 "(decks made with --footnotes references).")] = False) -> None:
     """Lint a deck: text outside its box or the slide, small text, missing or duplicate titles,
     missing alt text, low contrast, unresolved footnote markers. Exit 1 when it finds any."""
     with reported_errors():
-        run_check(deck, body_min, text_min)
+        run_check(deck, body_min, text_min, endnotes)
 
 
 def main() -> None:

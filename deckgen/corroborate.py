@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .model import Sentence
+from .model import Sentence, source_number
 
 MIN_SIMILARITY = 0.85   # cosine of the two embeddings
 MIN_SHARED_WORDS = 0.5  # Jaccard overlap of content words
@@ -44,7 +44,7 @@ def corroborating(chosen: Sequence[Sentence], sentences: Sequence[Sentence]) -> 
             if candidate.source not in best or similarity[other] > best[candidate.source][0]:
                 best[candidate.source] = (float(similarity[other]), candidate)
         if best:
-            result[sentence.id] = tuple(best[source][1] for source in sorted(best))
+            result[sentence.id] = tuple(best[source][1] for source in sorted(best, key=source_number))
     return result
 
 

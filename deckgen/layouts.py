@@ -129,7 +129,8 @@ def copy_layout(name_or_path: str, destination: Path) -> Path:
 def find_layout(name_or_path: str) -> Path:
     """The folder of a layout given by name or path; raises LayoutError listing the known names."""
     candidate = Path(name_or_path)
-    if (candidate / "layout.yaml").is_file() and (len(candidate.parts) > 1 or candidate.is_absolute()):
+    given_as_path = "/" in name_or_path or "\\" in name_or_path or candidate.is_absolute()
+    if given_as_path and (candidate / "layout.yaml").is_file():
         return candidate
     if re.fullmatch(r"[\w.-]+", name_or_path) and not name_or_path.startswith("."):
         for base in (USER_DIR, BUILTIN_DIR):
@@ -140,8 +141,18 @@ def find_layout(name_or_path: str) -> Path:
 
 
 def load_layout(name_or_path: str = DEFAULT_LAYOUT, overrides: dict | None = None) -> Layout:
-    """Load a layout and apply ``overrides`` (flag or --set values, keys as in layout.yaml)."""
-    return _apply(_load_folder(find_layout(name_or_path), depth=0), overrides or {}, "override")
+    """Load a layout and apply ``overrides`` (flag or --set values, keys as in layout.yaml).
+
+    Raises LayoutError for footnotes that nothing would show: endnotes without a References
+    slide, or footnotes in speaker notes with the notes turned off."""
+    layout = _apply(_load_folder(find_layout(name_or_path), depth=0), overrides or {}, "override")
+    if layout.footnotes == "references" and "references" not in layout.slides:
+        raise LayoutError(f"layout {layout.name}: footnotes=references needs 'references' among the slides"
+                          " (or choose footnotes slide, notes or none)")
+    if layout.footnotes == "notes" and not layout.notes:
+        raise LayoutError(f"layout {layout.name}: footnotes=notes needs speaker notes (drop --no-notes,"
+                          " or choose footnotes slide, references or none)")
+    return layout
 
 
 def _load_folder(folder: Path, depth: int) -> Layout:

@@ -51,6 +51,16 @@ class Sentence:
     def index(self) -> int:
         return int(self.id.rsplit(".", 1)[1])
 
+    @property
+    def position(self) -> tuple[int, int]:
+        """(source number, sentence number): document order across sources, S2 before S10."""
+        return source_number(self.source), self.index
+
+
+def source_number(source_id: str) -> int:
+    """3 for "S3"; ids are "S" and a number counted from 1."""
+    return int(source_id[1:])
+
 
 @dataclass(frozen=True)
 class Document:

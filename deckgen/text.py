@@ -61,11 +61,17 @@ class Templates:
                 self.loaded[filename] = self.env.get_template(filename)
             return self.loaded[filename].render(**context).strip()
         except TemplateError as exc:
-            path = getattr(exc, "filename", None) or next(
-                (str(f / filename) for f in self.folders if (f / filename).exists()), filename)
-            line = getattr(exc, "lineno", None) or _template_line(exc, path)
-            where = path + (f", line {line}" if line else "")
-            raise LayoutError(f"{where}: {exc.message or exc.__class__.__name__}") from None
+            raise self._error(exc, filename, exc.message or exc.__class__.__name__) from None
+        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
+            # a filter given the wrong value in a user's template, e.g. a date filter on None
+            raise self._error(exc, filename, str(exc)) from None
+
+    def _error(self, exc: Exception, filename: str, message: str) -> LayoutError:
+        """'<template path>, line N: message' for an error raised while rendering."""
+        path = getattr(exc, "filename", None) or next(
+            (str(f / filename) for f in self.folders if (f / filename).exists()), filename)
+        line = getattr(exc, "lineno", None) or _template_line(exc, path)
+        return LayoutError(path + (f", line {line}" if line else "") + f": {message}")
 
 
 def _template_line(exc: Exception, path: str) -> int | None:

@@ -97,3 +97,15 @@ def test_different_things_or_one_speaker_make_no_series():
     found = figures_of("Officials said 500 troops remain in Syria. Officials said 600 troops remain in Syria. "
                        "A report estimated 40 tanks in Syria.")
     assert figure_series(found) == []
+
+
+def test_a_scale_word_covers_both_ends_of_a_range():
+    from deckgen.extract.attribution import attribute
+    from deckgen.extract.figures import find_figures
+    from deckgen.model import Document, SourceInfo
+    from deckgen.segment import segment
+
+    document = segment(Document(SourceInfo("S1", "x.txt"),
+                                "The agency estimated between 1.5 and 3 million people were displaced."))
+    (figure,) = find_figures(document, attribute(document))
+    assert (figure.number, figure.low, figure.high) == ("between 1.5 and 3 million", 1.5e6, 3e6)

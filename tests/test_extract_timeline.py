@@ -121,3 +121,16 @@ def test_weeks_days_and_iso_dates():
 
 def test_numbers_that_are_not_dates_are_ignored():
     assert times_of("About 2,500 troops and 900 vehicles remain; the third year matters.", AS_OF) == []
+
+
+def test_impossible_dates_are_flagged_not_raised():
+    from deckgen.extract.timeline import find_times
+    from deckgen.model import Document, SourceInfo
+    from deckgen.segment import segment
+    from datetime import date as day
+
+    text = "The vote is set for Feb. 30 and the report for 2024-13-45. It began 20000 years ago."
+    document = segment(Document(SourceInfo("S1", "x.txt", date=day(2024, 9, 27)), text))
+    mentions = find_times(document)
+    assert mentions and all(m.when is None or m.when.year > 1900 for m in mentions)
+    assert any(m.problem == "not a valid date" for m in mentions)

@@ -223,3 +223,23 @@ def test_a_bad_master_fails_before_the_outline_is_built(tmp_path, monkeypatch):
     prs.save(str(master))
     result = CliRunner().invoke(app, ["build", str(tmp_path / "x.txt"), "--master", str(master)])
     assert result.exit_code == 2 and "no slide layout named 'Title Slide'" in result.stderr
+
+
+def test_a_filter_given_the_wrong_value_names_the_template(tmp_path):
+    (tmp_path / "bad.j2").write_text("line one\n{{ source.date | long_date }}\n")
+    with pytest.raises(LayoutError, match=r"bad.j2, line 2: "):
+        Templates([tmp_path]).render("bad", source={"date": None})
+
+
+def test_a_layout_given_as_a_relative_path(user_dir):
+    copy_layout("handout", user_dir / "mine")
+    assert load_layout("./layouts/mine").aspect == "4:3"
+
+
+@pytest.mark.parametrize("overrides, problem", [
+    ({"footnotes": "references", "slides": "title,sections"}, "needs 'references' among the slides"),
+    ({"footnotes": "notes", "notes": False}, "needs speaker notes"),
+])
+def test_footnotes_that_nothing_would_show_are_refused(overrides, problem):
+    with pytest.raises(LayoutError, match=problem):
+        load_layout("briefing", overrides)

@@ -68,3 +68,11 @@ def test_a_bullet_whose_words_name_no_speaker_is_credited_from_the_sentence_that
 
     for point in (continued, pronoun):
         assert is_faithful(point.text, " ".join(c.quote for c in point.citations))
+
+
+def test_document_order_puts_s2_before_s10():
+    from deckgen.model import Sentence
+    from deckgen.summarize.base import in_document_order
+
+    sentences = [Sentence(f"S{n}.1", f"S{n}", 1, 0, 4, "Text") for n in (10, 2, 1)]
+    assert [s.source for s in in_document_order(sentences)] == ["S1", "S2", "S10"]

@@ -160,17 +160,21 @@ def _values(match: re.Match) -> tuple[float, float, str | None]:
         value = _WORD_NUMBERS[count] / _FRACTIONS[part]
         return value, value, "fraction"
     texts = [match.group(g) for g in ("low", "high", "from", "to", "value") if match.group(g)]
-    numbers = [_number(t) for t in texts]
     last = texts[-1]
+    scale = _SCALE.search(last)  # "between 1.5 and 3 million": the scale word covers both ends
+    numbers = [_number(t if _SCALE.search(t) or not scale else f"{t} {scale.group()}") for t in texts]
     unit = "%" if re.search(r"%|per\s?cent", last) else next((c for c in "$€£" if c in match.group()), None)
     return min(numbers), max(numbers), unit
 
 
+_SCALE = re.compile(r"thousand|million|billion|trillion")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 def _number(text: str) -> float:
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", text).group().replace(",", "")
-    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-    word = re.search(r"thousand|million|billion|trillion", text)
-    return float(digits) * (scale[word.group()] if word else 1)
+    word = _SCALE.search(text)
+    return float(digits) * (_SCALES[word.group()] if word else 1)
 
 
 def _words(counts: str) -> set[str]:

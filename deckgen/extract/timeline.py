@@ -149,8 +149,11 @@ def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention
         relation = next((r for w, r in _RELATION_WORDS.items() if words.lower().startswith(w + " ")), Relation.ON)
         reporting = kind in ("weekday", "day_word") and bool(_REPORTING.search(text[:start]))
         previous = next((m for m in reversed(mentions) if m.when), None)
-        when, precision, problem, relation = _resolve(kind, match, anchor, future and not reporting, previous,
-                                                      relation)
+        try:
+            when, precision, problem, relation = _resolve(kind, match, anchor, future and not reporting, previous,
+                                                          relation)
+        except (ValueError, OverflowError):  # "Feb. 30", "2024-13-45", "10,000 years ago"
+            when, precision, problem = None, None, "not a valid date"
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting,
                                     bullet_text(text), (sentence.id,)))
     return mentions

@@ -47,4 +47,4 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
 
 def in_document_order(chosen) -> list[Sentence]:
     """Sort by source, then position; works across documents."""
-    return sorted(chosen, key=lambda s: (s.source, s.index))
+    return sorted(chosen, key=lambda s: s.position)

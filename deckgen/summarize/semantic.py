@@ -100,7 +100,7 @@ class SemanticSummarizer(Summarizer):
             taken.add(name.lower())
             result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(inside, scores, -np.inf),
                                                                         max_points))))
-        return sorted(result, key=lambda section: (section[1][0].source, section[1][0].index))
+        return sorted(result, key=lambda section: section[1][0].position)
 
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
