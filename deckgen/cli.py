@@ -85,7 +85,8 @@ JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker pro
 MaxInputOption = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse documents larger than this.")]
 
 
-def outline_request(documents, brief, sections, title, subtitle, as_of, summarizer, max_points, max_input_mb):
+def outline_request(documents, brief, sections, title, subtitle, as_of, author, summarizer, max_points,
+                    max_input_mb):
     from .brief import Brief, load_brief
     from .model import SectionSpec
     from .pipeline import OutlineRequest
@@ -96,7 +97,7 @@ def outline_request(documents, brief, sections, title, subtitle, as_of, summariz
         documents=tuple(documents or ()),
         brief=load_brief(brief) if brief else Brief(),
         sections=tuple(SectionSpec(s) for s in sections or () if s.strip()),
-        title=title, subtitle=subtitle, as_of=parse_day(as_of), summarizer=summarizer,
+        title=title, subtitle=subtitle, as_of=parse_day(as_of), author=author, summarizer=summarizer,
         max_points=max_points, max_input_mb=max_input_mb)
 
 
@@ -138,15 +139,23 @@ def layout_overrides(master, aspect, font, title_size, body_size, accent, max_bu
     return overrides
 
 
-def write_deck(outline, layout_name, overrides, out: Path, author, check: bool) -> None:
-    from .layouts import load_layout
-    from .render import RenderOptions, render_deck
+def write_deck(outline, layout, out: Path, check: bool) -> None:
+    from .render import render_deck
 
-    layout = load_layout(layout_name, overrides)
-    render_deck(outline, layout, out, RenderOptions(author=author))
+    render_deck(outline, layout, out)
     typer.echo(f"wrote {out}", err=True)
     if check:
-        run_check(out, layout.body_min, layout.source_min, endnotes=layout.footnotes == "references")
+        run_check(out, layout.body_min, layout.source_min, layout.footnotes == "references")
+
+
+def chosen_layout(name: str, overrides: dict):
+    """The layout with the flags applied, its master checked: bad values fail before slow work."""
+    from .layouts import load_layout
+    from .render import check_master
+
+    layout = load_layout(name, overrides)
+    check_master(layout)
+    return layout
 
 
 def default_output(request) -> Path:
@@ -174,61 +183,64 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
           jobs: JobsOption = 1) -> None:
     """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
     with reported_errors():
-        from .layouts import load_layout
         from .pipeline import build_outline
 
-        request = outline_request(documents, brief, section, title, subtitle, as_of, summarizer, max_points,
-                                  max_input_mb)
-        overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
-                                     footnotes, notes, classification, set_)
-        from .render import check_master
-
-        chosen_layout = load_layout(layout, overrides)  # bad layout values fail before the slow part
-        check_master(chosen_layout)
-        request = replace(request, extras=chosen_layout.shows_extras)
+        request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
+                                  max_points, max_input_mb)
+        deck_layout = chosen_layout(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
+                                                             max_bullets, slides, footnotes, notes,
+                                                             classification, set_))
+        request = replace(request, extras=deck_layout.shows_extras)
         if each:
-            build_each_document(request, chosen_layout, output or OUT_DIR, jobs)
+            build_each_document(request, deck_layout, output or OUT_DIR, jobs, check)
             return
-        out = output or default_output(request)
-        write_deck(build_outline(request), layout, overrides, out, author or request.brief.author, check)
+        write_deck(build_outline(request), deck_layout, output or default_output(request), check)
 
 
-def build_each_document(request, layout, out_dir: Path, jobs: int) -> None:
-    """One deck per document with a progress bar; failures are reported per document, exit 2 if any."""
+def build_each_document(request, layout, out_dir: Path, jobs: int, check: bool) -> None:
+    """One deck per document (the brief's sources when none is named) with a progress bar.
+    A failure is reported on its own line and the rest go on: exit 2 if any failed, else 1 if
+    ``check`` found anything."""
     from .batch import build_each
+    from .check import check_deck
     from .errors import OutputError
     from .pipeline import expand_folders
 
-    documents = expand_folders(request.documents)
+    documents = expand_folders(request.documents or [entry.path for entry in request.brief.sources])
     if not out_dir.is_dir():
         raise OutputError(f"{out_dir}: the output folder does not exist")
-    failures = 0
+    failures = findings = 0
     with typer.progressbar(length=len(documents), label="decks", file=sys.stderr) as bar:
-        for _document, _deck, error in build_each(documents, request, layout, out_dir, jobs):
+        for _document, deck, error in build_each(documents, request, layout, out_dir, jobs):
             if error:
                 failures += 1
                 typer.echo(f"\ndeckgen: error: {error}", err=True)
+            elif check:
+                for finding in check_deck(deck, body_min_pt=layout.body_min, text_min_pt=layout.source_min,
+                                          endnotes=layout.footnotes == "references"):
+                    findings += 1
+                    typer.echo(f"\n{deck}: {finding}")
             bar.update(1)
     typer.echo(f"wrote {len(documents) - failures} of {len(documents)} decks to {out_dir}", err=True)
-    if failures:
-        raise typer.Exit(2)
+    if failures or findings:
+        raise typer.Exit(2 if failures else 1)
 
 
 @app.command()
 def outline(documents: Documents = None, brief: BriefOption = None, section: SectionOption = None,
             title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
             summarizer: SummarizerOption = "semantic", max_points: MaxPointsOption = 5,
-            max_input_mb: MaxInputOption = 20,
+            max_input_mb: MaxInputOption = 20, author: AuthorOption = None,
             format: Annotated[OutlineFormat, typer.Option("--format", "-f", help="Output format.")] = OutlineFormat.json,
             output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None) -> None:
     """Print the outline that `build` would render, for review and editing (then `render` it)."""
     with reported_errors():
+        from .files import write_atomically
         from .outline import dumps
         from .pipeline import build_outline
-        from .render import write_atomically
 
-        request = outline_request(documents, brief, section, title, subtitle, as_of, summarizer, max_points,
-                                  max_input_mb)
+        request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
+                                  max_points, max_input_mb)
         text = dumps(build_outline(request), format.value)
         if output:
             write_atomically(output, text.encode("utf-8"))
@@ -245,23 +257,24 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
            classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
            title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
            output: OutOption = None, check: CheckOption = False) -> None:
-    """Render a reviewed (possibly edited) outline into a deck; --title, --subtitle and
-    --as-of override the outline's."""
+    """Render a reviewed (possibly edited) outline into a deck; --title, --subtitle, --as-of
+    and --author override the outline's."""
     with reported_errors():
         from .outline import load_outline
         from .pipeline import verify_outline
 
+        deck_layout = chosen_layout(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
+                                                             max_bullets, slides, footnotes, notes,
+                                                             classification, set_))
         loaded = load_outline(outline_file)
-        headers = {"title": title, "subtitle": subtitle, "as_of": parse_day(as_of)}
+        headers = {"title": title, "subtitle": subtitle, "as_of": parse_day(as_of), "author": author}
         loaded = replace(loaded, **{key: value for key, value in headers.items() if value is not None})
         for warning in verify_outline(loaded, outline_file.parent):
             typer.echo(f"deckgen: warning: {outline_file}: {warning}", err=True)
-        overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
-                                     footnotes, notes, classification, set_)
         if output is None:
             OUT_DIR.mkdir(exist_ok=True)
             output = OUT_DIR / f"{outline_file.stem}.pptx"
-        write_deck(loaded, layout, overrides, output, author, check)
+        write_deck(loaded, deck_layout, output, check)
 
 
 @app.command()

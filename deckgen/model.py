@@ -160,6 +160,7 @@ class Outline:
     bluf: tuple[Point, ...]
     sections: tuple[Section, ...]
     subtitle: str | None = None
+    author: str | None = None
     figures: tuple[Point, ...] = ()
     charts: tuple[Chart, ...] = ()
     quotes: tuple[Point, ...] = ()

@@ -26,6 +26,7 @@ def to_dict(outline: Outline) -> dict:
     return {
         "title": outline.title,
         "subtitle": outline.subtitle,
+        "author": outline.author,
         "as_of": _iso(outline.as_of),
         "sources": [{"id": s.id, "path": s.path, "title": s.title, "publisher": s.publisher,
                      "author": s.author, "date": _iso(s.date), "url": s.url} for s in outline.sources],
@@ -128,6 +129,7 @@ def from_dict(raw: dict) -> Outline:
     return Outline(
         title=str(raw["title"]),
         subtitle=raw.get("subtitle"),
+        author=raw.get("author"),
         as_of=parse_date(raw.get("as_of"), "as_of"),
         sources=sources,
         bluf=points(raw.get("bluf")),

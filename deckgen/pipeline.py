@@ -30,6 +30,7 @@ class OutlineRequest:
     sections: tuple[SectionSpec, ...] = ()
     title: str | None = None
     subtitle: str | None = None
+    author: str | None = None
     as_of: date | None = None
     summarizer: str = DEFAULT_SUMMARIZER
     bluf_points: int = BLUF_POINTS
@@ -66,6 +67,7 @@ def build_outline(request: OutlineRequest) -> Outline:
         get_summarizer(request.summarizer),
         title=request.title or request.brief.title,
         subtitle=request.subtitle or request.brief.subtitle,
+        author=request.author or request.brief.author,
         as_of=request.as_of or request.brief.as_of,
         bluf_points=request.bluf_points,
         max_points=request.max_points,

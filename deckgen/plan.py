@@ -55,7 +55,8 @@ def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
 
 
 def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], summarizer: Summarizer, *,
-                 title: str | None = None, subtitle: str | None = None, as_of: date | None = None,
+                 title: str | None = None, subtitle: str | None = None, author: str | None = None,
+                 as_of: date | None = None,
                  bluf_points: int = BLUF_POINTS, max_points: int = MAX_SECTION_POINTS,
                  auto_sections: int = AUTO_SECTIONS) -> Outline:
     """Choose the BLUF and each section's points.
@@ -88,6 +89,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     return Outline(
         title=title or _default_title(documents),
         subtitle=subtitle,
+        author=author,
         as_of=as_of or (max(dates) if dates else None),
         sources=sources,
         bluf=bluf,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,9 +25,10 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
-from .errors import LayoutError, OutputError
+from .errors import LayoutError
+from .files import write_atomically
 from .fit import EMU_PER_PT, line_height_pt, metrics_for, text_height_pt, wrap
 from .extract.coverage import sources_by_section
 from .layouts import Layout
@@ -83,7 +83,6 @@ class BulletGroup:
 
 @dataclass(frozen=True)
 class RenderOptions:
-    author: str | None = None
     timestamp: datetime | None = None  # fixed zip and core-property time; default: the outline's as-of date
 
 
@@ -188,7 +187,7 @@ class DeckBuilder:
         if self.layout.accent_bar:
             self.add_accent_bar(slide, title_box)
         lines = self.templates.render("title_lines", outline=self.outline, dtg=self.layout.dtg,
-                                      author=self.options.author).splitlines()
+                                      author=self.outline.author).splitlines()
         items = [Item(line) for line in lines if line.strip()]
         shape = placeholder(slide, 1) or slide.shapes.add_textbox(0, 0, 0, 0)
         self.place(shape, lines_box)
@@ -650,7 +649,7 @@ class DeckBuilder:
         props = self.prs.core_properties
         props.title = clean_text(self.outline.title)[:255]
         props.subject = "Briefing"
-        props.author = clean_text(self.options.author or "deckgen")[:255]
+        props.author = clean_text(self.outline.author or "deckgen")[:255]
         props.last_modified_by = "deckgen"
         props.language = "en-US"
         props.revision = 1
@@ -856,24 +855,3 @@ def reproducible_zip(data: bytes, when: datetime) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
     return out.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then rename; raises OutputError."""
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name such as {path / 'deck.pptx'}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"{path}: the folder {folder} does not exist")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None

@@ -233,3 +233,22 @@ def test_render_flags_override_the_outline_header(in_tmp):
     assert first.shapes.title.text_frame.text == "New title"
     lines = first.placeholders[1].text_frame.text
     assert "For the J3" in lines and "As of 2 October 2024" in lines
+
+
+def test_the_author_travels_in_the_outline(in_tmp):
+    brief = in_tmp / "seeds" / "iraq-coalition.brief.yaml"
+    brief.write_text(brief.read_text() + "author: J. Analyst\n")
+    assert run("build", "--brief", brief, "-o", "built.pptx").exit_code == 0
+    assert run("outline", "--brief", brief, "-o", "o.json").exit_code == 0
+    assert json.loads((in_tmp / "o.json").read_text())["author"] == "J. Analyst"
+    assert run("render", "o.json", "-o", "rendered.pptx").exit_code == 0
+    assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
+    assert Presentation(str(in_tmp / "built.pptx")).core_properties.author == "J. Analyst"
+
+
+def test_build_each_takes_the_briefs_sources_and_checks(in_tmp):
+    (in_tmp / "decks").mkdir()
+    result = run("build", "--each", "--brief", "seeds/iraq-coalition.brief.yaml", "-o", "decks", "--check")
+    assert result.exit_code == 0, result.output
+    assert "wrote 1 of 1 decks" in result.stderr
+    assert (in_tmp / "decks" / "000_673533e19380046e.pptx").exists()

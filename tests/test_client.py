@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from deckgen.check import check_deck
 from deckgen.layouts import load_layout
-from deckgen.model import Citation, Point, Section
+from deckgen.model import Section
 from deckgen.pipeline import OutlineRequest, build_outline
 from deckgen.render import render_deck
 

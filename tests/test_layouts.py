@@ -1,7 +1,6 @@
 """Layout folders, their values and overrides, templates in the sandbox, user masters."""
 
 import os
-from dataclasses import replace
 
 import pytest
 from pptx import Presentation
