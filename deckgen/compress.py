@@ -107,6 +107,21 @@ def tokens(text: str) -> list[str]:
     return [t.strip(".-").lower() for t in _TOKEN.findall(text) if t.strip(".-")]
 
 
+def uses_only_quoted_words(text: str, quote: str) -> bool:
+    """True when every word of ``text`` occurs in ``quote`` (in any order): for items such as
+    figures and quotes credited to a speaker, which put the quote's own words together."""
+    available = set(tokens(quote))
+    return all(word in available for word in tokens(text))
+
+
+_DATE_LABELS = re.compile(r"^(?:[^:]*?\('[^']*'\)(?:: [^:;]*)?(?:; )?)+: ")
+
+
+def strip_date_labels(text: str) -> str:
+    """A timeline item without its leading resolved-date labels ("Sep 2025 ('next September'): ")."""
+    return _DATE_LABELS.sub("", text, count=1)
+
+
 def is_faithful(bullet: str, quote: str) -> bool:
     """True when the bullet has words and they are an in-order subsequence of the quote's
     words (case-insensitive), so the bullet says nothing the quote does not."""

@@ -30,10 +30,11 @@ def briefing_extras(documents: Sequence[Document], as_of: date | None = None) ->
         return Point(text, tuple(_citation(sentences[i]) for i in ids), ids)
 
     return {
-        "figures": tuple(point(_figure_text(f.number, f.counts, f.stated_by), f.sentence_ids)
+        "figures": tuple(point(_figure_text(f.number, f.counts, f.stated_by),
+                               (*f.sentence_ids, *(f.stated_by.sentence_ids if f.stated_by else ())))
                          for f in found.figures[:MAX_FIGURES]),
         "charts": tuple(_chart(series, sentences) for series in found.series),
-        "quotes": tuple(point(f"“{q.text}” — {q.speaker.label if q.speaker else 'unattributed'}",
+        "quotes": tuple(point(f"“{q.text}”" + (f" — {q.speaker.label}" if q.speaker else ""),
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))
                         for q in _key_quotes(found)),
         "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)

@@ -97,7 +97,7 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
     readable source. Returns warnings: sources that could not be read (their quotes
     are unchecked) and bullets with words their quotes do not have.
     """
-    from .compress import is_faithful
+    from .compress import is_faithful, strip_date_labels, uses_only_quoted_words
     from .errors import DeckgenError, OutlineError
 
     documents, warnings = {}, []
@@ -111,20 +111,28 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
             documents[source.id] = None
         if documents[source.id] is None:
             warnings.append(f"source {source.id} ({source.path}) cannot be read: its quotes are not checked")
-    for point in [*outline.bluf, *(p for s in outline.sections for p in s.points)]:
-        for citation in point.citations:
-            document = documents.get(citation.source)
-            if document is None:
-                continue
-            try:
-                paragraph = document.paragraph_text(citation.paragraph)
-            except KeyError:
-                raise OutlineError(f"point {point.text[:50]!r} cites {citation.source} para. {citation.paragraph},"
-                                   f" which {document.source.path} does not have") from None
-            if citation.quote not in paragraph:
-                raise OutlineError(f"point {point.text[:50]!r}: its quote is not in {citation.source} "
-                                   f"para. {citation.paragraph} ({document.source.path})")
-        if not is_faithful(point.text, " ".join(c.quote for c in point.citations)):
+    bullets = {id(p) for p in [*outline.bluf, *(p for s in outline.sections for p in s.points)]}
+    charted = [(f"chart {chart.title[:40]!r}", c) for chart in outline.charts for c in chart.citations]
+    for what, citation in [*((f"point {p.text[:50]!r}", c) for p in outline.all_points() for c in p.citations),
+                           *charted]:
+        document = documents.get(citation.source)
+        if document is None:
+            continue
+        try:
+            paragraph = document.paragraph_text(citation.paragraph)
+        except KeyError:
+            raise OutlineError(f"{what} cites {citation.source} para. {citation.paragraph},"
+                               f" which {document.source.path} does not have") from None
+        if citation.quote not in paragraph:
+            raise OutlineError(f"{what}: its quote is not in {citation.source} "
+                               f"para. {citation.paragraph} ({document.source.path})")
+    for point in outline.all_points():
+        quotes = " ".join(c.quote for c in point.citations)
+        # bullets delete words from their quotes; other items (figures, quotes, timeline,
+        # perspectives) put words of their quotes together, after any date label
+        faithful = is_faithful(point.text, quotes) if id(point) in bullets else \
+            uses_only_quoted_words(strip_date_labels(point.text), quotes)
+        if not faithful:
             warnings.append(f"point {point.text[:50]!r} has words its quotes do not have")
     return warnings
 

@@ -117,7 +117,8 @@ class DeckBuilder:
         shown = {kind: self.entries(kind) for kind in self.layout.slides if kind != "references"}
         cited = [c for entries in shown.values() for entry in entries for c in citations_of(entry)]
         self.endnotes = {key: n for n, key in enumerate(dict.fromkeys((c.source, c.paragraph) for c in cited), 1)}
-        entries = [entry for kind in self.layout.slides for entry in shown.get(kind) or self.entries(kind)]
+        entries = [entry for kind in self.layout.slides
+                   for entry in (shown[kind] if kind in shown else self.entries(kind))]
         for entry in entries:
             if entry == TITLE_SLIDE:
                 self.title_slide()
@@ -158,10 +159,11 @@ class DeckBuilder:
         if kind == "timeline":
             return points("Timeline and what to watch", outline.timeline)
         if kind == "perspectives":
-            if outline.contrasts:
-                return list(outline.contrasts)
-            return points("Perspectives", [replace(p, text=f"{g.title}: {p.text}")
-                                           for g in outline.perspectives for p in g.points])
+            contrasts = [c for c in outline.contrasts if sum(bool(side.points) for side in c.sides[:2]) == 2]
+            if contrasts:
+                return contrasts
+            return [BulletGroup(f"Perspectives: {group.title}", tuple(point_item(p) for p in group.points))
+                    for group in outline.perspectives if group.points]
         return [BulletGroup("References", tuple(self.reference_items()))]
 
     def section_group(self, section) -> BulletGroup:

@@ -252,3 +252,19 @@ def test_build_each_takes_the_briefs_sources_and_checks(in_tmp):
     assert result.exit_code == 0, result.output
     assert "wrote 1 of 1 decks" in result.stderr
     assert (in_tmp / "decks" / "000_673533e19380046e.pptx").exists()
+
+
+def test_render_checks_every_kind_of_item_not_only_bullets(in_tmp):
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
+    clean = run("render", "o.json", "-o", "clean.pptx")
+    assert clean.exit_code == 0 and "warning" not in clean.stderr
+    data = json.loads((in_tmp / "o.json").read_text())
+    data["figures"][0]["text"] = "25,000 U.S. forces in Iraq"
+    data["charts"][0]["bars"][0]["citation"]["quote"] = "The UN counted 30,000 fighters."
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    refused = run("render", "o.json", "-o", "x.pptx")
+    assert refused.exit_code == 2 and "chart 'IS fighters in Iraq and Syria'" in refused.stderr
+    data["charts"] = []
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    warned = run("render", "o.json", "-o", "y.pptx")
+    assert warned.exit_code == 0 and "'25,000 U.S. forces in Iraq' has words its quotes do not have" in warned.stderr

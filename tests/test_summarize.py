@@ -166,3 +166,12 @@ def test_proposed_sections_of_tiny_inputs():
     three = sentences_of("The council approved the budget.\n\nSchools get four percent more money.\n\n"
                          "A storm cut power to many homes.")
     assert len(summarizer.propose_sections(three, 4, 5)) == 1
+
+
+def test_lead_titles_proposed_sections_with_words_as_written():
+    from deckgen.summarize.lead import LeadSummarizer
+
+    text = "The global coalition is set to wind down its mission. Officials view the agreement as a transition."
+    sentences = segment(Document(SourceInfo("S1", "t.txt"), text)).sentences
+    titles = [title for title, _ in LeadSummarizer().propose_sections(sentences, 2, 5)]
+    assert titles == ["Global coalition set", "Officials view agreement"]

@@ -1,4 +1,4 @@
-"""The Lead baseline: the first sentences of each document, nothing smarter."""
+"""The Lead baseline: the first sentences (of the documents taken in order), nothing smarter."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..model import SectionSpec, Sentence
 from .base import Summarizer, candidates, in_document_order
-from .lexical import content_words
+from .lexical import STOPWORDS, content_words, words
 
 
 class LeadSummarizer(Summarizer):
@@ -34,5 +34,11 @@ class LeadSummarizer(Summarizer):
         pool = candidates(sentences)
         size = max(1, -(-len(pool) // max(count, 1)))
         chunks = [pool[i : i + size] for i in range(0, len(pool), size)][:count]
-        return [(" ".join(sorted(content_words(chunk[0].text), key=chunk[0].text.find)[:3]).capitalize(),
-                 in_document_order(chunk[:max_points])) for chunk in chunks]
+        return [(_leading_words(chunk[0].text), in_document_order(chunk[:max_points])) for chunk in chunks]
+
+
+def _leading_words(text: str, count: int = 3) -> str:
+    """The first ``count`` content words of a sentence, as written ("Global coalition defeat")."""
+    chosen = [w for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1 and not w[0].isdigit()][:count]
+    title = " ".join(chosen) or "Other points"
+    return title[0].upper() + title[1:]
