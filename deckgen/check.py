@@ -93,11 +93,6 @@ def check_deck(path: Path, *, body_min_pt: float = 18, text_min_pt: float = 9,
     return sorted(findings, key=lambda finding: finding.slide)
 
 
-def format_findings(findings: Iterable[Finding]) -> str:
-    """One line per finding."""
-    return "\n".join(str(f) for f in findings)
-
-
 def contrast_ratio(foreground: str, background: str) -> float:
     """WCAG 2.x contrast ratio (1 to 21) of two "RRGGBB" colours."""
     lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)

@@ -301,7 +301,7 @@ def keypoints(jsonl: Annotated[Path, typer.Option("--jsonl", help="JSON lines wi
 
 @layouts_app.callback()
 def layouts(ctx: typer.Context) -> None:
-    """List the layouts, one name a line (the editable ./layouts first, then the built-in ones)."""
+    """List the layouts by name, one a line (./layouts and the built-in ones; ./layouts wins a tie)."""
     if ctx.invoked_subcommand is None:
         from .layouts import available_layouts
 

@@ -14,7 +14,6 @@ from .summarize import Summarizer
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
@@ -41,7 +40,7 @@ class Credit:
 def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
     """Per sentence id, the speaker of a quote that continues from the sentence before, or of a
     "he said" / "she said", where the document makes clear who that is (see extract.attribution)."""
-    from .extract.attribution import attribute
+    from .extract.attribution import PRONOUNS, attribute
 
     credits = {}
     for document in documents:

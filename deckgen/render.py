@@ -42,7 +42,7 @@ GAP = Inches(0.12)
 SLIDE_NUMBER_WIDTH = Inches(1.0)
 KICKER_SIZE = 14           # the section label above an assertion title
 MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
+UNRESOLVED_OPENERS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
@@ -175,7 +175,7 @@ class DeckBuilder:
             metrics = metrics_for(self.layout.font, bold=True)
             width_pt = (self.title_box().width - 2 * INSET) / EMU_PER_PT
             fitting = [p for p in points if len(p.text.split()) >= MIN_TITLE_WORDS
-                       and p.text.split()[0].lower() not in PRONOUNS
+                       and p.text.split()[0].lower() not in UNRESOLVED_OPENERS
                        and len(wrap(p.text + " 00", metrics, self.layout.title_min, width_pt)) <= 2]
             headline = min(fitting, key=lambda p: len(p.text.split()), default=None)
         items = tuple(point_item(p) for p in points if p is not headline)
@@ -245,7 +245,7 @@ class DeckBuilder:
             self.add_source_line(slide, numbers, self.layout.source_size)
         if self.layout.notes:
             self.add_notes(slide, [Item(f"{label}: {text}", (c,), Point(f"{label}: {text}", (c,)))
-                                   for label, text, c in zip(chart.labels, chart.texts, chart.citations)], numbers)
+                                   for label, text, c in zip(chart.labels, chart.texts, chart.citations)])
 
     def style_chart(self, chart, value_title: str, legend: bool) -> None:
         chart.font.size = Pt(CHART_TEXT_SIZE)
@@ -303,7 +303,7 @@ class DeckBuilder:
                 self.add_source_line(slide, numbers, self.largest_source_size(
                     [item for chunk in chunks for item in chunk], self.footnote_box()))
             if self.layout.notes:
-                self.add_notes(slide, [item for chunk in chunks for item in chunk], numbers)
+                self.add_notes(slide, [item for chunk in chunks for item in chunk])
 
     def paginate_columns(self, sides: Sequence[Section], columns: list[list[Item]],
                          boxes: Sequence[Box]) -> list[list[list[Item]]]:
@@ -354,7 +354,7 @@ class DeckBuilder:
             if self.layout.footnotes == "slide" and numbers:
                 self.add_source_line(slide, numbers, source_size)
             if self.layout.notes:
-                self.add_notes(slide, [*group.lead, *chunk], numbers)
+                self.add_notes(slide, [*group.lead, *chunk])
 
     def paginate(self, group: BulletGroup) -> list[tuple[list[Item], float, float]]:
         """Split a group's items into slides: as many as fit at the floors (and max_bullets),
@@ -494,7 +494,7 @@ class DeckBuilder:
         for text, superscript in self.source_line_runs(numbers):
             self.add_run(paragraph, text, size, self.color("muted"), superscript=superscript)
 
-    def add_notes(self, slide, chunk: Sequence[Item], numbers) -> None:
+    def add_notes(self, slide, chunk: Sequence[Item]) -> None:
         blocks = [self.templates.render("note", number=i, point=item.point)
                   for i, item in enumerate(chunk, start=1) if item.point]
         if blocks:

@@ -60,7 +60,7 @@ _ORGANISATION_ENDS = {"command", "ministry", "department", "pentagon", "institut
                       "centre", "university", "kremlin", "cabinet", "parliament", "congress", "senate"}
 _SENTENCE_OPENERS = {"meanwhile", "however", "but", "and", "also", "in", "on", "at", "later", "then", "still",
                      "yet", "so", "now", "separately", "earlier"}
-_PRONOUNS = {"he", "she", "they", "it"}
+PRONOUNS = {"he", "she", "they", "it"}
 _CAPITALISED = re.compile(r"^(?:(?:al|el|bin|ibn|abu|de|van|von|da)-?)?[A-Z][\w.’'-]*$")
 _STATEMENTS_FROM = re.compile(
     r"^(?:(?:some|several|recent|public|official)\s+)*(?:statements?|comments?|remarks?)\s+(?:from|by)\s+(.+)$", re.I)
@@ -123,7 +123,7 @@ def attribute(document: Document) -> dict[str, Attribution]:
     for position, sentence in enumerate(document.sentences):
         masked = _mask_quotes(sentence.text)
         attribution = next(_candidates(masked, sentence, people), None)
-        if attribution and attribution.words.lower() in _PRONOUNS:
+        if attribution and attribution.words.lower() in PRONOUNS:
             earlier = document.sentences[max(0, position - PRONOUN_REACH):position]
             speaker = _antecedent(attribution.words.lower(), earlier, found)
             attribution = Attribution(speaker, attribution.words, attribution.verb, sentence.id)
@@ -156,7 +156,7 @@ def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> 
         if phrase is None:
             continue
         words = phrase.partition("|")[0]
-        if words.lower() in _PRONOUNS:
+        if words.lower() in PRONOUNS:
             yield Attribution(None, words, verb.group(), sentence.id)
             continue
         speaker = _speaker(phrase, sentence, people)
@@ -174,7 +174,7 @@ def _strip_skipped(text: str) -> str:
 
 def _speakerish(word: str) -> bool:
     lower = word.lower()
-    return bool(_CAPITALISED.match(word)) or lower in _MODIFIERS | _HEADS | _TITLES | _DETERMINERS | _PRONOUNS
+    return bool(_CAPITALISED.match(word)) or lower in _MODIFIERS | _HEADS | _TITLES | _DETERMINERS | PRONOUNS
 
 
 def _words_before(text: str) -> str | None:
@@ -184,7 +184,7 @@ def _words_before(text: str) -> str | None:
         if not _speakerish(word) or word[-1] in ",;:”\"’·" or word[0] in "“\"·":
             break
         taken.insert(0, word)
-        if word.lower() in _DETERMINERS | _PRONOUNS:
+        if word.lower() in _DETERMINERS | PRONOUNS:
             break
     while taken and (taken[0].lower() in _SENTENCE_OPENERS or taken[0] == "and"):
         taken.pop(0)
