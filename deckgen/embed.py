@@ -22,9 +22,24 @@ def load_model():
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
+CACHE_LIMIT = 200_000  # texts remembered (about 200 MB at most); the stages embed the same sentences
+_cache: dict[str, np.ndarray] = {}
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length embeddings, one row per text; an empty input gives a (0, dim) array."""
+    """Unit-length embeddings, one row per text; an empty input gives a (0, dim) array.
+
+    Each text is embedded once per process: the summarizer, corroboration and extraction ask
+    for the same sentences, and a text's embedding does not depend on the others in a call.
+    """
     model = load_model()
     if not texts:
         return np.zeros((0, model.embedding.shape[1]), dtype=np.float32)
-    return np.asarray(model.embed(list(texts), norm=True), dtype=np.float32)
+    missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if len(_cache) + len(missing) > CACHE_LIMIT:
+        _cache.clear()
+        missing = list(dict.fromkeys(texts))
+    if missing:
+        vectors = np.asarray(model.embed(missing, norm=True), dtype=np.float32)
+        _cache.update(zip(missing, vectors))
+    return np.stack([_cache[t] for t in texts])

@@ -175,3 +175,12 @@ def test_lead_titles_proposed_sections_with_words_as_written():
     sentences = segment(Document(SourceInfo("S1", "t.txt"), text)).sentences
     titles = [title for title, _ in LeadSummarizer().propose_sections(sentences, 2, 5)]
     assert titles == ["Global coalition set", "Officials view agreement"]
+
+
+def test_embeddings_do_not_depend_on_the_other_texts_or_the_cache(monkeypatch):
+    from deckgen import embed as embedding
+
+    alone = embed(["IS resurgence"])[0]
+    monkeypatch.setattr(embedding, "CACHE_LIMIT", 2)
+    together = embed(["militia threat", "IS resurgence", "phases", "militia threat"])
+    assert np.allclose(together[1], alone) and np.allclose(together[0], together[3])
