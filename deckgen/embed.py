@@ -26,11 +26,17 @@ CACHE_LIMIT = 200_000  # texts remembered (about 200 MB at most); the stages emb
 _cache: dict[str, np.ndarray] = {}
 
 
+def forget_embeddings() -> None:
+    """Start a new build: nothing is shared between documents built one after another."""
+    _cache.clear()
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings, one row per text; an empty input gives a (0, dim) array.
 
-    Each text is embedded once per process: the summarizer, corroboration and extraction ask
-    for the same sentences, and a text's embedding does not depend on the others in a call.
+    Each text is embedded once until ``forget_embeddings``: within one build the summarizer,
+    corroboration and extraction ask for the same sentences, and a text's embedding does not
+    depend on the others in a call.
     """
     model = load_model()
     if not texts:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .brief import Brief
+from .embed import forget_embeddings
 from .errors import InputError
 from .extras import briefing_extras
 from .ingest import DEFAULT_MAX_INPUT_MB, read_document
@@ -61,6 +62,7 @@ def build_outline(request: OutlineRequest) -> Outline:
     if not paths:
         raise InputError("no documents given (name them, or list them under 'sources' in a brief)")
     documents = load_documents(paths, request.brief, request.max_input_mb)
+    forget_embeddings()
     outline = plan_outline(
         documents,
         request.sections or request.brief.sections,
@@ -84,6 +86,7 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     """
     from .ingest import normalise
 
+    forget_embeddings()
     document = segment(Document(SourceInfo(id="S1", path=str(text_id)), normalise(text)))
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
