@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 from ..model import Document, Sentence
@@ -116,8 +117,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE_PAIRS.finditer(text)]
 
 
+@lru_cache(maxsize=16)
 def attribute(document: Document) -> dict[str, Attribution]:
-    """The attribution of every sentence that has one, keyed by sentence id."""
+    """The attribution of every sentence that has one, keyed by sentence id. Cached per
+    document (extraction and the planner's speaker credits both ask); do not mutate it."""
     people = _introductions(document.sentences)
     found: dict[str, Attribution] = {}
     for position, sentence in enumerate(document.sentences):
