@@ -1,8 +1,9 @@
 """Read source documents into normalised text plus metadata.
 
-Readers are registered by file suffix in ``READERS``; each takes the file's bytes
-and its path and returns the body text and the metadata found in the document
-itself (text formats decode through ``decode``). The body text is normalised:
+Readers are registered by file suffix in ``READERS`` (module and function, imported
+when a file of that kind is first read); each takes the file's bytes and its path and
+returns the body text and the metadata found in the document itself (text formats
+decode through ``decode``). The body text is normalised:
 ``\\n`` line ends, no control characters, paragraphs separated by one blank line
 and the lines inside a paragraph joined by single spaces, so that offsets are stable.
 Heavy libraries (trafilatura, python-docx, pypdf, charset-normalizer) are imported
@@ -12,32 +13,37 @@ only by the reader that needs them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document, SourceInfo
 from .common import DEFAULT_MAX_INPUT_MB, METADATA_KEYS, clean_value, normalise, parse_date, yaml_problem
-from .docx import read_docx
-from .html import read_html
-from .markdown import read_markdown
-from .pdf import read_pdf
-from .text import decode, read_text
+from .text import decode
 
 __all__ = ["DEFAULT_MAX_INPUT_MB", "METADATA_KEYS", "READERS", "decode", "normalise", "parse_date",
            "read_document", "yaml_problem"]
 
 Reader = Callable[[bytes, Path], tuple[str, dict]]
 
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "read_text"),
+    ".text": ("text", "read_text"),
+    ".md": ("markdown", "read_markdown"),
+    ".markdown": ("markdown", "read_markdown"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
+    ".docx": ("docx", "read_docx"),
+    ".pdf": ("pdf", "read_pdf"),
 }
+
+
+def reader_for(suffix: str) -> Reader | None:
+    """The reader registered for ``suffix`` (lower case, with its dot), or None."""
+    if suffix not in READERS:
+        return None
+    module, function = READERS[suffix]
+    return getattr(import_module(f".{module}", __name__), function)
 
 
 def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_INPUT_MB) -> Document:
@@ -48,7 +54,7 @@ def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_
     documents, and metadata that is not text or not a date.
     """
     data = _read_bytes(path, max_input_mb)
-    reader = READERS.get(path.suffix.lower())
+    reader = reader_for(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unknown document format {path.suffix or '(no suffix)'!r}; known: {known}")
