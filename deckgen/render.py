@@ -45,6 +45,7 @@ MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points a
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
+XML_INVALID = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # what XML 1.0 text cannot hold
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 TITLE_SLIDE = "title"      # the title slide's place among the planned entries
 
@@ -86,28 +87,49 @@ class RenderOptions:
     timestamp: datetime | None = None  # fixed zip and core-property time; default: the outline's as-of date
 
 
-def render_deck(outline: Outline, layout: Layout, out: Path, options: RenderOptions = RenderOptions()) -> None:
+def render_deck(outline: Outline, layout: Layout, out: Path, options: RenderOptions = RenderOptions(),
+                master: Master | None = None) -> None:
     """Render and write ``out`` atomically (a temporary file, then a rename).
 
-    Raises LayoutError for an unusable master, OutputError for a path that cannot
-    be written; nothing is left behind on error.
+    ``master`` is the layout's master already opened by ``open_master`` (it is used up:
+    slides are added to it); by default it is opened here. Raises LayoutError for an
+    unusable master, OutputError for a path that cannot be written; nothing is left
+    behind on error.
     """
-    data = DeckBuilder(outline, layout, options).build()
+    data = DeckBuilder(outline, layout, options, master or open_master(layout)).build()
     write_atomically(out, data)
+
+
+@dataclass(frozen=True)
+class Master:
+    """A layout's master deck, opened and checked: the presentation the slides are added to
+    and its title and content slide layouts. Good for one deck."""
+
+    prs: object
+    title_layout: object
+    content_layout: object
+
+
+def open_master(layout: Layout) -> Master:
+    """Open the layout's master deck; raises LayoutError when it is unreadable or lacks the
+    title or content slide layout or their placeholders (call it early to fail before slow work)."""
+    prs = open_presentation(layout)
+    return Master(prs, find_slide_layout(prs, layout, "title", (0,)),
+                  find_slide_layout(prs, layout, "content", (0, 1)))
 
 
 class DeckBuilder:
     """Builds one deck; holds the presentation, the layout and the running slide state."""
 
-    def __init__(self, outline: Outline, layout: Layout, options: RenderOptions):
+    def __init__(self, outline: Outline, layout: Layout, options: RenderOptions, master: Master):
         self.outline = outline
         self.layout = layout
         self.options = options
         self.templates = Templates(layout.template_folders)
         self.sources = {s.id: s for s in outline.sources}
-        self.prs = open_presentation(layout)
-        self.title_layout = find_slide_layout(self.prs, layout, "title", (0,))
-        self.content_layout = find_slide_layout(self.prs, layout, "content", (0, 1))
+        self.prs = master.prs
+        self.title_layout = master.title_layout
+        self.content_layout = master.content_layout
         self.titles: set[str] = set()
         self.endnotes: dict[tuple[str, int], int] = {}  # (source, paragraph) -> number, over what is shown
 
@@ -742,8 +764,9 @@ def marker_text(item: Item, numbers: dict[tuple[str, int], int]) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Remove characters XML 1.0 cannot hold (python-pptx would reject them)."""
-    return "".join(ch for ch in text if ch in "\t\n" or (ch >= " " and ch not in "\ufffe\uffff"))
+    """Remove characters XML 1.0 cannot hold (python-pptx would reject them): control
+    characters other than tab and newline, U+FFFE and U+FFFF."""
+    return XML_INVALID.sub("", text)
 
 
 def open_presentation(layout: Layout):
@@ -760,14 +783,6 @@ def open_presentation(layout: Layout):
     except Exception as exc:  # python-pptx raises many kinds for a bad package
         raise LayoutError(f"{layout.master_path}: not a readable .pptx master ({exc.__class__.__name__})") from None
     return prs
-
-
-def check_master(layout: Layout) -> None:
-    """Fail early (before any slow work) when the layout's master deck is unusable:
-    unreadable, or missing the title or content slide layout or their placeholders."""
-    prs = open_presentation(layout)
-    find_slide_layout(prs, layout, "title", (0,))
-    find_slide_layout(prs, layout, "content", (0, 1))
 
 
 def find_slide_layout(prs, layout: Layout, kind: str, required: tuple[int, ...]):
