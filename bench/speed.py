@@ -1,9 +1,8 @@
 """Speed and scale of deckgen, as figures and ratios measured in one run (no assertions).
 
 1. `deckgen build` on the seed versus the floor (bench/floor.py: import python-pptx, load the
-   model, save a deck of the same size), each a separate process, interleaved, median of --runs;
-   then both again kept to one CPU with taskset (the build then makes its outline in the same
-   process instead of a second one). deckgen's bytecode is compiled first, as an install would.
+   model, save a deck of the same size), each a separate process, interleaved, median of --runs.
+   deckgen's bytecode is compiled first, as installing the package would.
 2. Outline time and peak memory on large documents (~1 MB and ~5 MB, concatenated dev-set
    articles), and the growth exponent between the two sizes (1.0 = linear).
 3. Batch: `deckgen keypoints --jsonl` and `deckgen build DIR --each` over --batch articles
@@ -18,8 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -60,23 +57,17 @@ def build_versus_floor(runs: int, workdir: Path) -> None:
     slides, bullets = deck_size(deck)
     floor = [sys.executable, str(ROOT / "bench" / "floor.py"), str(slides), str(bullets), str(floor_deck)]
     timed(floor)
-    one_cpu = ["taskset", "-c", str(min(os.sched_getaffinity(0)))] if shutil.which("taskset") else None
-    pairs = {"": (floor, build)}
-    if one_cpu and len(os.sched_getaffinity(0)) > 1:
-        pairs[" on one CPU"] = (one_cpu + floor, one_cpu + build)
-    times = {(label, kind): [] for label in pairs for kind in ("floor", "build")}
+    build_times, floor_times = [], []
     for _ in range(runs):
-        for label, (floor_command, build_command) in pairs.items():
-            times[label, "floor"].append(timed(floor_command))
-            times[label, "build"].append(timed(build_command))
+        floor_times.append(timed(floor))
+        build_times.append(timed(build))
+    b, f = statistics.median(build_times), statistics.median(floor_times)
     print(f"seed deck: {slides} slides, {bullets} bullets; median of {runs} runs, interleaved")
-    for label in pairs:
-        f, b = statistics.median(times[label, "floor"]), statistics.median(times[label, "build"])
-        print(f"  floor{label} (import python-pptx + load model + save)".ljust(58) + f"{f:6.3f} s")
-        print(f"  deckgen build{label}".ljust(58) + f"{b:6.3f} s")
-        print(f"  ratio build / floor{label}".ljust(58) + f"{b / f:6.2f}  (target <= 1.5)")
+    print(f"  floor (import python-pptx + load model + save)  {f:6.3f} s")
+    print(f"  deckgen build                                   {b:6.3f} s")
+    print(f"  ratio build / floor                             {b / f:6.2f}  (target <= 1.5)")
     help_times = [timed([sys.executable, "-m", "deckgen.cli", "--help"]) for _ in range(runs)]
-    print("  deckgen --help".ljust(58) + f"{statistics.median(help_times):6.3f} s")
+    print(f"  deckgen --help                                  {statistics.median(help_times):6.3f} s")
 
 
 def large_document(data: Path, megabytes: float, out: Path) -> Path:

@@ -158,24 +158,14 @@ def chosen_layout(name: str, overrides: dict):
     return layout, open_master(layout)
 
 
-def default_output(documents, brief) -> Path:
-    """out/<brief name>.pptx, else out/<first document name>.pptx (the demo's brief when neither
-    is given); creates out/."""
-    if brief is None and not documents:
-        brief = DEMO_BRIEF
-    name = brief.name.split(".")[0] if brief else documents[0].stem
+def default_output(request) -> Path:
+    """out/<brief name>.pptx, else out/<first document name>.pptx; creates out/."""
+    if request.brief.path:
+        name = request.brief.path.name.split(".")[0]
+    else:
+        name = request.documents[0].stem
     OUT_DIR.mkdir(exist_ok=True)
     return OUT_DIR / f"{name}.pptx"
-
-
-def outline_of(request_arguments: tuple, layout_name: str, overrides: dict):
-    """The outline for `outline_request(*request_arguments)`, with the extras the layout shows;
-    runs in the background process."""
-    from .layouts import load_layout
-    from .pipeline import build_outline
-
-    extras = load_layout(layout_name, overrides).shows_extras
-    return build_outline(replace(outline_request(*request_arguments), extras=extras))
 
 
 @app.command()
@@ -192,29 +182,20 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
                                              "-o names the output folder (default out/).")] = False,
           jobs: JobsOption = 1) -> None:
     """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
-    from .background import Background
-    from .layouts import load_layout
-
     with reported_errors():
-        request_arguments = (documents, brief, section, title, subtitle, as_of, author, summarizer, max_points,
-                             max_input_mb)
-        overrides = layout_overrides(master, aspect, font, title_size, body_size, accent, max_bullets, slides,
-                                     footnotes, notes, classification, set_)
-        if each:
-            deck_layout = load_layout(layout, overrides)
-            build_each_document(replace(outline_request(*request_arguments), extras=deck_layout.shows_extras),
-                                deck_layout, output or OUT_DIR, jobs, check)
-            return
-        # The outline (loading the model is most of it) is built in a second process while this one
-        # loads the layout, python-pptx and the master; see deckgen/background.py. A bad layout
-        # value or master is reported from here, and stops the outline.
-        with Background(outline_of, request_arguments, layout, overrides) as outline:
-            from .render import open_master
+        from .pipeline import build_outline
 
-            deck_layout = load_layout(layout, overrides)
-            deck_master = open_master(deck_layout)
-            write_deck(outline.result(), deck_layout, output or default_output(documents, brief), check,
-                       deck_master)
+        request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
+                                  max_points, max_input_mb)
+        deck_layout, deck_master = chosen_layout(layout, layout_overrides(master, aspect, font, title_size,
+                                                                          body_size, accent, max_bullets, slides,
+                                                                          footnotes, notes, classification, set_))
+        request = replace(request, extras=deck_layout.shows_extras)
+        if each:
+            build_each_document(request, deck_layout, output or OUT_DIR, jobs, check)
+            return
+        write_deck(build_outline(request), deck_layout, output or default_output(request), check,
+                   deck_master)
 
 
 def build_each_document(request, layout, out_dir: Path, jobs: int, check: bool) -> None:
@@ -225,9 +206,6 @@ def build_each_document(request, layout, out_dir: Path, jobs: int, check: bool) 
     from .check import check_deck
     from .errors import OutputError
     from .pipeline import expand_folders
-    from .render import open_master
-
-    open_master(layout)  # an unusable master fails once, before any work
 
     documents = expand_folders(request.documents or [entry.path for entry in request.brief.sources])
     if not out_dir.is_dir():
