@@ -10,6 +10,7 @@ from .compress import bullet_text
 from .corroborate import corroborating
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
+from .summarize.base import dangles
 
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
@@ -68,17 +69,28 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     bluf_picks = summarizer.keypoints(sentences, bluf_points)
     if specs:
         named = list(zip((spec.title for spec in specs), summarizer.sections(sentences, specs, max_points)))
-    else:
-        named = summarizer.propose_sections(sentences, auto_sections, max_points)
+    else:  # sections of its own choosing go on from the BLUF rather than repeat it
+        bluf_ids = {s.id for s in bluf_picks}
+        named = summarizer.propose_sections([s for s in sentences if s.id not in bluf_ids], auto_sections,
+                                            max_points)
     credits = speaker_credits(documents)
     also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
 
+    previous = {later.id: earlier.id for document in documents
+                for earlier, later in zip(document.sentences, document.sentences[1:])}
+
     def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
-        """Points of one slide group; a sentence already cited by an earlier point is skipped."""
+        """Points of one slide group. Skipped: a sentence already cited by an earlier point, and
+        one opening with "He"/"It"/"They" unless its speaker is credited or the point just above
+        comes from the sentence before it (which names who that is)."""
         result: list[Point] = []
         for sentence in picked:
-            if not any(sentence.id in point.sentence_ids for point in result):
-                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
+            if any(sentence.id in point.sentence_ids for point in result):
+                continue
+            if dangles(sentence.text) and sentence.id not in credits and \
+                    not (result and previous.get(sentence.id) in result[-1].sentence_ids):
+                continue
+            result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result)
 
     bluf = points(bluf_picks)

@@ -40,6 +40,16 @@ class Summarizer(ABC):
         """About ``count`` sections chosen from the content, each titled with words drawn from it."""
 
 
+_DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Him|Them)\b")
+
+
+def dangles(text: str) -> bool:
+    """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...") whose
+    person is named in an earlier sentence, so it cannot stand alone as a bullet. A pronoun
+    inside an opening quotation does not count (the quote's speaker is credited instead)."""
+    return bool(_DANGLING.match(text))
+
+
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences long enough to stand as a point on their own, boilerplate left out."""
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)]

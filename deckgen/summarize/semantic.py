@@ -2,7 +2,8 @@
 
 * Key points: a lead-aware score (position, likeness to the document's opening
   sentence, enough length, not a quotation), picked with maximal marginal
-  relevance so no two say the same thing.
+  relevance so no two say the same thing; never a question or a sentence that opens
+  with "He"/"It"/"They" (its subject is named elsewhere).
 * Sections: each title (acronyms spelled out from the documents' own words) is
   matched by embedding and by shared words, then refined twice with the sentences
   it won. A title that no sentence shares half its words with, or comes close to,
@@ -25,7 +26,7 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import Summarizer, candidates, in_document_order
+from .base import Summarizer, candidates, dangles, in_document_order
 from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
@@ -56,8 +57,8 @@ class SemanticSummarizer(Summarizer):
     name = "semantic"
 
     def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
-        pool = [s for s in candidates(sentences)
-                if len(s.text.split()) >= MIN_KEYPOINT_WORDS and not s.text.endswith("?")] or candidates(sentences)
+        pool = [s for s in candidates(sentences) if len(s.text.split()) >= MIN_KEYPOINT_WORDS
+                and not s.text.endswith("?") and not dangles(s.text)] or candidates(sentences)
         if not pool or k <= 0:
             return []
         vectors = embed([s.text for s in pool])
