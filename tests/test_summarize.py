@@ -184,3 +184,12 @@ def test_embeddings_do_not_depend_on_the_other_texts_or_the_cache(monkeypatch):
     monkeypatch.setattr(embedding, "CACHE_LIMIT", 2)
     together = embed(["militia threat", "IS resurgence", "phases", "militia threat"])
     assert np.allclose(together[1], alone) and np.allclose(together[0], together[3])
+
+
+def test_title_phrases_hold_no_ordinal_ending_or_contraction():
+    from deckgen.summarize.topics import noun_phrases
+
+    assert ("th", "goal") not in set(noun_phrases("Rooney scored his 100th goal for the club."))
+    assert ("goal",) in set(noun_phrases("Rooney scored his 100th goal for the club."))
+    assert not [p for p in noun_phrases("She said that wasn't true at all.") if "wasn't" in p]
+    assert not [p for p in noun_phrases("The talks lasted for three days.") if "days" in p]

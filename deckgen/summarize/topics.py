@@ -36,15 +36,16 @@ LONGEST_TITLE = 4       # words
 TITLE_LENGTH_BONUS = 0.03  # per word beyond the first
 REPEAT_BONUS = 0.05        # per further sentence of the cluster holding the same phrase
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|\S")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:st|nd|rd|th|s)?|\S")  # "100th" is one
 _OPENERS = frozenset("""the a an of from by in on with for against about over into its their his her our
 this that these those""".split())
 _NOT_IN_TITLE = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
-reporters statement interview official officials within across since earlier later despite among toward
+reporters statement interview official officials day days hour hours within across since earlier later despite among toward
 towards via amid around near beyond without upon including like ago still even already yet however always
 never often ever seems seem include includes last next year years week weeks month months time times many
 much several""".split())
 _NOT_A_HEAD = re.compile(r"(?:ing|ed|ly)$|[’']s?$")
+_CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ly)$")  # "covered", "nearly": ends a run (not "Iranian-backed")
 
 
@@ -113,9 +114,11 @@ def noun_phrases(text: str):
 
 
 def _is_title_word(word: str) -> bool:
+    """A content word that can stand in a title: not a stopword, a date word, a single letter
+    or a contraction ("wasn't")."""
     lower = word.lower()
     return word[0].isalpha() and lower not in STOPWORDS and lower not in _NOT_IN_TITLE and not (
-        len(word) == 1 and word != "I")
+        len(word) == 1 and word != "I") and not _CONTRACTION.search(lower)
 
 
 def _context_vectors(vectors: np.ndarray, pool: Sequence[Sentence]) -> np.ndarray:
