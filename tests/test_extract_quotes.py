@@ -4,7 +4,7 @@ import pytest
 
 from deckgen.brief import load_brief
 from deckgen.extract.attribution import SpeakerKind, attribute
-from deckgen.extract.quotes import find_quotes
+from deckgen.extract.quotes import find_quotes, is_title
 from deckgen.model import Document, SourceInfo
 from deckgen.pipeline import load_documents
 from deckgen.segment import segment
@@ -113,3 +113,47 @@ def test_straight_quotes_and_a_quote_over_two_sentences():
     (long,) = quotes_of(text)
     assert long.sentence_ids == ("S1.2", "S1.3")
     assert long.text.endswith("cities of the south") and long.speaker.label == "Jane Doe, Minister"
+
+
+# Single quotation marks (Daily Mail style), titles and scare quotes.
+
+def test_curly_single_quotes_are_quotes_and_apostrophes_do_not_close_them():
+    text = ("Simon Danczuk, the Labour politician, said it was not right. ‘If he has got a leave of absence "
+            "from the Lords, that implies that he may get well. Why isn’t he retiring? He is bringing the House "
+            "of Lords into disrepute almost single-handedly.’")
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("If he has got") and "Why isn’t he retiring?" in quote.text
+    assert quote.text.endswith("single-handedly.") and quote.speaker.name == "Simon Danczuk"
+    assert quote.sentence_ids == ("S1.2", "S1.3", "S1.4", "S1.1")
+
+
+def test_straight_single_quotes_at_a_word_start_are_quotes():
+    text = "Announcing the policy Mr Cameron said: 'This election is about building a better future for our children.'"
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.speaker.name) == (
+        "This election is about building a better future for our children.", "Mr Cameron")
+    (pickles,) = quotes_of("'Nobody is forcing anybody to volunteer,' Mr Pickles told BBC Radio 4's Today programme.")
+    assert (pickles.text, pickles.speaker.name) == ("Nobody is forcing anybody to volunteer", "Mr Pickles")
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert quotes_of("The girls' school and the players' union said it's time the club's owners listened.") == []
+
+
+def test_a_single_quoted_continuation_keeps_its_speaker():
+    text = ("But Simon Walker, director general of the Institute of Directors (IoD), criticised the announcement. "
+            "'Frankly, the essence of volunteering is that it is voluntary.'")
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Simon Walker" and quote.sentence_ids == ("S1.2", "S1.1")
+
+
+def test_short_single_quoted_scare_quotes_are_skipped():
+    text = "It noted that the ‘watch list’ in Turkey now includes 12,500 individuals, the panel said."
+    assert quotes_of(text) == []
+
+
+def test_titles_are_not_quotes():
+    text = ("Travolta has not seen the documentary \"Going Clear: Scientology and the Prison of Belief,\" "
+            "which is based on the book 'Going Clear: Scientology, Hollywood, and the Prison of Belief.'")
+    assert quotes_of(text) == []
+    assert is_title("Going Clear: Scientology and the Prison of Belief") and not is_title("Obama is a Muslim and worse")

@@ -5,13 +5,22 @@ Shared by quotes, figures and perspectives. Rules, tried in the order the verbs 
 - ``X said`` / ``X told`` / ``X, the director of ..., has tracked``: the words just before a
   speech verb, or the sentence's opening subject when an appositive sits between;
 - ``..., said X`` / ``according to X``: the words after a verb that follows a quote or comma;
-- ``he``/``she`` resolve to the last named person quoted in the 3 sentences before, ``they``/``it``
-  to the last group or organisation; otherwise the speaker stays unknown (None).
+- ``he``/``she`` resolve to the person named last in the 3 sentences before (or earlier in the
+  pronoun's own sentence), when that sentence names only that one person and the document
+  quotes or introduces them; when those sentences name nobody, to the person the latest of
+  them attributes words to ("she said ... she added"). ``it``/``they`` resolve to the group or
+  organisation of the latest attribution in reach, when no other organisation is named in
+  between; ``it`` never to a plural ("analysts", "forces"). Otherwise the speaker stays unknown
+  (None): crediting nobody is better than crediting the wrong person.
 
-A sentence that opens with a quote and names nobody continues the quote of the sentence
-before it in the same paragraph. Names resolve within one document only: "Singh" becomes
-"Sabrina Singh", with the role given where the document introduces her, when exactly one
-introduced person has that surname. Words inside quote marks are never read as attribution.
+Never speakers: a name right after a preposition ("sanctions against Al-Qaeda said", "professors
+at Leeds University predicted"), the object of ``told`` ("..., told DNA Info"), and function words
+alone ("an estimated 10 million").
+
+A sentence that opens with a quote mark and names nobody continues the quote of the sentence before it in the same paragraph. Names resolve
+within one document only: "Singh" becomes "Sabrina Singh", with the role given where the
+document introduces her, when exactly one introduced person has that surname. Words inside
+quote marks (“…”, "…", ‘…’ and '…', see ``quote_spans``) are never read as attribution.
 """
 
 from __future__ import annotations
@@ -30,21 +39,21 @@ PRONOUN_REACH = 3  # sentences back a pronoun may look for its speaker
 STATING_VERBS = frozenset(
     "said says say told tells added adds noted notes stressed stresses explained wrote writes stated "
     "insisted argued announced confirmed reported claimed estimated estimates put puts tracked counted "
-    "found warned warns emphasized acknowledged predicted".split())
+    "found warned warns emphasized emphasised acknowledged predicted".split())
 # Verbs that attribute a stance rather than a statement of fact.
 STANCE_VERBS = frozenset("called calls rejected rejects denied denies refused declined expressed "
-                         "dismissed criticized praised welcomed".split())
+                         "dismissed criticized criticised praised welcomed".split())
 _VERB = re.compile(r"\b(?:according to|" + "|".join(sorted(STATING_VERBS | STANCE_VERBS)) + r")\b")
 _SKIPPED_BEFORE_VERB = {"has", "have", "had", "also", "later", "previously", "then", "again", "repeatedly",
                         "publicly", "recently", "separately"}
-_INVERTING = {"said", "says", "added", "adds", "wrote", "told", "according to"}
+_INVERTING = {"said", "says", "added", "adds", "wrote", "according to"}  # not "told": "..., told DNA Info"
 
 _DETERMINERS = {"the", "a", "an", "some", "other", "several", "many", "most", "two", "three", "another"}
 _HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "analyst", "analysts", "expert",
           "experts", "report", "reports", "source", "sources", "diplomat", "diplomats", "officer", "officers",
           "commander", "commanders", "researcher", "researchers", "lawmaker", "lawmakers", "minister",
           "ministry", "secretary", "statement", "government", "agency", "study", "survey", "monitor", "monitors",
-          "observers", "witnesses", "residents", "police", "military", "army", "intelligence"}
+          "observers", "witnesses", "residents", "police", "military", "army", "intelligence", "panel"}
 _MODIFIERS = {"senior", "former", "top", "defense", "defence", "administration", "intelligence", "military",
               "government", "independent", "recent", "local", "western", "security", "foreign", "state", "press",
               "deputy", "public", "regional", "new", "latest", "other", "some", "two", "several", "many", "most",
@@ -59,13 +68,28 @@ _ORGANISATION_ENDS = {"command", "ministry", "department", "pentagon", "institut
                       "office", "army", "government", "house", "committee", "commission", "bank", "fund",
                       "organization", "organisation", "union", "court", "police", "forces", "group", "center",
                       "centre", "university", "kremlin", "cabinet", "parliament", "congress", "senate"}
+_PREPOSITIONS = {"against", "of", "for", "with", "on", "in", "at", "from", "by", "to", "about", "over", "into"}
+_PLURAL_HEADS = {head for head in _HEADS if head.endswith("s")} | {"police", "forces", "authorities", "troops"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"}
+_NOT_PERSON_ENDS = _ORGANISATION_ENDS | {
+    "program", "programme", "assembly", "society", "school", "hospital", "party", "times", "news", "post", "journal",
+    "radio", "television", "show", "club", "company", "church", "festival", "awards", "street", "road", "city",
+    "county", "state", "states", "island", "museum", "airport", "station", "league", "cup", "games", "day"}
+_PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "to"}
+_CLAUSE_OPENERS = {"which", "who", "whom", "whose", "that", "when", "where", "while", "after", "before", "as"}
 _SENTENCE_OPENERS = {"meanwhile", "however", "but", "and", "also", "in", "on", "at", "later", "then", "still",
                      "yet", "so", "now", "separately", "earlier"}
 PRONOUNS = {"he", "she", "they", "it"}
+_FUNCTION_WORDS = (_MODIFIERS | _DETERMINERS | PRONOUNS | {"i", "we", "you"}) - _HEADS  # never speakers alone
 _CAPITALISED = re.compile(r"^(?:(?:al|el|bin|ibn|abu|de|van|von|da)-?)?[A-Z][\w.’'-]*$")
 _STATEMENTS_FROM = re.compile(
     r"^(?:(?:some|several|recent|public|official)\s+)*(?:statements?|comments?|remarks?)\s+(?:from|by)\s+(.+)$", re.I)
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTE_PAIRS = re.compile(
+    r"“[^“”]*”"  # curly double
+    r"|(?:^|(?<=[\s:(\[—–-]))\"(?=\S)[^\"]*(?<=\S)\"(?!\w)"  # straight double, at a word start
+    r"|‘(?:[^’]|’(?=\w))*’(?!\w)"  # curly single: ’ before a letter or digit is an apostrophe
+    r"|(?:^|(?<=[\s:(\[—–-]))'(?=\S)(?:[^']|'(?=\w))*(?<=\S)'(?!\w)")  # straight single, at a word start
+_OPENING_MARKS = ("“", '"', "‘", "'")
 
 
 class SpeakerKind(str, Enum):
@@ -112,8 +136,15 @@ class Attribution:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quoted passage, quote marks excluded: curly pairs and straight pairs,
-    never nested; an opening mark with no closing one is ignored."""
+    """(start, end) of each quoted passage, quote marks excluded, never nested (a quote inside a
+    quote belongs to the outer one); an opening mark with no closing one is ignored.
+
+    Recognised: “…”; "…" when the opening mark starts a word and the closing one ends a word
+    (so a stray mark in text whose paragraphs were run together pairs with nothing); ‘…’, where
+    ’ followed by a letter or digit is an apostrophe ("don’t"), so a quote ending in a plural possessive ("the girls’") ends there; '…' only when
+    the opening ' starts a word (after a space, colon, bracket or dash, or at the start) and the
+    closing ' follows a non-space and is not followed by a letter ("it's" never closes).
+    """
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE_PAIRS.finditer(text)]
 
 
@@ -121,16 +152,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def attribute(document: Document) -> dict[str, Attribution]:
     """The attribution of every sentence that has one, keyed by sentence id. Cached per
     document (extraction and the planner's speaker credits both ask); do not mutate it."""
-    people = _introductions(document.sentences)
+    masked = _masked_sentences(document)
+    people = _introductions(document.sentences, masked)
     found: dict[str, Attribution] = {}
     for position, sentence in enumerate(document.sentences):
-        masked = _mask_quotes(sentence.text)
-        attribution = next(_candidates(masked, sentence, people), None)
+        text = masked[sentence.id]
+        attribution, verb_start = next(_candidates(text, sentence, people), (None, 0))
         if attribution and attribution.words.lower() in PRONOUNS:
-            earlier = document.sentences[max(0, position - PRONOUN_REACH):position]
-            speaker = _antecedent(attribution.words.lower(), earlier, found)
+            window = [(s, masked[s.id]) for s in document.sentences[max(0, position - PRONOUN_REACH):position]]
+            window.append((sentence, text[:verb_start]))
+            speaker = _antecedent(attribution.words.lower(), window, found, people)
             attribution = Attribution(speaker, attribution.words, attribution.verb, sentence.id)
-        if attribution is None and position and masked.lstrip().startswith(("“", '"')):
+        if attribution is None and position and _continues_quote(text):
             before = document.sentences[position - 1]
             if before.paragraph == sentence.paragraph and before.id in found:
                 attribution = found[before.id]
@@ -139,32 +172,52 @@ def attribute(document: Document) -> dict[str, Attribution]:
     return found
 
 
-def _mask_quotes(text: str) -> str:
-    """The text with every character inside quote marks replaced by '·' (offsets kept)."""
+def _continues_quote(masked: str) -> bool:
+    """A sentence that opens with a quote mark and has no speech verb outside its quotes ("'We
+    have arrested him,' said the man" has one, though "the man" is no speaker we read)."""
+    return masked.lstrip().startswith(_OPENING_MARKS) and not _VERB.search(masked)
+
+
+def _masked_sentences(document: Document) -> dict[str, str]:
+    """Each sentence's text with quoted words masked, quotes found per paragraph so a quote the
+    segmenter split over several sentences is masked in all of them (its middle sentences then
+    start with '·', not a quote mark, and do not count as continuing quotes: in run-together
+    text they are often picture captions)."""
+    masked = _mask_quotes(document.text, [(p.start, p.end) for p in document.paragraphs] or [(0, len(document.text))])
+    return {s.id: masked[s.start:s.end] for s in document.sentences}
+
+
+def _mask_quotes(text: str, blocks: list[tuple[int, int]] | None = None) -> str:
+    """The text with every character inside quote marks replaced by '·' (offsets and spaces kept);
+    quotes are paired within each (start, end) block, by default the whole text."""
     chars = list(text)
-    for start, end in quote_spans(text):
-        chars[start:end] = ["·" if c != " " else " " for c in text[start:end]]
+    for block_start, block_end in blocks or [(0, len(text))]:
+        for start, end in quote_spans(text[block_start:block_end]):
+            start, end = start + block_start, end + block_start
+            chars[start:end] = ["·" if c != " " else " " for c in text[start:end]]
     return "".join(chars)
 
 
-def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> Iterator[Attribution]:
+def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> Iterator[tuple[Attribution, int]]:
+    """Each attribution the sentence's verbs allow, in order, with where its verb starts; a pronoun
+    is yielded with no speaker (``attribute`` resolves it)."""
     for verb in _VERB.finditer(masked):
         before = _strip_skipped(masked[: verb.start()])
         phrase = _words_before(before)
         if phrase is None and before.endswith(","):
-            phrase = _opening_subject(masked)
+            phrase = _opening_subject(masked) or _named_before_appositive(before)
         if phrase is None and (verb.group() == "according to"
-                               or verb.group() in _INVERTING and before.endswith((",", "”", '"'))):
+                               or verb.group() in _INVERTING and before.endswith((",", "”", '"', "’", "'"))):
             phrase = _words_after(masked[verb.end():])
         if phrase is None:
             continue
         words = phrase.partition("|")[0]
         if words.lower() in PRONOUNS:
-            yield Attribution(None, words, verb.group(), sentence.id)
+            yield Attribution(None, words, verb.group(), sentence.id), verb.start()
             continue
         speaker = _speaker(phrase, sentence, people)
         if speaker is not None:
-            yield Attribution(speaker, words, verb.group(), sentence.id)
+            yield Attribution(speaker, words, verb.group(), sentence.id), verb.start()
 
 
 def _strip_skipped(text: str) -> str:
@@ -181,21 +234,35 @@ def _speakerish(word: str) -> bool:
 
 
 def _words_before(text: str) -> str | None:
-    """The speaker-like words that end ``text`` ("... senior U.S. officials"), or None."""
-    taken: list[str] = []
-    for word in reversed(text.split()):
-        if not _speakerish(word) or word[-1] in ",;:”\"’·" or word[0] in "“\"·":
+    """The speaker-like words that end ``text`` ("... senior U.S. officials"), or None.
+
+    None when a preposition stands right before them: in "sanctions against Al-Qaeda said" or
+    "In London Johnson said" the name is not (or not surely) the verb's subject.
+    """
+    words = text.split()
+    start = len(words)
+    while start > 0:
+        word = words[start - 1]
+        if not _speakerish(word) or word[-1] in ",;:”\"’'·" or word[0] in "“\"‘'·":
             break
-        taken.insert(0, word)
+        start -= 1
         if word.lower() in _DETERMINERS | PRONOUNS:
             break
+    if start > 0 and words[start - 1].lower() in _PREPOSITIONS:
+        return None
+    taken = words[start:]
     while taken and (taken[0].lower() in _SENTENCE_OPENERS or taken[0] == "and"):
-        taken.pop(0)
+        if taken.pop(0).lower() in _PREPOSITIONS:
+            return None
     return " ".join(taken) or None
 
 
 def _words_after(text: str) -> str | None:
-    """The speaker-like words that open ``text`` ("a senior U.S. defense official, emphasizing ...")."""
+    """The speaker-like words that open ``text`` ("a senior U.S. defense official, emphasizing ...").
+
+    None when a name goes on past a word we do not read ("said Royals boss Steve Clarke" would
+    give "Royals"); a preposition may end the phrase ("said Abbasi in Baghdad").
+    """
     raw = text.split()
     taken: list[str] = []
     for position, word in enumerate(raw):
@@ -204,6 +271,9 @@ def _words_after(text: str) -> str | None:
         if position == len(raw) - 1 and word.endswith("."):
             word = word[:-1]
         if not _speakerish(word):
+            following = raw[position + 1: position + 2]
+            if word.lower() not in _PREPOSITIONS and following and _CAPITALISED.match(following[0]):
+                return None
             break
         taken.append(word)
         if last:
@@ -213,13 +283,34 @@ def _words_after(text: str) -> str | None:
 
 def _opening_subject(masked: str) -> str | None:
     """'Charles Lister, the director of ..., has tracked': the subject, with an appositive after a
-    comma ('Lister|the director of ...'); an 'including ...' appositive stays part of the name."""
+    comma ('Lister|the director of ...'); an 'including ...' appositive stays part of the name.
+    A leading 'But'/'Meanwhile' is dropped; a sentence opening with a preposition ("In Baghdad,
+    X, ...") has no opening subject."""
     parts = [part.strip() for part in masked.split(",")]
     if len(parts) < 3 or len(parts[0].split()) > 8:
         return None
+    subject = parts[0].split()
+    while subject and subject[0].lower() in _SENTENCE_OPENERS - _PREPOSITIONS:
+        subject.pop(0)
+    if not subject or subject[0].lower() in _PREPOSITIONS:
+        return None
     if parts[1].startswith("including "):
-        return f"{parts[0]}, {parts[1]}"
-    return f"{parts[0]}|{parts[1]}"
+        return f"{' '.join(subject)}, {parts[1]}"
+    return f"{' '.join(subject)}|{parts[1]}"
+
+
+def _named_before_appositive(before: str) -> str | None:
+    """'... disease Pete Saunders, chief executive of the ..., added': the capitalised name before
+    a role appositive ('Saunders|chief executive of ...'), when the subject is not the sentence's
+    opening (a caption run into the text). Not for a clause ('which came out Monday,')."""
+    head, _, appositive = before[:-1].rpartition(",")
+    first = appositive.split()[:1]
+    if not head or not first or not first[0].islower() or first[0] in _CLAUSE_OPENERS:
+        return None
+    name = _words_before(head)
+    if not name or not all(_CAPITALISED.match(word) for word in name.split()):
+        return None
+    return f"{name}|{appositive.strip()}"
 
 
 def _speaker(phrase: str, sentence: Sentence, people: dict[str, Speaker]) -> Speaker | None:
@@ -228,7 +319,7 @@ def _speaker(phrase: str, sentence: Sentence, people: dict[str, Speaker]) -> Spe
     inner = _STATEMENTS_FROM.match(phrase)
     phrase = inner.group(1) if inner else phrase
     words = phrase.split(", including ")[0].split()
-    if not words or not all(_speakerish(w) for w in words) or words[-1].lower() in _MODIFIERS - _HEADS:
+    if not words or not all(_speakerish(w) for w in words) or words[-1].lower() in _FUNCTION_WORDS:
         return None
     if words[-1].lower() in _HEADS:
         return Speaker(phrase, SpeakerKind.DESCRIBED, None, (sentence.id,))
@@ -254,14 +345,104 @@ def _role_from(appositive: str) -> str | None:
     return appositive if re.match(r"(?:the|a|an)\s+[a-z]", appositive) and "·" not in appositive else None
 
 
-def _antecedent(pronoun: str, earlier: list[Sentence], found: dict[str, Attribution]) -> Speaker | None:
-    """The speaker of the latest earlier attribution, if it fits the pronoun (he/she: a person)."""
-    for sentence in reversed(earlier):
+def _antecedent(pronoun: str, window: list[tuple[Sentence, str]], found: dict[str, Attribution],
+                people: dict[str, Speaker]) -> Speaker | None:
+    """Who ``pronoun`` stands for, or None when unsure. ``window``: (sentence, masked text) pairs,
+    oldest first, the last the pronoun's own sentence cut just before its verb."""
+    if pronoun in ("he", "she"):
+        return _person_antecedent(window, found, people)
+    return _group_antecedent(pronoun, window, found)
+
+
+def _person_antecedent(window: list[tuple[Sentence, str]], found: dict[str, Attribution],
+                       people: dict[str, Speaker]) -> Speaker | None:
+    """Walking back, the first sentence that names people decides: it must name exactly one, who
+    must be the latest person quoted in the window, or, when the window quotes no person, someone
+    the document introduces, named where a subject may stand ("India's Prime Minister Narendra
+    Modi ... he said"; not "asked by Jones ... he said"). So "praised by
+    Mike Rake. He said" after a quote of Bear Grylls gives None, and so does "Bear Grylls also
+    lent Mr Cameron his support" (two names). A sentence naming nobody but attributing words to a
+    person ("She said ...") decides for that person."""
+    quoted = [found[s.id].speaker for s, _ in window if s.id in found and found[s.id].speaker]
+    quoted = [speaker for speaker in quoted if speaker.kind is SpeakerKind.PERSON]
+    known = ({_key(a.speaker.name.split()[-1]) for a in found.values() if a.speaker}
+             | {_key(full.split()[-1]) for full in people})
+    for sentence, text in reversed(window):
+        named = _people_named(text, known)
+        if len(named) > 1:
+            return None
+        if named:
+            ((surname, subject),) = named.items()
+            if quoted:
+                return quoted[-1] if _key(quoted[-1].name.split()[-1]) == surname else None
+            return _lookup(surname, people) if subject else None
         attribution = found.get(sentence.id)
-        if attribution and attribution.speaker:
-            is_person = attribution.speaker.kind is SpeakerKind.PERSON
-            return attribution.speaker if is_person == (pronoun in ("he", "she")) else None
+        if attribution:
+            speaker = attribution.speaker
+            return speaker if speaker and speaker.kind is SpeakerKind.PERSON else None
     return None
+
+
+def _group_antecedent(pronoun: str, window: list[tuple[Sentence, str]],
+                      found: dict[str, Attribution]) -> Speaker | None:
+    """The speaker of an attribution in the sentence just before, when it is a group or
+    organisation, not a plural for "it" ("some analysts say ... It found" gives None), and the
+    pronoun's own sentence names no organisation before it. Further back a lower-case body may
+    have come between ("..., according to the Reporter. The school apologised. It said")."""
+    (_, own), previous = window[-1], window[-2:-1]
+    if not previous or previous[0][0].id not in found or _organisations_named(own):
+        return None
+    speaker = found[previous[0][0].id].speaker
+    if speaker is None or speaker.kind is SpeakerKind.PERSON:
+        return None
+    if pronoun == "it" and speaker.name.split()[-1].lower() in _PLURAL_HEADS:
+        return None
+    return speaker
+
+
+def _organisations_named(text: str) -> bool:
+    return any(_bare(run.group().split()[-1]).lower() in _ORGANISATION_ENDS for run in _CAPITALISED_RUN.finditer(text))
+
+
+def _people_named(text: str, known: set[str]) -> dict[str, bool]:
+    """The people a masked text names, as surname key -> whether the name may be a subject (it
+    does not follow a preposition: not "asked by Jones"). A person is a title or honorific and a
+    name ("India's Prime Minister Narendra Modi", "Mr Hussen"); two or three capitalised words
+    that are not a place, work or body ("Bear Grylls", but not "in Great Britain", "the Biggest
+    Loser", "Extremism Program"); or one word that is the surname of someone the document quotes
+    or introduces."""
+    named: dict[str, bool] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        preceding = text[: run.start()].split()[-1:]
+        words = run.group().split()
+        determined = bool(preceding) and preceding[0].lower() in _DETERMINERS
+        while words and words[0].lower() in _SENTENCE_OPENERS | _DETERMINERS:
+            determined = determined or words.pop(0).lower() in _DETERMINERS
+        titles = [i for i, word in enumerate(words) if word.lower() in _TITLES or _bare(word).lower() in _TITLES | _HONORIFICS]
+        name = _name_in(words[titles[-1] + 1:] if titles else words)
+        if not name or name[-1].lower() in _NOT_PERSON_ENDS:
+            continue
+        placed = bool(preceding) and preceding[0].lower() in _PLACE_PREPOSITIONS
+        if titles or _key(name[-1]) in known or (len(name) in (2, 3) and not determined and not placed):
+            after_preposition = not titles and bool(preceding) and preceding[0].lower() in _PREPOSITIONS
+            named[_key(name[-1])] = named.get(_key(name[-1]), True) and not after_preposition
+    return named
+
+
+def _name_in(words: list[str]) -> list[str]:
+    """The name among capitalised words, bare, cut at a possessive: "David Cameron's Big Society"
+    -> David Cameron; a possessive that opens two or more words names the owner, not the person:
+    "Armenia's Tigran Petrosian" -> Tigran Petrosian."""
+    owners = [i for i, word in enumerate(words) if re.search(r"['’]s?$", word.rstrip(".,;:"))]
+    if owners and owners[0] == 0 and len(words) > 2:
+        return _name_in(words[1:])
+    end = owners[0] + 1 if owners else len(words)
+    return [bare for bare in map(_bare, words[:end]) if bare]
+
+
+def _bare(word: str) -> str:
+    """The word without trailing punctuation or possessive: "Rake." -> Rake, "Pickles'" -> Pickles."""
+    return re.sub(r"(?:['’]s?)?[.,;:]*$", "", word)
 
 
 def _key(word: str) -> str:
@@ -283,12 +464,14 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}|\s+(?:"
 _APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,“”\"·]{2,120}?),")
 
 
-def _introductions(sentences) -> dict[str, Speaker]:
+def _introductions(sentences, masked_texts: dict[str, str]) -> dict[str, Speaker]:
     """Named people with a title before ('Iraqi Defense Minister Thabit al-Abbasi') or a role
-    after ('Charles Lister, the director of ...,'), the first role given for each name."""
+    after ('Charles Lister, the director of ...,'), the first role given for each name. A title
+    after a possessive starts the role: "Nepal India's Prime Minister Narendra Modi" (a caption
+    run into the text) gives "India's Prime Minister"."""
     people: dict[str, Speaker] = {}
     for sentence in sentences:
-        masked = _mask_quotes(sentence.text)
+        masked = masked_texts[sentence.id]
         for run in _CAPITALISED_RUN.finditer(masked):
             words = run.group().split()
             split = len(words)
@@ -297,6 +480,9 @@ def _introductions(sentences) -> dict[str, Speaker]:
             name_words, role_words = words[split:], words[:split]
             if role_words and role_words[0].lower() in _DETERMINERS:
                 role_words = role_words[1:]
+            possessives = [i for i, word in enumerate(role_words) if re.search(r"['’]s$", word)]
+            if possessives:
+                role_words = role_words[possessives[0]:]
             if len(name_words) < 2 or name_words[-1].lower() in _ORGANISATION_ENDS:
                 continue
             appositive = _APPOSITIVE.match(masked, run.end())

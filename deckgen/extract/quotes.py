@@ -2,18 +2,24 @@
 
 Edge cases: a quote that the segmenter split over several sentences is found whole (quotes are
 looked for in the paragraph, then mapped to sentences); quoted runs of fewer than
-MIN_QUOTE_WORDS words are scare quotes ("crucial", "huge surge") and are skipped; a quote
-nobody is said to speak keeps ``speaker=None``; an unpaired quote mark yields nothing.
+MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and are skipped, and so are
+titles ("Going Clear: Scientology and the Prison of Belief": every word capitalised but short
+function words); a quote nobody is said to speak keeps ``speaker=None``; an unpaired quote mark
+yields nothing. Quote marks are those of ``attribution.quote_spans`` (double and single, curly
+and straight).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Document
 from .attribution import Attribution, Speaker, quote_spans
 
 MIN_QUOTE_WORDS = 4
+# Words a title leaves in lower case ("Going Clear: Scientology and the Prison of Belief").
+_TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
         body = document.text[paragraph.start:paragraph.end]
         for start, end in quote_spans(body):
             text = body[start:end].rstrip().rstrip(",").rstrip()
-            if len(text.split()) < min_words:
+            if len(text.split()) < min_words or is_title(text):
                 continue
             start, end = start + paragraph.start, end + paragraph.start
             spanned = [s for s in document.sentences if s.start < end and s.end > start]
@@ -45,3 +51,11 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
                 ids.append(attribution.sentence_id)
             quotes.append(Quote(text, attribution.speaker if attribution else None, tuple(ids)))
     return quotes
+
+
+def is_title(text: str) -> bool:
+    """True for the title of a work, not speech: every word but the small ones (of, the, and ...)
+    starts with a capital or a digit. "Going Clear: Scientology and the Prison of Belief" is one;
+    "We Will Win" would be taken for one too (rare in speech); "Obama is a Muslim" is not."""
+    words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words)
