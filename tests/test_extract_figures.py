@@ -109,3 +109,55 @@ def test_a_scale_word_covers_both_ends_of_a_range():
                                 "The agency estimated between 1.5 and 3 million people were displaced."))
     (figure,) = find_figures(document, attribute(document))
     assert (figure.number, figure.low, figure.high) == ("between 1.5 and 3 million", 1.5e6, 3e6)
+
+
+# Review of the CNN/DailyMail dev set: counted things that were fragments, restated figures, charts of one claim.
+
+def counted(text: str):
+    return [(f.number, f.counts) for f in figures_of(text)]
+
+
+def test_what_a_figure_counts_ends_in_a_noun_or_the_figure_is_dropped():
+    text = ("More than 20,000 foreign fighters have fled to Syria. "  # not "foreign"
+            "The number rose by 71 per cent between May and March. "  # "between": dropped
+            "He was sixth on the list of the 55 most-wanted Iraqis after the invasion. "  # not "... Iraqis after"
+            "The total is more than 25,000 today. "  # "today": dropped
+            "Bombs killed at least 27 people on Friday.")  # a place, never a day: not "people on Friday"
+    assert counted(text) == [("More than 20,000", "foreign fighters"), ("55", "most-wanted Iraqis"),
+                             ("at least 27", "people")]
+
+
+def test_a_noun_phrase_continued_by_of_is_kept_whole():
+    text = "India delivered 187 tons of supplies, including 50 tons of water and 2 tons of medicine."
+    assert counted(text) == [("187", "tons of supplies"), ("50", "tons of water"), ("2", "tons of medicine")]
+
+
+def test_verbs_contractions_and_scores_are_not_counted_things():
+    text = ("Police said 102 found their way home. Officials said 10% didn't qualify. "
+            "Madrid sealed a 3-0 win at El Madrigal.")
+    assert counted(text) == []
+
+
+def test_a_figure_stated_twice_appears_once_with_its_speaker():
+    guilty = figures_of("Jurors found him guilty of all 30 counts he faced. Seventeen of the 30 counts were capital.")
+    assert [(f.number, f.counts, f.sentence_ids) for f in guilty] == [("30", "counts", ("S1.1",))]
+    restated = figures_of("More than 20,000 foreign fighters have joined militant groups, a report found. "
+                          "Over 20,000 foreign fighters travelled to Syria.")
+    assert [(f.number, f.stated_by.name, f.sentence_ids) for f in restated] == [("More than 20,000", "a report",
+                                                                                ("S1.1",))]
+
+
+def test_a_chart_needs_two_different_named_speakers():
+    one_named = figures_of("A UN report said 20,000 fighters are in Syria. About 30,000 fighters are in Syria.")
+    assert figure_series(one_named) == []
+    one_person = figures_of("Cardiff chief executive Ken Choo said 2,200 tickets were sold. "
+                            "Choo said 2,000 tickets were sold.")
+    assert figure_series(one_person) == []
+
+
+def test_an_unattributed_figure_equal_to_a_named_one_is_not_a_second_bar():
+    found = figures_of("A UN report said 20,000 fighters are in Syria. U.S. officials said 25,000 IS fighters are "
+                       "in Syria. About 20,000 fighters in Iraq and Syria remain.")
+    (series,) = figure_series(found)
+    assert series.labels == ("UN report", "U.S. officials")
+    assert [f.number for f in series.figures] == ["20,000", "25,000"]

@@ -1,14 +1,19 @@
 """By the numbers: figures written in digits (or as "one-third of ..."), what they count and who states them.
 
 A figure keeps the words of the text: ``number`` is "about 2,500" or "between 1,500 and 3,000"
-as written, ``counts`` the noun phrase after it ("U.S. forces in Iraq"; for money also "in aid") or,
-for "put the number of X at 2,500", the X. Both occur verbatim in the sentence. ``low``/``high`` are parsed from the
+as written, ``counts`` the noun phrase after it ("U.S. forces in Iraq", "tons of water"; for money
+also "in aid") or, for "put the number of X at 2,500", the X. Both occur verbatim in the sentence.
+``counts`` always ends in a noun: a number followed by a fragment ("71 per cent between", "20,000
+foreign.", "25,000 today") is dropped. Nouns are told from other words without a dictionary: stop
+words, frequent verbs, adverbs in -ly, contractions, adjective and participle endings and a few bare
+modifiers ("foreign", "more") cannot end a phrase; a plural ends it.
+A figure restated (same value, unit and counted words, no other speaker) is kept once. ``low``/``high`` are parsed from the
 number (scale words multiply: "5 million" is 5e6); a qualifier ("about", "more than") is kept
 beside them, never applied to them.
 
 Skipped: years (four digits without a comma from 1800 to 2100, with no unit; AP style writes
 counts of a thousand or more with a comma), days of a month ("Sept. 27", "27 September"),
-clock times, ordinals ("3rd"), labels ("Article 5"), compounds ("30-day"), durations that
+clock times, ordinals ("3rd"), labels ("Article 5"), compounds ("30-day"), scores ("3-0"), durations that
 date something ("10 years ago", "for two years"), and numbers whose counted thing cannot be
 found. Spelled-out counts ("two years", "dozens") are not read.
 """
@@ -34,20 +39,38 @@ _FIGURE = re.compile(
     r"(?![\w:]|[-–][A-Za-z]|\s+[ap]\.m\.)", re.I)
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
           r"August|September|October|November|December")
-_ADJECTIVE = r"[a-z][\w’'-]*(?:ed|al|ary|ive|ian|ous|ic|ful|ern)"
-_PLACE = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-_COUNTED = re.compile(
-    rf"\s+(?P<np>(?:of\s+{_PLACE}(?:\s+and\s+{_PLACE})*|of\s+(?:the\s+)?[a-z][\w’'-]*)"
-    rf"|(?:(?:[A-Z][\w.’'-]*|{_ADJECTIVE})\s+){{0,3}}(?P<head>[a-z][\w’'-]*)"
-    rf"(?:\s+(?:in|across|inside|outside|on|at|from|throughout|near)\s+{_PLACE}(?:\s+and\s+{_PLACE})*)?"
-    r"(?:\s+(?:so far\s+)?(?:this|last)\s+(?:year|month|week))?)")
-_WORD = r"(?!(?:to|for|from|and|or|by|with|on|at|in|the|a)\b)[a-z][\w’'-]*"
-_MONEY_FOR = re.compile(rf"\s+(?P<np>(?:in|of|for)\s+(?:{_WORD}\s+){{0,2}}{_WORD})")
+_NAMES_OF_DAYS = rf"(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b"
+_PLACE = rf"(?:the\s+)?(?!{_NAMES_OF_DAYS})[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+_PLACES = rf"{_PLACE}(?:\s+and\s+{_PLACE})*"
+_OF_WHOLE = re.compile(rf"\s+(?P<np>of\s+{_PLACES})")
+_OF = re.compile(r"\s+of(?:\s+(?:the|its|his|her|their|a|an))?(?=\s)")
+_WHERE = re.compile(rf"\s+(?:in|across|inside|outside|on|at|from|throughout|near)\s+{_PLACES}")
+_WHEN = re.compile(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month|week)\b")
+_MONEY_FOR = re.compile(r"\s+(?:in|of|for)(?=\s)")
 _NUMBER_OF = re.compile(r"\bnumber of (?P<np>[^,;“”\"]+?)\s+"
                         r"(?:at|to|as|was|is|stood at|reached|totaled|totals)\s+$")
-_NOT_HEADS = {"and", "or", "to", "of", "in", "on", "at", "by", "for", "from", "with", "was", "were", "is", "are",
-              "has", "have", "had", "will", "would", "could", "should", "may", "might", "than", "that", "which",
-              "who", "the", "a", "an", "per", "times", "percent"}
+_TOKEN = re.compile(r"\s+(?P<word>[A-Za-z](?:[\w’'-]|\.(?=\w))*\.?)")
+_MAX_PHRASE_WORDS = 4
+_MAX_OF_PHRASE_WORDS = 3  # "of her Twitter fan base", not "of her Twitter fan base consists"
+# Words that end a noun phrase before they are read: prepositions, determiners, pronouns, conjunctions,
+# auxiliaries, frequent verbs of news reports and adverbs ("25,000 today").
+_STOP_WORDS = set("""a an about above across after against ago ahead alone along already also although among and any apiece
+are around as at be because been before behind being below beneath beside between beyond both but by came can come
+could did die died do does down during each either even every fell fled for from get got grew had has have he her
+here him his how however i if in including inside instead into is it its just left less like made make may me might
+must near nor not now of off on once only onto or our out outside over per rose said say says shall she should since
+so some still struck than told gave given put set saw seen found paid sold bought built held kept met sent spent
+brought thought taken known shown someone anyone everyone something anything nothing nobody
+that the their them then there these they this those though through to today together
+tomorrow tonight too took toward towards under until up upon us very via was we went were what when where whether which
+while who whom whose why will with within without would yesterday yet you your times percent""".split())
+# Words that modify a noun but never end a noun phrase ("20,000 foreign ..." is a fragment).
+_MODIFIERS = set("""additional big current different extra few first foreign former further high large last local low
+main major many minor more most new next old other own previous recent same second separate several small such third
+top total various""".split())
+_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m|t)$|^(?:he|she|it|that|there|what|who)[’']s$", re.I)
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ous|ive|ful|ary|ern|ed|ing|ly)$")
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth"}
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",
                "decades", "minute", "minutes"}
 _DATING_AFTER = re.compile(r"\s+(?:ago|after|before|later|earlier|from now|old)\b")
@@ -100,46 +123,158 @@ def find_figures(document: Document, attributions: dict[str, Attribution]) -> li
         for match in _FIGURE.finditer(sentence.text):
             figure = _figure(match, sentence, speaker)
             if figure:
-                figures.append(figure)
+                _add_unless_restated(figures, figure)
     return figures
+
+
+def _add_unless_restated(figures: list[Figure], figure: Figure) -> None:
+    """Append ``figure`` unless it restates an earlier one: the same value and unit, the same counted
+    words (ignoring case) and no conflicting speaker ("More than 20,000 foreign fighters", said by a
+    report, then "over 20,000 foreign fighters" unattributed). The statement with a speaker is kept,
+    in the place of the first; two different speakers stating one value are both kept."""
+    for index, earlier in enumerate(figures):
+        if _restates(earlier, figure):
+            if figure.stated_by and not earlier.stated_by:
+                figures[index] = figure
+            return
+    figures.append(figure)
+
+
+def _restates(a: Figure, b: Figure) -> bool:
+    same_claim = (a.low, a.high, a.unit, a.counts.lower()) == (b.low, b.high, b.unit, b.counts.lower())
+    return same_claim and (a.stated_by is None or b.stated_by is None or _same_speaker(a.stated_by, b.stated_by))
 
 
 def figure_series(figures: list[Figure]) -> list[FigureSeries]:
     """Group figures of one unit whose counted things share a head noun and whose words are
     contained one in the other ("fighters in Iraq and Syria" / "IS fighters in Iraq and Syria");
-    only groups with two or more different speakers become a series (first figure per speaker)."""
+    only groups with two or more different named speakers become a series (first figure per
+    speaker). An unattributed figure joins only with a value no named speaker gives: equal to one,
+    it is most likely the same claim retold, not a second measurement."""
     series: list[list[Figure]] = []
     for figure in figures:
         group = next((g for g in series if _same_measure(g[0], figure)), None)
         if group is None:
             series.append([figure])
-        elif _chart_label(figure.stated_by) not in {_chart_label(f.stated_by) for f in group}:
+        elif not any(_same_speaker(figure.stated_by, f.stated_by) for f in group):
             group.append(figure)
-    return [FigureSeries(max((f.counts for f in g), key=lambda c: len(_words(c))), g[0].unit, tuple(g))
-            for g in series if len(g) > 1]
+    comparable = [_comparable(group) for group in series]
+    return [FigureSeries(max((f.counts for f in g), key=lambda c: len(_words(c))), g[0].unit, g)
+            for g in comparable if g]
+
+
+def _comparable(group: list[Figure]) -> tuple[Figure, ...] | None:
+    """The figures of a group worth a bar each, or None when fewer than two named speakers remain."""
+    named = [f for f in group if f.stated_by]
+    if not any(not _same_speaker(a.stated_by, b.stated_by) for a in named for b in named):
+        return None
+    return tuple(f for f in group if f.stated_by or all((f.low, f.high) != (n.low, n.high) for n in named))
 
 
 def _figure(match: re.Match, sentence: Sentence, speaker: Speaker | None) -> Figure | None:
     text = sentence.text
     before, after = text[: match.start()], text[match.end():]
-    if _is_date_or_label(match, before, after):
+    if _is_date_or_label(match, before, after) or _is_score(match):
         return None
     low, high, unit = _values(match)
-    counted = _COUNTED.match(after)
-    head = counted.group("head") if counted else None
-    if counted and head not in _NOT_HEADS:
-        counts = re.sub(r"(?<=[a-z]{2})\.$", "", counted.group("np"))  # "Syria." at a sentence's end
+    counted = _counted(after, unit)
+    if counted:
+        counts, head_end = counted
+        head = after[:head_end].split()[-1].lower()
         previous = (before.split() or [""])[-1].lower()
-        if head in _TIME_UNITS and (_DATING_AFTER.match(after[counted.end("head"):]) or previous in _DATING_BEFORE):
+        if head in _TIME_UNITS and (_DATING_AFTER.match(after[head_end:]) or previous in _DATING_BEFORE):
             return None
     else:
-        counted = _MONEY_FOR.match(after) if unit in ("$", "€", "£") else None
-        counted = counted or _NUMBER_OF.search(before)
-        if not counted:
-            return None
-        counts = counted.group("np")
+        number_of = _NUMBER_OF.search(before)
+        if not number_of or (_counted(" " + number_of.group("np"), None) or ("",))[0] != number_of.group("np"):
+            return None  # "the number of X at 2,500" counts X only when X is a whole noun phrase
+        counts = number_of.group("np")
     qualifier = (match.group("qualifier") or match.group("between") or "").lower() or None
     return Figure(match.group(), counts, speaker, low, high, unit, qualifier, (sentence.id,))
+
+
+def _counted(after: str, unit: str | None) -> tuple[str, int] | None:
+    """What a number counts, read from the text right after it, and where its head noun ends.
+
+    Either a share of places ("of Iraq and Syria"), or a noun phrase ("foreign fighters", for a
+    share "of the voters", for money "in aid") extended by "of" and a second noun phrase ("tons
+    of water"), a place ("in Iraq and Syria": never "on Friday") and a time ("this year").
+    None when no noun ends the phrase: "71 per cent between", "20,000 foreign.", "25,000 today".
+    """
+    whole = _OF_WHOLE.match(after)
+    if whole:
+        return _without_full_stop(whole.group("np")), whole.end()
+    lead = _OF.match(after) or (_MONEY_FOR.match(after) if unit in ("$", "€", "£") else None)
+    head_end = _phrase_end(after, lead.end(), _MAX_OF_PHRASE_WORDS) if lead else _phrase_end(after, 0)
+    if head_end is None:
+        return None
+    end = head_end
+    of = None if lead else _OF.match(after, end)
+    if of:
+        end = _phrase_end(after, of.end(), _MAX_OF_PHRASE_WORDS) or end
+    for tail in (_WHERE, _WHEN):
+        found = tail.match(after, end)
+        end = found.end() if found else end
+    return _without_full_stop(after[:end].strip()), head_end
+
+
+def _without_full_stop(words: str) -> str:
+    """"Syria." at a sentence's end loses its full stop; "U.S." keeps it."""
+    return re.sub(r"(?<=[a-z]{2})\.$", "", words)
+
+
+def _phrase_end(text: str, start: int, most: int = _MAX_PHRASE_WORDS) -> int | None:
+    """Where the noun phrase opening ``text[start:]`` ends: after its last noun, within ``most`` words.
+
+    A phrase stops before a stop word ("fighters have"), after a plural ("IS fighters", "Iraqis")
+    or a sentence's last word, and, once it has a lowercase noun, before a name, participle or
+    adverb ("people killed", "population Barclays"); trailing modifiers are left out. None when
+    it holds no noun ("foreign", "between"), or only names that are not a plural ("Abase Hussen",
+    but "Americans").
+    """
+    position, end, has_noun = start, None, False
+    for _ in range(most):
+        token = _TOKEN.match(text, position)
+        if not token or not _may_extend(token.group("word"), has_noun):
+            break
+        word, position = token.group("word"), token.end()
+        last = bool(re.search(r"[a-z]{2}\.$", word))
+        word = word.rstrip(".") if last else word
+        if _is_noun(word) and (word[0].islower() or has_noun or _is_plural(word)):
+            end, has_noun = position - last, True
+        if last or _is_plural(word):
+            break
+    return end
+
+
+def _may_extend(word: str, has_noun: bool) -> bool:
+    word = word.rstrip(".") if re.search(r"[a-z]{2}\.$", word) else word  # "today." ends a sentence
+    if re.fullmatch(_NAMES_OF_DAYS, word) or _CONTRACTION.search(word):
+        return False
+    if word[0].isupper():  # "U.S.", "IS", "Leeds"; not "The" (nor any name once a lowercase noun is read)
+        return not has_noun and (word.isupper() or word.lower() not in _STOP_WORDS)
+    lower = word.lower()
+    return lower not in _STOP_WORDS and not lower.endswith("ly") and not (has_noun and _ADJECTIVE_END.search(lower))
+
+
+def _is_noun(word: str) -> bool:
+    """A word that can end a noun phrase: a name (not an abbreviation such as "U.S." or "IS"),
+    a plural, or a lowercase word that does not look like an adjective or participle."""
+    if word[0].isupper():
+        return "." not in word and not word.isupper()
+    return word not in _MODIFIERS and (_is_plural(word) or not _ADJECTIVE_END.search(word))
+
+
+def _is_plural(word: str) -> bool:
+    """"fighters", "Iraqis", "people"; not "crisis", "bus" or "U.S."."""
+    if word.lower() in _IRREGULAR_PLURALS:
+        return True
+    return bool(re.search(r"[a-z][^su’'\s.]s$", word)) and not (word[0].islower() and word.endswith("is"))
+
+
+def _is_score(match: re.Match) -> bool:
+    """"a 3-0 win": a range whose second number is the smaller is a score, not a count."""
+    return bool(match.group("from")) and _number(match.group("from")) > _number(match.group("to"))
 
 
 def _is_date_or_label(match: re.Match, before: str, after: str) -> bool:
@@ -192,6 +327,15 @@ def _same_measure(a: Figure, b: Figure) -> bool:
         return False
     words_a, words_b = _words(a.counts), _words(b.counts)
     return words_a <= words_b or words_b <= words_a
+
+
+def _same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    """One speaker under two names: equal labels, or a one-word name that ends the other
+    ("Choo" and "Cardiff CEO Ken Choo"). None (unattributed) is the same only as None."""
+    if a is None or b is None:
+        return a is b
+    first, second = sorted((_chart_label(a), _chart_label(b)), key=len)
+    return first == second or (" " not in first and second.endswith(" " + first))
 
 
 def _chart_label(speaker: Speaker | None) -> str:
