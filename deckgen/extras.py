@@ -85,21 +85,25 @@ def _key_quotes(found: Extracts):
 
 
 def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]:
-    """Mentions that date events (not just when something was said), one group per sentence:
-    what is still to come first, then the most recent past, at most MAX_TIMELINE, shown in
-    date order (unresolved last)."""
+    """Mentions that place events in time, one group per sentence: what is still to come first,
+    then the most recent past, at most MAX_TIMELINE, shown in date order.
+
+    Left out: mentions that only date a statement ("told reporters Friday") and mentions that
+    could not be resolved ("soon", or "Wednesday" in a text with no publication date). The slide
+    is read as is, so a point must sit at a date; the unresolved mentions stay in ``extract``'s
+    result, where their ``problem`` says why.
+    """
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
-        if not mention.reporting:
+        if mention.when and not mention.reporting:
             groups.setdefault(mention.sentence_ids, []).append(mention)
 
     def when(group: list[TimeMention]) -> date:
-        return max((m.when for m in group if m.when), default=date.min)
+        return max(m.when for m in group)
 
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=when, reverse=True)
-    chosen = (upcoming + past)[:MAX_TIMELINE]
-    return sorted(chosen, key=lambda g: (when(g) == date.min, when(g)))
+    return sorted((upcoming + past)[:MAX_TIMELINE], key=when)
 
 
 def _side_title(statements) -> str:

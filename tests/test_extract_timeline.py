@@ -134,3 +134,52 @@ def test_impossible_dates_are_flagged_not_raised():
     mentions = find_times(document)
     assert mentions and all(m.when is None or m.when.year > 1900 for m in mentions)
     assert any(m.problem == "not a valid date" for m in mentions)
+
+
+# Review of the CNN/DailyMail dev set: years of month-days, day words used as names, unresolved items on slides.
+
+def test_a_month_day_is_the_occurrence_nearest_the_anchor_whatever_other_clauses_say():
+    anchor = date(2015, 4, 21)
+    text = ("The letter Lord Janner, who will not face charges, signed on April 9. "
+            "Now the peer was well enough to sign an April 9 note.")
+    assert [m.when for m in times_of(text, anchor)] == [date(2015, 4, 9), date(2015, 4, 9)]
+    assert [m.when for m in times_of("The talks resume on January 5.", date(2014, 12, 20))] == [date(2015, 1, 5)]
+
+
+def test_a_future_or_since_cue_governing_a_month_day_decides_its_side():
+    anchor = date(2015, 4, 21)
+    assert [m.when for m in times_of("The peers will meet on April 9.", anchor)] == [date(2016, 4, 9)]
+    assert [m.when for m in times_of("Prices have risen since January 5.", date(2014, 12, 20))] == [date(2014, 1, 5)]
+
+
+def test_a_bare_month_is_past_unless_a_future_cue_in_its_clause_says_otherwise():
+    anchor = date(2015, 4, 21)
+    text = "Mason, who will appeal, pleaded guilty in September. Saturday's final will be staged in Cardiff."
+    assert [m.when for m in times_of(text, anchor)] == [date(2014, 9, 1), date(2015, 4, 25)]
+    assert [m.when for m in times_of("The summit will be held in January.", date(2014, 12, 20))] == [date(2015, 1, 1)]
+
+
+def test_day_words_used_as_names_are_not_dates():
+    text = ("Mr Pickles told BBC Radio 4's Today programme about the plan. "
+            "Prescott spoke on the Today programme. Today the minister spoke. "
+            "He read it in the Mail on Sunday and the Sunday Times on Good Friday.")
+    assert [m.text for m in times_of(text, date(2015, 4, 10))] == ["Today"]
+    assert times_of(text, date(2015, 4, 10))[0].sentence_ids == ("S1.3",)
+
+
+def test_timeline_slides_show_only_what_can_be_placed_in_time():
+    from deckgen.extras import briefing_extras
+
+    text = "Officials said the talks collapsed on Wednesday. The truce began on Sept. 30, 2024. Talks resume soon."
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    assert [m.when for m in find_times(document)] == [None, date(2024, 9, 30), None]  # still flagged here
+    timeline = briefing_extras([document])["timeline"]
+    assert [p.text for p in timeline] == ["30 Sep 2024 ('Sept. 30, 2024'): The truce began on Sept. 30, 2024."]
+
+
+def test_an_uncued_month_day_far_ahead_is_last_years():
+    mentions = times_of("The season ran between September 1 and March 22.", date(2015, 4, 21))
+    assert [m.when for m in mentions] == [date(2014, 9, 1), date(2015, 3, 22)]
+    # a cue in the date's clause still looks ahead
+    assert [m.when for m in times_of("The new season will start on September 1.", date(2015, 4, 21))] == [
+        date(2015, 9, 1)]

@@ -2,12 +2,20 @@
 
 The anchor is ``as_of`` when given, else the document's publication date. Rules:
 
-- a month with no year is the nearest one in the sentence's tense: past (the default, and always
-  after "since") means on or before the anchor's month, future ("will", "set to", "expected to")
-  on or after it; "next September" is the first September after the anchor's month, "last
-  July" the last one before it;
-- a weekday is the anchor day if it falls on that weekday, else the last one before it; in a
-  future sentence the next one after it, and flagged as ambiguous when the anchor falls on it;
+- a month-day with no year is the occurrence nearest the anchor (the earlier on a tie), but no
+  more than 90 days ahead without a cue: "January 5" read on 20 Dec 2014 is 5 Jan 2015,
+  "September 1" read on 21 Apr 2015 is 1 Sep 2014; a future cue ("will", "set to", "going to") governing the
+  date puts it on or after the anchor, "since" on or before it;
+- a month with no year is in the past (on or before the anchor's month: news reports what
+  happened "in July") unless a future cue governs it; "next September" is the first September
+  after the anchor's month, "last July" the last one before it;
+- a cue governs a date only from the date's own clause, at most eight words before or after it:
+  in "Janner, who will not face charges, ... signed on April 9" the "will" belongs to another clause;
+- a weekday is the anchor day if it falls on that weekday, else the last one before it; after a
+  governing future cue the next one after it, and flagged as ambiguous when the anchor falls on it;
+- day words that name something are not dates: "the Today programme", "Radio 4's Today", "Good
+  Friday", "the Mail on Sunday", "the Sunday Times" (a capitalised "Today" is a date only where a
+  sentence, clause or quote opens);
   a weekday or "today" right after a speech verb ("told reporters Friday") only dates a
   statement: ``reporting`` is True;
 - "a year from now", "within the next two years", "10 years ago" count from the anchor (month
@@ -21,12 +29,16 @@ The anchor is ``as_of`` when given, else the document's publication date. Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
 from ..compress import bullet_text
 from ..model import Document, Sentence
+
+UNCUED_AHEAD_DAYS = 90  # a month-day without a year or a future cue lies at most this far ahead
 
 _MONTH_NAMES = ("january february march april may june july august september october november december").split()
 _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -61,7 +73,16 @@ _COMPILED = {kind: re.compile(pattern, re.I if kind in ("this_unit", "offset", "
                                                         "day_word") else 0)
              for kind, pattern in _PATTERNS.items()}
 _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|starting|beginning)\s+$", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) (?:set|expected|scheduled|due) to|set to|plans? to|upcoming)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won[’']t|shall|(?:is|are) (?:set|expected|scheduled|due) to|set to|plans? to|going to|"
+                     r"upcoming)\b", re.I)
+_CLAUSE_START = re.compile(r".*(?:[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|although|whereas|and|or|"
+                           r"when|if)\b)", re.I | re.S)
+_GOVERNING_WORDS = 8  # a tense cue governs a date only from this many words before it, in its clause
+_NAME_BEFORE = re.compile(r"(?:\b(?:Good|Black|Super|Ash|Palm|Easter|Cyber|Bloody|Holy|Maundy)|\bMail on)\s+$")
+_TODAY_NAME_BEFORE = re.compile(r"(?:\bthe|’s|'s)\s+$", re.I)  # "the Today programme", "Radio 4's Today"
+_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Independent|Night|"
+                         r"Morning|Show|Programme|programme|show)\b")
+_OPENING = re.compile(r"(?:^|[.!?:;“\"‘'(—–-])\s*$")
 _REPORTING = re.compile(r"\b(?:said|says|told|briefing|announced|added|wrote|stated)\b[^,;“”\"]*$")
 
 
@@ -134,13 +155,12 @@ def find_times(document: Document, as_of: date | None = None) -> list[TimeMentio
 
 def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention]:
     text = sentence.text
-    future = bool(_FUTURE.search(text))
     matches = sorted(((m.start(), -m.end(), kind, m) for kind, pattern in _COMPILED.items()
                       for m in pattern.finditer(text)), key=lambda t: (t[0], t[1]))
     mentions: list[TimeMention] = []
     taken_until = 0
     for start, _, kind, match in matches:
-        if start < taken_until:
+        if start < taken_until or (kind in ("weekday", "day_word") and _is_name(text, match)):
             continue
         taken_until = match.end()
         cue = _CUE.search(text[:start])
@@ -150,13 +170,38 @@ def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention
         reporting = kind in ("weekday", "day_word") and bool(_REPORTING.search(text[:start]))
         previous = next((m for m in reversed(mentions) if m.when), None)
         try:
-            when, precision, problem, relation = _resolve(kind, match, anchor, future and not reporting, previous,
-                                                          relation)
+            future = _governed_by_future(text, span_start, match.end()) and not reporting
+            when, precision, problem, relation = _resolve(kind, match, anchor, future, previous, relation)
         except (ValueError, OverflowError):  # "Feb. 30", "2024-13-45", "10,000 years ago"
             when, precision, problem = None, None, "not a valid date"
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting,
                                     bullet_text(text), (sentence.id,)))
     return mentions
+
+
+def _governed_by_future(text: str, start: int, end: int) -> bool:
+    """True when a future cue ("will", "set to") stands in the date's own clause, at most
+    _GOVERNING_WORDS words before it ("talks will resume on April 9") or after it ("Saturday's
+    fixture will be staged"); not "Janner, who will not face charges, ... signed on April 9" (a
+    comma or "who" opens another clause)."""
+    before = text[:start]
+    clause_start = _CLAUSE_START.match(before)
+    clause = before[clause_start.end():] if clause_start else before
+    after = re.split(r"[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|and|or|when|if)\b", text[end:],
+                     maxsplit=1, flags=re.I)[0]
+    near = " ".join(clause.split()[-_GOVERNING_WORDS:]) + " | " + " ".join(after.split()[:_GOVERNING_WORDS])
+    return bool(_FUTURE.search(near))
+
+
+def _is_name(text: str, match: re.Match) -> bool:
+    """A day word that names something, not a date: "the Today programme", "BBC Radio 4's Today",
+    "Good Friday", "the Mail on Sunday", "the Sunday Times". A capitalised "Today" counts as a
+    name except where a sentence, clause or quote opens ("Today the capital...", "said: 'Today ...")."""
+    before, after = text[: match.start()], text[match.end():]
+    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
+        return True
+    word = match.group()
+    return word in ("Today", "Tonight") and (bool(_TODAY_NAME_BEFORE.search(before)) or not _OPENING.search(before))
 
 
 def _resolve(kind: str, match: re.Match, anchor: date | None, future: bool, previous: TimeMention | None,
@@ -178,9 +223,8 @@ def _resolve(kind: str, match: re.Match, anchor: date | None, future: bool, prev
         return None, None, "no publication date to resolve against", relation
     if kind in ("month_day", "day_month"):
         month, day = _month_number(groups["month"]), int(groups["day"])
-        year = anchor.year + (1 if future and (month, day) < (anchor.month, anchor.day) else
-                              -1 if not future and (month, day) > (anchor.month, anchor.day) else 0)
-        return date(year, month, day), Precision.DAY, None, relation
+        since = relation is Relation.SINCE
+        return _nearest(anchor, lambda year: date(year, month, day), future, since), Precision.DAY, None, relation
     if kind == "month":
         return _month_of(anchor, groups, future), Precision.MONTH, None, relation
     if kind == "weekday":
@@ -219,16 +263,35 @@ def _month_of(anchor: date, groups: dict, future: bool) -> date:
     month = _month_number(groups["month"])
     modifier = (groups.get("modifier") or "").lower()
     if modifier == "next":
-        year = anchor.year + (month <= anchor.month)
-    elif modifier == "last":
-        year = anchor.year - (month >= anchor.month)
-    elif modifier in ("this", "early", "late", "mid-"):
-        year = anchor.year
-    elif future and groups.get("prep") != "since":
-        year = anchor.year + (month < anchor.month)
-    else:
-        year = anchor.year - (month > anchor.month)
-    return date(year, month, 1)
+        return date(anchor.year + (month <= anchor.month), month, 1)
+    if modifier == "last":
+        return date(anchor.year - (month >= anchor.month), month, 1)
+    if modifier in ("this", "early", "late", "mid-"):
+        return date(anchor.year, month, 1)
+    if future and groups.get("prep") != "since":
+        return date(anchor.year + (month < anchor.month), month, 1)
+    return date(anchor.year - (month > anchor.month), month, 1)
+
+
+def _nearest(anchor: date, on: Callable[[int], date], future: bool, past: bool) -> date:
+    """The occurrence of a date without a year (``on(year)``) nearest ``anchor``, the earlier on a
+    tie; on or after the anchor when ``future``, on or before it when ``past`` ("since"); with
+    neither, at most UNCUED_AHEAD_DAYS ahead. "January 5" read on 20 Dec 2014 is 5 Jan 2015;
+    "April 9" read on 21 Apr 2015 is 9 Apr 2015; "September 1" read then is 1 Sep 2014. Raises
+    ValueError when no year has that date ("February 30")."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        with suppress(ValueError):  # 29 February outside a leap year
+            candidates.append(on(year))
+    if future:
+        candidates = [c for c in candidates if c >= anchor]
+    elif past:
+        candidates = [c for c in candidates if c <= anchor]
+    else:  # news reports what happened: uncued, a date far ahead is last year's
+        candidates = [c for c in candidates if (c - anchor).days <= UNCUED_AHEAD_DAYS]
+    if not candidates:
+        raise ValueError("no such date near the anchor")
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c))
 
 
 def _weekday(anchor: date, groups: dict, future: bool) -> tuple[date | None, Precision | None, str | None]:
