@@ -193,3 +193,20 @@ def test_title_phrases_hold_no_ordinal_ending_or_contraction():
     assert ("goal",) in set(noun_phrases("Rooney scored his 100th goal for the club."))
     assert not [p for p in noun_phrases("She said that wasn't true at all.") if "wasn't" in p]
     assert not [p for p in noun_phrases("The talks lasted for three days.") if "days" in p]
+
+
+def test_a_key_point_opening_with_he_needs_the_sentence_before_it_picked_too():
+    from deckgen.summarize.base import dangles
+
+    text = ("Breaking news.\n\nHe was ranked sixth on the list of most-wanted Iraqis after the 2003 invasion.\n\n"
+            "Iraqi forces said they killed Izzat al-Douri in a battle near Tikrit on Friday.\n\n"
+            "The army released pictures of a body it said was his.\n")
+    sentences = sentences_of(text)
+    picked = get_summarizer().keypoints(sentences, 1)
+    assert [s.text for s in picked] == ["Iraqi forces said they killed Izzat al-Douri in a battle near Tikrit on Friday."]
+    for k in (2, 3):
+        chosen = get_summarizer().keypoints(sentences, k)
+        ids = [s.id for s in chosen]
+        for s in chosen:
+            if dangles(s.text):
+                assert sentences[sentences.index(s) - 1].id in ids

@@ -2,8 +2,8 @@
 
 * Key points: a lead-aware score (position, likeness to the document's opening
   sentence, enough length, not a quotation), picked with maximal marginal
-  relevance so no two say the same thing; never a question or a sentence that opens
-  with "He"/"It"/"They" (its subject is named elsewhere).
+  relevance so no two say the same thing; never a question, nor a sentence that opens
+  with "He"/"It"/"They" unless the sentence before it (which names them) is picked too.
 * Sections: each title (acronyms spelled out from the documents' own words) is
   matched by embedding and by shared words, then refined twice with the sentences
   it won. A title that no sentence shares half its words with, or comes close to,
@@ -57,12 +57,22 @@ class SemanticSummarizer(Summarizer):
     name = "semantic"
 
     def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
-        pool = [s for s in candidates(sentences) if len(s.text.split()) >= MIN_KEYPOINT_WORDS
-                and not s.text.endswith("?") and not dangles(s.text)] or candidates(sentences)
+        pool = [s for s in candidates(sentences)
+                if len(s.text.split()) >= MIN_KEYPOINT_WORDS and not s.text.endswith("?")] or candidates(sentences)
         if not pool or k <= 0:
             return []
         vectors = embed([s.text for s in pool])
-        return in_document_order(pool[i] for i in _mmr(vectors, _lead_score(pool, vectors), k))
+        scores = _lead_score(pool, vectors)
+        previous = {later.id: earlier.id for earlier, later in zip(sentences, sentences[1:])
+                    if earlier.source == later.source}
+        while True:  # a pick opening with "He" stands only under the sentence before it
+            picked = _mmr(vectors, scores, k)
+            ids = {pool[i].id for i in picked}
+            stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
+            if not stranded:
+                return in_document_order(pool[i] for i in picked)
+            scores = scores.copy()
+            scores[stranded] = -np.inf
 
     def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int):
         pool = candidates(sentences)
