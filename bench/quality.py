@@ -10,7 +10,8 @@ segmentation, handed to sumy as ready-made Sentence objects with a plain word
 tokenizer (sumy's default tokenizer needs NLTK data). deckgen's methods are scored
 on their bullets, the text a deck shows; Lead-3 and sumy on whole sentences.
 Scores are ROUGE-1/2/Lsum F1 x 100 (rouge-score, Porter stemmer), averaged over
-articles; Lsum joins sentences with newlines. Needs the ``bench`` extra (rouge-score, sumy).
+articles; Lsum joins sentences with newlines. dR2 is the ROUGE-2 margin over Lead-3, with its
+95% paired-bootstrap interval over the articles. Needs the ``bench`` extra (rouge-score, sumy).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 from rouge_score import rouge_scorer
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
@@ -115,6 +117,17 @@ def _sentences(row_id: str, text: str) -> tuple[Sentence, ...]:
     return segment(Document(SourceInfo(id="S1", path=row_id), normalise(text))).sentences
 
 
+def paired_interval(per_article, name: str, rounds: int = 2000) -> tuple[float, float]:
+    """95% paired-bootstrap interval of the method's mean ROUGE-2 minus Lead-3's over the same
+    articles (resampled with a fixed seed, so a rerun prints the same interval)."""
+    r2 = {(row_id, method): values[1] for row_id, method, values, _ in per_article}
+    differences = np.array([r2[row_id, name] - r2[row_id, BASELINE] for row_id, method, *_ in per_article
+                            if method == name])
+    draws = np.random.default_rng(0).integers(0, len(differences), (rounds, len(differences)))
+    means = np.sort(differences[draws].mean(axis=1))
+    return float(means[int(0.025 * rounds)]), float(means[int(0.975 * rounds) - 1])
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -145,9 +158,11 @@ def main(argv: Sequence[str] | None = None) -> None:
              for name in runners}
     words = {name: sum(r[3] for r in per_article if r[1] == name) / articles for name in runners}
     print(f"{args.data.name}: {articles} articles, k={args.k}, {elapsed:.1f} s")
-    print(f"{'method':<18} {'R1':>6} {'R2':>6} {'RLsum':>6} {'dR2':>6} {'words':>6}")
+    print(f"{'method':<18} {'R1':>6} {'R2':>6} {'RLsum':>6} {'dR2':>6} {'dR2 95% CI':>16} {'words':>6}")
     for name, (r1, r2, rl) in means.items():
-        print(f"{name:<18} {r1:6.2f} {r2:6.2f} {rl:6.2f} {r2 - means[BASELINE][1]:+6.2f} {words[name]:6.1f}")
+        low, high = paired_interval(per_article, name)
+        print(f"{name:<18} {r1:6.2f} {r2:6.2f} {rl:6.2f} {r2 - means[BASELINE][1]:+6.2f} "
+              f"{f'[{low:+.2f}, {high:+.2f}]':>16} {words[name]:6.1f}")
 
     header = ["id", "method", "rouge1", "rouge2", "rougeLsum", "words"]
     rows = [[row_id, name, *(f"{v:.2f}" for v in values), count] for row_id, name, values, count in per_article]
