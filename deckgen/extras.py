@@ -17,12 +17,10 @@ MAX_STATEMENTS_PER_SIDE = 3
 MIN_QUOTE_WORDS = 6
 
 
-def briefing_extras(documents: Sequence[Document], as_of: date | None = None) -> dict:
-    """The outline fields beyond BLUF and sections, as keyword arguments for ``Outline``.
-
-    ``as_of`` (given explicitly) overrides each document's own date for relative dates.
-    """
-    found = extract(documents, as_of)
+def briefing_extras(documents: Sequence[Document]) -> dict:
+    """The outline fields beyond BLUF and sections, as keyword arguments for ``Outline``;
+    relative dates resolve against each document's own publication date."""
+    found = extract(documents)
     sentences = {s.id: s for document in documents for s in document.sentences}
 
     def point(text: str, ids: Sequence[str]) -> Point:

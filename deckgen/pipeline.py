@@ -76,7 +76,7 @@ def build_outline(request: OutlineRequest) -> Outline:
     )
     if not request.extras:
         return outline
-    return replace(outline, **briefing_extras(documents, request.as_of or request.brief.as_of))
+    return replace(outline, **briefing_extras(documents))
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:

@@ -21,8 +21,8 @@ def seed():
     return load_documents([SEED], load_brief(BRIEF))[0]
 
 
-def times_of(text: str, published: date | None = None, as_of: date | None = None):
-    return find_times(segment(Document(SourceInfo("S1", "t.txt", date=published), text)), as_of)
+def times_of(text: str, published: date | None = None):
+    return find_times(segment(Document(SourceInfo("S1", "t.txt", date=published), text)))
 
 
 def only(mentions, text: str):
@@ -31,7 +31,7 @@ def only(mentions, text: str):
 
 
 def test_seed_phase_dates(seed):
-    mentions = find_times(seed, AS_OF)
+    mentions = find_times(seed)
     first = only(mentions, "no later than a year from now")
     assert (first.when, first.precision, first.relation) == (date(2025, 9, 1), Precision.MONTH, Relation.BY)
     second = only(mentions, "next September")
@@ -45,7 +45,7 @@ def test_seed_phase_dates(seed):
 
 
 def test_seed_past_and_present_expressions(seed):
-    mentions = find_times(seed, AS_OF)
+    mentions = find_times(seed)
     resolved = {(m.text, m.sentence_ids[0]): (m.when, m.precision, m.relation) for m in mentions}
     assert resolved[("earlier this month", "S1.21")] == (date(2024, 9, 1), Precision.MONTH, Relation.ON)
     assert resolved[("in July", "S1.34")] == (date(2024, 7, 1), Precision.MONTH, Relation.ON)
@@ -60,24 +60,32 @@ def test_seed_past_and_present_expressions(seed):
 
 def test_seed_words_are_verbatim_and_events_faithful(seed):
     sentences = {s.id: s.text for s in seed.sentences}
-    for mention in find_times(seed, AS_OF):
+    for mention in find_times(seed):
         assert mention.text in sentences[mention.sentence_ids[0]]
         assert is_faithful(mention.event, sentences[mention.sentence_ids[0]])
 
 
 def test_seed_statement_dates_are_marked_as_reporting(seed):
-    mentions = find_times(seed, AS_OF)
+    mentions = find_times(seed)
     assert {m.sentence_ids[0] for m in mentions if m.reporting} == {"S1.2", "S1.5", "S1.12", "S1.28", "S1.32"}
     assert not only(mentions, "next September").reporting
 
 
-def test_the_publication_date_is_the_default_anchor_and_as_of_overrides_it():
+def test_the_publication_date_is_the_anchor():
     text = "The minister said Friday that talks will resume next September."
     by_date = times_of(text, published=AS_OF)
     assert [m.when for m in by_date] == [AS_OF, date(2025, 9, 1)]
-    later = times_of(text, published=AS_OF, as_of=date(2024, 10, 2))  # a Wednesday
-    assert [m.when for m in later] == [date(2024, 9, 27), date(2025, 9, 1)]
-    assert later[0].anchor == date(2024, 10, 2)
+    assert by_date[0].anchor == AS_OF
+
+
+def test_the_decks_as_of_date_never_anchors_an_undated_document(tmp_path):
+    from deckgen.pipeline import OutlineRequest, build_outline
+
+    story = tmp_path / "story.txt"  # no date in a .txt
+    story.write_text("The jury found him guilty on Wednesday, the court said. The sentence is due on 4 May 2015.\n")
+    outline = build_outline(OutlineRequest(documents=(story,), as_of=date(2015, 4, 21)))
+    assert outline.as_of == date(2015, 4, 21)
+    assert [p.text.split(" (")[0] for p in outline.timeline] == ["4 May 2015"]
 
 
 def test_without_a_date_relative_expressions_are_flagged_and_absolute_ones_resolve():

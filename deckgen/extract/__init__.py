@@ -1,6 +1,6 @@
 """Briefing content beyond bullets: figures, quotes, a timeline and perspectives.
 
-``extract(documents, as_of)`` is the one entry; every item carries the ``sentence_ids`` its
+``extract(documents)`` is the one entry; every item carries the ``sentence_ids`` its
 citations are derived from, and its text is verbatim or a deletion-only shortening of them.
 Deterministic; never prints. Items from different documents are kept apart (each with its own
 sentence ids); speakers are resolved within one document only.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from ..model import Document
 from .attribution import Speaker, SpeakerKind, attribute
@@ -33,15 +32,15 @@ class Extracts:
     contrasts: tuple[Contrast, ...]
 
 
-def extract(documents: Sequence[Document], as_of: date | None = None) -> Extracts:
-    """Extract from segmented documents; relative dates resolve against ``as_of`` when given,
-    else each document's own publication date (flagged when it has none)."""
+def extract(documents: Sequence[Document]) -> Extracts:
+    """Extract from segmented documents; relative dates resolve against each document's own
+    publication date (flagged when it has none)."""
     figures, quotes, times, statements = [], [], [], []
     for document in documents:
         attributions = attribute(document)
         figures += find_figures(document, attributions)
         quotes += find_quotes(document, attributions)
-        times += find_times(document, as_of)
+        times += find_times(document)
         statements += find_statements(document, attributions)
     return Extracts(tuple(figures), tuple(figure_series(figures)), tuple(quotes), tuple(times),
                     tuple(perspectives(statements)), tuple(find_contrasts(statements)))

@@ -1,6 +1,7 @@
 """Timeline and what to watch: time expressions resolved against a date, shown with their words.
 
-The anchor is ``as_of`` when given, else the document's publication date. Rules:
+The anchor is the document's publication date (from its metadata or the brief), never the
+deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
 
 - a month-day with no year is the occurrence nearest the anchor (the earlier on a tie), but no
   more than 90 days ahead without a cue: "January 5" read on 20 Dec 2014 is 5 Jan 2015,
@@ -147,10 +148,11 @@ def format_date(when: date, precision: Precision) -> str:
             Precision.MONTH: f"{month} {when.year}", Precision.YEAR: str(when.year)}[precision]
 
 
-def find_times(document: Document, as_of: date | None = None) -> list[TimeMention]:
-    """The time expressions of every sentence, in order, resolved against ``as_of`` or the document's date."""
-    anchor = as_of or document.source.date
-    return [mention for sentence in document.sentences for mention in _sentence_times(sentence, anchor)]
+def find_times(document: Document) -> list[TimeMention]:
+    """The time expressions of every sentence, in order, resolved against the document's own
+    publication date; with none, relative ones are flagged (the deck's as-of date is not the
+    day the document was written, and a guessed anchor would invent dates)."""
+    return [mention for sentence in document.sentences for mention in _sentence_times(sentence, document.source.date)]
 
 
 def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention]:
