@@ -33,9 +33,9 @@ _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^Scroll down for (?:video|more)\s+)")
-_DISCOURSE = re.compile(
-    r"^(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|In addition|Additionally|"
-    r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?\s+(?=\S)")
+_DISCOURSE = re.compile(  # "In addition" only with its comma: "In addition to the fee, ..." is no opener
+    r"^(?:(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|Additionally|"
+    r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?|In addition,)\s+(?=\S)")
 # First-person words outside quotation marks: the sentence probably continues a quotation
 # opened in an earlier sentence ("But Conservatives know the society we build ...").
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]urs?|[Mm]y|me)\b")

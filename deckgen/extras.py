@@ -15,6 +15,7 @@ MAX_QUOTES = 6
 MAX_TIMELINE = 8
 MAX_STATEMENTS_PER_SIDE = 3
 MIN_QUOTE_WORDS = 6
+MAX_QUOTE_WORDS = 45
 
 
 def briefing_extras(documents: Sequence[Document]) -> dict:
@@ -70,8 +71,12 @@ def _chart(series, sentences: dict[str, Sentence]) -> Chart:
 
 
 def _key_quotes(found: Extracts):
-    """Substantive quotes, each speaker's first before anyone's second, in document order."""
-    quotes = [q for q in found.quotes if len(q.text.split()) >= MIN_QUOTE_WORDS]
+    """Substantive quotes whose speaker is known, each speaker's first before anyone's second,
+    in document order. Left out: a quote with no speaker (on a slide of quotes it would be read
+    as the last speaker's), one under MIN_QUOTE_WORDS and one over MAX_QUOTE_WORDS (a passage is
+    no quote to show; it cannot be cut without changing it)."""
+    quotes = [q for q in found.quotes
+              if q.speaker and MIN_QUOTE_WORDS <= len(q.text.split()) <= MAX_QUOTE_WORDS]
     seen: set[str] = set()
     firsts, rest = [], []
     for quote in quotes:

@@ -15,6 +15,7 @@ from .summarize.base import dangles
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
+QUOTE_OPENERS = ("“", '"', "‘", "'")
 
 
 def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
@@ -54,6 +55,14 @@ def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
     return credits
 
 
+def speakers_known(documents: Sequence[Document]) -> set[str]:
+    """Ids of the sentences whose speaker is known (named in them, or resolved from "he said")."""
+    from .extract.attribution import attribute
+
+    return {sentence_id for document in documents for sentence_id, attribution in attribute(document).items()
+            if attribution.speaker}
+
+
 def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], summarizer: Summarizer, *,
                  title: str | None = None, subtitle: str | None = None, author: str | None = None,
                  as_of: date | None = None,
@@ -78,17 +87,21 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     previous = {later.id: earlier.id for document in documents
                 for earlier, later in zip(document.sentences, document.sentences[1:])}
+    spoken = speakers_known(documents) | set(credits)
 
     def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
-        """Points of one slide group. Skipped: a sentence already cited by an earlier point, and
-        one opening with "He"/"It"/"They" unless its speaker is credited or the point just above
-        comes from the sentence before it (which names who that is)."""
+        """Points of one slide group. Skipped: a sentence already cited by an earlier point; one
+        opening with "He"/"It"/"They" unless its speaker is credited or the point just above
+        comes from the sentence before it (which names who that is); and a quotation whose
+        speaker is not known (under a slide title it would read as the deck's own claim)."""
         result: list[Point] = []
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
             if dangles(sentence.text) and sentence.id not in credits and \
                     not (result and previous.get(sentence.id) in result[-1].sentence_ids):
+                continue
+            if sentence.text.startswith(QUOTE_OPENERS) and sentence.id not in spoken:
                 continue
             result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result)

@@ -109,3 +109,19 @@ def test_extras_survive_the_outline_file(outline, tmp_path):
         path = tmp_path / f"o.{fmt}"
         path.write_text(dumps(outline, fmt))
         assert load_outline(path) == outline
+
+
+def test_key_quotes_need_a_known_speaker_and_a_readable_length(tmp_path):
+    story = tmp_path / "story.md"
+    long_quote = " ".join(["We will keep working with our partners on every part of the plan"] * 4)
+    story.write_text(
+        "---\ndate: 2015-04-21\n---\n\n"
+        "The minister said: “We have done what we promised to the people of this country.”\n\n"
+        "“Nobody should expect the talks to end quickly or easily,” an official said.\n\n"
+        f"The report added: “{long_quote}.”\n\n"
+        "“There is no doubt that this is the right decision for the region,” the crowd chanted as it went.\n")
+    outline = build_outline(OutlineRequest(documents=(story,)))
+    # the report's 60-word passage is too long to show; "the crowd chanted" gives no speaker
+    assert [p.text for p in outline.quotes] == [
+        "“We have done what we promised to the people of this country.” — The minister",
+        "“Nobody should expect the talks to end quickly or easily” — an official"]

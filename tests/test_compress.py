@@ -204,3 +204,10 @@ def test_faithfulness_is_an_in_order_subsequence():
     assert not is_faithful("2,600 troops will stay", quote)      # figure changed
     assert not is_faithful("the troops will leave", quote)       # word added
     assert not is_faithful("", quote)
+
+
+def test_in_addition_goes_only_with_its_comma():
+    kept = "In addition to the legal documents each client must sign, the treatment is not free."
+    assert bullet_text(kept) == kept
+    assert bullet_text("In addition, the treatment itself is not free for most clients.") == \
+        "The treatment itself is not free for most clients."

@@ -40,13 +40,15 @@ class Summarizer(ABC):
         """About ``count`` sections chosen from the content, each titled with words drawn from it."""
 
 
-_DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Him|Them)\b")
+_DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instead|Indeed),?\s+)?"
+                       r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Hh]im|[Tt]hem)\b")
 
 
 def dangles(text: str) -> bool:
-    """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...") whose
-    person is named in an earlier sentence, so it cannot stand alone as a bullet. A pronoun
-    inside an opening quotation does not count (the quote's speaker is credited instead)."""
+    """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...", also after
+    a linking word: "Now, it is taking the lead") whose person is named in an earlier sentence,
+    so it cannot stand alone as a bullet. A pronoun inside an opening quotation does not count
+    (the quote's speaker is credited instead)."""
     return bool(_DANGLING.match(text))
 
 
