@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .extract import Extracts, Speaker, TimeMention, extract
+from .extract.perspectives import OTHER
 from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
 
 MAX_FIGURES = 8
@@ -40,7 +41,7 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
                           for group in _timeline_groups(found.timeline)),
         "perspectives": tuple(Section(p.group, tuple(point(s.text, s.sentence_ids)
                                                      for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
-                              for p in found.perspectives),
+                              for p in _shown_perspectives(found)),
         "contrasts": tuple(Contrast(c.topic or "Contrasting claims", tuple(
             Section(_side_title(side), tuple(point(s.text, s.sentence_ids) for s in side[:MAX_STATEMENTS_PER_SIDE]))
             for side in (c.first, c.second))) for c in found.contrasts),
@@ -68,6 +69,13 @@ def _chart(series, sentences: dict[str, Sentence]) -> Chart:
                  texts=tuple(f.number for f in figures), lows=tuple(f.low for f in figures),
                  highs=tuple(f.high for f in figures),
                  citations=tuple(_citation(sentences[f.sentence_ids[0]]) for f in figures))
+
+
+def _shown_perspectives(found: Extracts):
+    """The speaker groups worth a slide: not "Other" (it says nothing of where a view comes from),
+    and none unless at least two groups speak."""
+    groups = [p for p in found.perspectives if p.group != OTHER]
+    return groups if len(groups) >= 2 else []
 
 
 def _key_quotes(found: Extracts):

@@ -125,3 +125,14 @@ def test_key_quotes_need_a_known_speaker_and_a_readable_length(tmp_path):
     assert [p.text for p in outline.quotes] == [
         "“We have done what we promised to the people of this country.” — The minister",
         "“Nobody should expect the talks to end quickly or easily” — an official"]
+
+
+def test_perspectives_need_two_named_groups_and_never_show_other(tmp_path, outline):
+    assert len(outline.perspectives) >= 2 and "Other" not in [s.title for s in outline.perspectives]
+    story = tmp_path / "story.md"
+    story.write_text("---\ndate: 2015-04-21\n---\n\n"
+                     "The talks will resume in May, U.S. officials said on Monday.\n\n"
+                     "The plan is a good one for the region, Bear Grylls said.\n\n"
+                     "Volunteering is a triple win for workers and firms, Mike Rake said.\n")
+    alone = build_outline(OutlineRequest(documents=(story,)))
+    assert alone.perspectives == ()  # one named group (U.S. officials) and "Other": nothing to compare
