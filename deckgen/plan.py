@@ -92,8 +92,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
         """Points of one slide group. Skipped: a sentence already cited by an earlier point; one
         opening with "He"/"It"/"They" unless its speaker is credited or the point just above
-        comes from the sentence before it (which names who that is); and a quotation whose
-        speaker is not known (under a slide title it would read as the deck's own claim)."""
+        comes from the sentence before it (which names who that is); a quotation whose speaker
+        is not known (under a slide title it would read as the deck's own claim); a question."""
         result: list[Point] = []
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
@@ -101,7 +101,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if dangles(sentence.text) and sentence.id not in credits and \
                     not (result and previous.get(sentence.id) in result[-1].sentence_ids):
                 continue
-            if sentence.text.startswith(QUOTE_OPENERS) and sentence.id not in spoken:
+            if sentence.text.startswith(QUOTE_OPENERS) and sentence.id not in spoken or \
+                    sentence.text.endswith("?"):
                 continue
             result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result)

@@ -156,3 +156,13 @@ def test_a_quotation_whose_speaker_is_unknown_is_no_bullet(tmp_path):
     # two people are named before "he said": nobody can tell which, so that quote is left out
     assert [p.text for p in outline.sections[0].points] == [
         "“Volunteering is a triple win for workers and firms” — Rake"]
+
+
+def test_a_question_is_no_bullet(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Jurors found Dzhokhar Tsarnaev guilty on all 30 counts. But will he face death? "
+                     "The penalty phase starts next week, the judge said.\n")
+    outline = plan_outline(load_documents([story]), [SectionSpec("Verdict")], Picks(section=(0, 1, 2)))
+    assert [p.text for p in outline.sections[0].points] == [
+        "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts.",
+        "The penalty phase starts next week (the judge)"]

@@ -210,3 +210,15 @@ def test_a_key_point_opening_with_he_needs_the_sentence_before_it_picked_too():
         for s in chosen:
             if dangles(s.text):
                 assert sentences[sentences.index(s) - 1].id in ids
+
+
+def test_bylines_are_never_points():
+    from deckgen.summarize.base import candidates
+
+    sentences = sentences_of("Jurors found Dzhokhar Tsarnaev guilty on all 30 counts on Wednesday.\n\n"
+                             "Survivors react to the verdict Ann O'Neill reported from Boston.\n\n"
+                             "Dana Ford reported from Atlanta.\n\n"
+                             "Police officers reported from Kabul that the road was open.\n")
+    assert [s.text for s in candidates(sentences)] == [
+        "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts on Wednesday.",
+        "Police officers reported from Kabul that the road was open."]

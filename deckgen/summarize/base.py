@@ -14,6 +14,8 @@ _BOILERPLATE = re.compile(
     r"^(?:By\s+\.|PUBLISHED:|UPDATED:|Last updated|Scroll down for|Click here|Read more|Follow\s+@|Share this)"
     r"|(?:information|reporting) from .{1,60} (?:was|were) used in this (?:article|report)"
     r"|contributed (?:reporting )?to this (?:article|report)", re.I)
+# A reporter's byline, maybe run into a picture caption: "... Ann O'Neill reported from Boston."
+_BYLINE = re.compile(r"^(?:\S+\s+){0,8}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+reported from\s+[A-Z][\w .,'’-]{1,40}\.$")
 
 
 class Summarizer(ABC):
@@ -53,8 +55,10 @@ def dangles(text: str) -> bool:
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences long enough to stand as a point on their own, boilerplate left out."""
-    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)]
+    """Sentences long enough to stand as a point on their own, boilerplate (bylines, datelines,
+    "Scroll down for video") left out."""
+    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
+            and not _BYLINE.match(s.text)]
 
 
 def in_document_order(chosen) -> list[Sentence]:
