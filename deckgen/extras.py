@@ -10,6 +10,7 @@ from datetime import date
 from .extract import Extracts, Speaker, TimeMention, extract
 from .extract.perspectives import OTHER
 from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
+from .summarize.base import dangles
 
 MAX_FIGURES = 8
 MAX_QUOTES = 6
@@ -99,14 +100,15 @@ def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]
     """Mentions that place events in time, one group per sentence: what is still to come first,
     then the most recent past, at most MAX_TIMELINE, shown in date order.
 
-    Left out: mentions that only date a statement ("told reporters Friday") and mentions that
-    could not be resolved ("soon", or "Wednesday" in a text with no publication date). The slide
-    is read as is, so a point must sit at a date; the unresolved mentions stay in ``extract``'s
+    Left out: mentions that only date a statement ("told reporters Friday"), mentions that
+    could not be resolved ("soon", or "Wednesday" in a text with no publication date), and
+    events that open with "He"/"It" (nobody on the slide says who). The slide is read as is, so
+    a point must sit at a date and say who acts; the unresolved mentions stay in ``extract``'s
     result, where their ``problem`` says why.
     """
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
-        if mention.when and not mention.reporting:
+        if mention.when and not mention.reporting and not dangles(mention.event):
             groups.setdefault(mention.sentence_ids, []).append(mention)
 
     def when(group: list[TimeMention]) -> date:

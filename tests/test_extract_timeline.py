@@ -191,3 +191,18 @@ def test_an_uncued_month_day_far_ahead_is_last_years():
     # a cue in the date's clause still looks ahead
     assert [m.when for m in times_of("The new season will start on September 1.", date(2015, 4, 21))] == [
         date(2015, 9, 1)]
+
+
+def test_timeline_events_say_who_acts(tmp_path):
+    from deckgen.pipeline import OutlineRequest, build_outline
+
+    story = tmp_path / "story.md"
+    story.write_text("---\ndate: 2015-04-21\n---\n\n"
+                     "Michael Fallon gave an interview on the Today programme on Monday.\n\n"
+                     "He tweeted yesterday that the plan was a joke.\n\n"
+                     "The minister will publish the plan on 4 May 2015.\n")
+    outline = build_outline(OutlineRequest(documents=(story,)))
+    events = [p.text for p in outline.timeline]
+    assert not any(": He tweeted" in e for e in events)
+    assert events == ["20 Apr 2015 ('Monday'): Michael Fallon gave an interview on the Today programme on Monday.",
+                      "4 May 2015 ('4 May 2015'): The minister will publish the plan on 4 May 2015."]
