@@ -154,6 +154,7 @@ def attribute(document: Document) -> dict[str, Attribution]:
     document (extraction and the planner's speaker credits both ask); do not mutate it."""
     masked = _masked_sentences(document)
     people = _introductions(document.sentences, masked)
+    known = {_key(full.split()[-1]) for full in people}  # surnames of the introduced and the quoted
     found: dict[str, Attribution] = {}
     for position, sentence in enumerate(document.sentences):
         text = masked[sentence.id]
@@ -161,7 +162,7 @@ def attribute(document: Document) -> dict[str, Attribution]:
         if attribution and attribution.words.lower() in PRONOUNS:
             window = [(s, masked[s.id]) for s in document.sentences[max(0, position - PRONOUN_REACH):position]]
             window.append((sentence, text[:verb_start]))
-            speaker = _antecedent(attribution.words.lower(), window, found, people)
+            speaker = _antecedent(attribution.words.lower(), window, found, people, known)
             attribution = Attribution(speaker, attribution.words, attribution.verb, sentence.id)
         if attribution is None and position and _continues_quote(text):
             before = document.sentences[position - 1]
@@ -169,6 +170,8 @@ def attribute(document: Document) -> dict[str, Attribution]:
                 attribution = found[before.id]
         if attribution:
             found[sentence.id] = attribution
+            if attribution.speaker:
+                known.add(_key(attribution.speaker.name.split()[-1]))
     return found
 
 
@@ -346,16 +349,17 @@ def _role_from(appositive: str) -> str | None:
 
 
 def _antecedent(pronoun: str, window: list[tuple[Sentence, str]], found: dict[str, Attribution],
-                people: dict[str, Speaker]) -> Speaker | None:
+                people: dict[str, Speaker], known: set[str]) -> Speaker | None:
     """Who ``pronoun`` stands for, or None when unsure. ``window``: (sentence, masked text) pairs,
-    oldest first, the last the pronoun's own sentence cut just before its verb."""
+    oldest first, the last the pronoun's own sentence cut just before its verb; ``known``: the
+    surname keys of everyone introduced or quoted so far."""
     if pronoun in ("he", "she"):
-        return _person_antecedent(window, found, people)
+        return _person_antecedent(window, found, people, known)
     return _group_antecedent(pronoun, window, found)
 
 
 def _person_antecedent(window: list[tuple[Sentence, str]], found: dict[str, Attribution],
-                       people: dict[str, Speaker]) -> Speaker | None:
+                       people: dict[str, Speaker], known: set[str]) -> Speaker | None:
     """Walking back, the first sentence that names people decides: it must name exactly one, who
     must be the latest person quoted in the window, or, when the window quotes no person, someone
     the document introduces, named where a subject may stand ("India's Prime Minister Narendra
@@ -365,8 +369,6 @@ def _person_antecedent(window: list[tuple[Sentence, str]], found: dict[str, Attr
     person ("She said ...") decides for that person."""
     quoted = [found[s.id].speaker for s, _ in window if s.id in found and found[s.id].speaker]
     quoted = [speaker for speaker in quoted if speaker.kind is SpeakerKind.PERSON]
-    known = ({_key(a.speaker.name.split()[-1]) for a in found.values() if a.speaker}
-             | {_key(full.split()[-1]) for full in people})
     for sentence, text in reversed(window):
         named = _people_named(text, known)
         if len(named) > 1:

@@ -37,6 +37,9 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
                 min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
     """The document's quotes of at least ``min_words`` words, in order."""
     quotes = []
+    by_paragraph: dict[int, list] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph in document.paragraphs:
         body = document.text[paragraph.start:paragraph.end]
         for start, end in quote_spans(body):
@@ -44,7 +47,7 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
             if len(text.split()) < min_words or is_title(text):
                 continue
             start, end = start + paragraph.start, end + paragraph.start
-            spanned = [s for s in document.sentences if s.start < end and s.end > start]
+            spanned = [s for s in by_paragraph.get(paragraph.number, ()) if s.start < end and s.end > start]
             attribution = next((attributions[s.id] for s in reversed(spanned) if s.id in attributions), None)
             ids = [s.id for s in spanned]
             if attribution and attribution.sentence_id not in ids:
