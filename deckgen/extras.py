@@ -30,6 +30,13 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
         ids = tuple(dict.fromkeys(ids))
         return Point(text, tuple(_citation(sentences[i]) for i in ids), ids)
 
+    def statement(s) -> Point:
+        """A statement under its group's heading; one whose words do not name the speaker ("It
+        said ...", "“...,” he said") is credited, citing where the speaker is named."""
+        if s.speaker.name.split()[-1] in s.text:
+            return point(s.text, s.sentence_ids)
+        return point(f"{s.text} — {s.speaker.name}", (*s.sentence_ids, *s.speaker.sentence_ids))
+
     return {
         "figures": tuple(point(_figure_text(f.number, f.counts, f.stated_by),
                                (*f.sentence_ids, *(f.stated_by.sentence_ids if f.stated_by else ())))
@@ -40,11 +47,10 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
                         for q in _key_quotes(found)),
         "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)
                           for group in _timeline_groups(found.timeline)),
-        "perspectives": tuple(Section(p.group, tuple(point(s.text, s.sentence_ids)
-                                                     for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
+        "perspectives": tuple(Section(p.group, tuple(statement(s) for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
                               for p in _shown_perspectives(found)),
         "contrasts": tuple(Contrast(c.topic or "Contrasting claims", tuple(
-            Section(_side_title(side), tuple(point(s.text, s.sentence_ids) for s in side[:MAX_STATEMENTS_PER_SIDE]))
+            Section(_side_title(side), tuple(statement(s) for s in side[:MAX_STATEMENTS_PER_SIDE]))
             for side in (c.first, c.second))) for c in found.contrasts),
     }
 

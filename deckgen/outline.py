@@ -71,14 +71,29 @@ def dumps(outline: Outline, fmt: str = "json") -> str:
 
 
 def _markdown(outline: Outline) -> str:
+    """Everything the deck shows, for review: BLUF, sections, then the other slide kinds that
+    have content (figures and charts, quotes, timeline, perspectives and contrasts), sources."""
     lines = [f"# {outline.title}", ""]
     if outline.as_of:
         lines += [f"As of {outline.as_of.isoformat()}", ""]
+
+    def cited(points) -> list[str]:
+        return [f"- {p.text} [{'; '.join(f'{c.source} para. {c.paragraph}' for c in p.citations)}]" for p in points]
+
     for heading, points in [("Bottom line up front", outline.bluf)] + [(s.title, s.points) for s in outline.sections]:
-        lines += [f"## {heading}", ""]
-        lines += [f"- {p.text} [{'; '.join(f'{c.source} para. {c.paragraph}' for c in p.citations)}]"
-                  for p in points] or ["- (nothing in the sources on this)"]
-        lines.append("")
+        lines += [f"## {heading}", "", *(cited(points) or ["- (nothing in the sources on this)"]), ""]
+    extras = [("By the numbers", cited(outline.figures))]
+    extras += [(f"Chart: {chart.title}", [f"- {label}: {text} [{c.source} para. {c.paragraph}]"
+                                          for label, text, c in zip(chart.labels, chart.texts, chart.citations)])
+               for chart in outline.charts]
+    extras += [("Key quotes", cited(outline.quotes)), ("Timeline and what to watch", cited(outline.timeline))]
+    extras += [(f"Perspectives: {group.title}", cited(group.points)) for group in outline.perspectives]
+    extras += [(f"Contrast: {contrast.topic}", [line for side in contrast.sides
+                                                for line in (f"- {side.title}:", *("  " + c for c in cited(side.points)))])
+               for contrast in outline.contrasts]
+    for heading, items in extras:
+        if items:
+            lines += [f"## {heading}", "", *items, ""]
     lines += ["## Sources", ""]
     lines += [f"- {s.id}: {', '.join(str(v) for v in (s.publisher, s.title, s.date, s.url or s.path) if v)}"
               for s in outline.sources]

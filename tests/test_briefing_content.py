@@ -136,3 +136,11 @@ def test_perspectives_need_two_named_groups_and_never_show_other(tmp_path, outli
                      "Volunteering is a triple win for workers and firms, Mike Rake said.\n")
     alone = build_outline(OutlineRequest(documents=(story,)))
     assert alone.perspectives == ()  # one named group (U.S. officials) and "Other": nothing to compare
+
+
+def test_a_statement_that_does_not_name_its_speaker_is_credited(outline):
+    points = [p for group in outline.perspectives for p in group.points]
+    unnamed = [p for p in points if p.text.startswith(("It said", "“That spillover"))]
+    assert [p.text.rsplit(" — ", 1)[1] for p in unnamed] == ["Charles Lister", "A recent United Nations report"]
+    for point in unnamed:
+        assert len(point.sentence_ids) == 2  # the statement and the sentence naming the speaker

@@ -63,3 +63,28 @@ def test_invalid_yaml_names_the_line(tmp_path):
 def test_from_dict_rejects_a_list():
     with pytest.raises(TypeError):
         from_dict([])
+
+
+def test_markdown_shows_every_slide_kind_with_content_for_review():
+    from dataclasses import replace
+
+    from deckgen.model import Chart, Contrast
+
+    cite = (Citation("S1", 3, "About 500 attacks, Lister said."),)
+    full = replace(OUTLINE, figures=(Point("about 500 attacks (Lister)", cite),),
+                   charts=(Chart("attacks", None, ("Lister", "UN"), ("about 500", "600"), (500.0, 600.0),
+                                 (500.0, 600.0), cite * 2),),
+                   quotes=(Point("“We refused” — Abbasi", cite),),
+                   timeline=(Point("Sep 2025 ('next September'): The second phase starts.", cite),),
+                   perspectives=(Section("Iraqi officials", (Point("Abbasi said no.", cite),)),),
+                   contrasts=(Contrast("withdrawal", (Section("U.S. officials", (Point("Not leaving.", cite),)),
+                                                      Section("Iraqi officials", (Point("Leaving.", cite),)))),))
+    text = dumps(full, "md")
+    for expected in ("## By the numbers\n\n- about 500 attacks (Lister) [S1 para. 3]",
+                     "## Chart: attacks\n\n- Lister: about 500 [S1 para. 3]\n- UN: 600 [S1 para. 3]",
+                     "## Key quotes\n\n- “We refused” — Abbasi [S1 para. 3]",
+                     "## Timeline and what to watch\n\n- Sep 2025 ('next September'): The second phase starts.",
+                     "## Perspectives: Iraqi officials\n\n- Abbasi said no. [S1 para. 3]",
+                     "## Contrast: withdrawal\n\n- U.S. officials:\n  - Not leaving. [S1 para. 3]\n- Iraqi officials:"):
+        assert expected in text
+    assert "## By the numbers" not in dumps(OUTLINE, "md")  # a kind with nothing is left out
