@@ -8,6 +8,7 @@ from datetime import date
 
 from .compress import bullet_text
 from .corroborate import corroborating
+from .extract.attribution import PRONOUNS, attribute, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
 from .summarize.base import dangles
@@ -15,7 +16,6 @@ from .summarize.base import dangles
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
-QUOTE_OPENERS = ("“", '"', "‘", "'")
 
 
 def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
@@ -42,8 +42,6 @@ class Credit:
 def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
     """Per sentence id, the speaker of a quote that continues from the sentence before, or of a
     "he said" / "she said", where the document makes clear who that is (see extract.attribution)."""
-    from .extract.attribution import PRONOUNS, attribute
-
     credits = {}
     for document in documents:
         by_id = {s.id: s for s in document.sentences}
@@ -57,8 +55,6 @@ def speaker_credits(documents: Sequence[Document]) -> dict[str, Credit]:
 
 def speakers_known(documents: Sequence[Document]) -> set[str]:
     """Ids of the sentences whose speaker is known (named in them, or resolved from "he said")."""
-    from .extract.attribution import attribute
-
     return {sentence_id for document in documents for sentence_id, attribution in attribute(document).items()
             if attribution.speaker}
 
@@ -88,6 +84,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     previous = {later.id: earlier.id for document in documents
                 for earlier, later in zip(document.sentences, document.sentences[1:])}
     spoken = speakers_known(documents) | set(credits)
+    quoted = {sentence_id for document in documents for sentence_id in quoted_openings(document)}
 
     def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
         """Points of one slide group. Skipped: a sentence already cited by an earlier point; one
@@ -101,8 +98,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if dangles(sentence.text) and sentence.id not in credits and \
                     not (result and previous.get(sentence.id) in result[-1].sentence_ids):
                 continue
-            if sentence.text.startswith(QUOTE_OPENERS) and sentence.id not in spoken or \
-                    sentence.text.endswith("?"):
+            if sentence.id in quoted and sentence.id not in spoken or sentence.text.endswith("?"):
                 continue
             result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result)

@@ -166,3 +166,15 @@ def test_a_question_is_no_bullet(tmp_path):
     assert [p.text for p in outline.sections[0].points] == [
         "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts.",
         "The penalty phase starts next week (the judge)"]
+
+
+def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Doctors saw more concussions this year. Some people still call concussions "
+                     "\"getting your bell rung. We should call them what they really are: a brain injury.\" "
+                     "The league changed its rules in March.\n")
+    documents = load_documents([story])
+    outline = plan_outline(documents, [SectionSpec("Concussion")], Picks(section=(0, 2, 3)))
+    # the middle sentence of the quote has no quote mark of its own and nobody is said to speak
+    assert [p.text for p in outline.sections[0].points] == [
+        "Doctors saw more concussions this year.", "The league changed its rules in March."]

@@ -175,6 +175,13 @@ def attribute(document: Document) -> dict[str, Attribution]:
     return found
 
 
+def quoted_openings(document: Document) -> set[str]:
+    """Ids of the sentences that open with a quotation, or inside one that an earlier sentence
+    of the paragraph opened (the segmenter splits a long quote into sentences)."""
+    return {sentence_id for sentence_id, masked in _masked_sentences(document).items()
+            if masked.lstrip()[:1] in ("·", *_OPENING_MARKS)}
+
+
 def _continues_quote(masked: str) -> bool:
     """A sentence that opens with a quote mark and has no speech verb outside its quotes ("'We
     have arrested him,' said the man" has one, though "the man" is no speaker we read)."""
