@@ -238,7 +238,7 @@ class DeckBuilder:
     # ---- charts and contrasts ----------------------------------------------------------
     def chart_slide(self, chart: Chart) -> None:
         """A native, editable bar chart of figures that measure the same thing: one bar per
-        source (low and high ends for ranges), values labelled, axes titled, the source line
+        source (low and high ends for ranges, one bar for a single value), values labelled, axes titled, the source line
         under it and alt text that states every value."""
         from pptx.chart.data import CategoryChartData  # pulls in XlsxWriter: only for decks with charts
 
@@ -251,8 +251,9 @@ class DeckBuilder:
         data.categories = [f"{item.text} {marker_text(item, numbers).strip().translate(SUPERSCRIPT)}".strip()
                            for item in items]
         ranged = chart.lows != chart.highs
-        if ranged:
-            data.add_series("Low end of the range", chart.lows)
+        if ranged:  # a single value gets no low-end bar: two equal bars would read as two estimates
+            data.add_series("Low end of the range", [low if low != high else None
+                                                     for low, high in zip(chart.lows, chart.highs)])
             data.add_series("High end (or single value)", chart.highs)
         else:
             data.add_series(chart.title, chart.highs)
