@@ -141,3 +141,12 @@ def test_a_name_before_a_role_appositive_in_run_together_captions():
 
 def test_a_clause_after_a_comma_is_no_appositive():  # guard for the appositive rule
     assert speakers("The inquiry by Lord Smith, which ended in May, found the rules were clear.") == [None]
+
+
+def test_a_title_abbreviation_goes_before_the_name_in_a_label():
+    from deckgen.extract.attribution import Speaker, SpeakerKind
+
+    general = Speaker("Allen Batschelet", SpeakerKind.PERSON, "Gen.", ("S1.2",))
+    singh = Speaker("Sabrina Singh", SpeakerKind.PERSON, "Deputy Pentagon press secretary", ("S1.2",))
+    assert general.label == "Gen. Allen Batschelet"
+    assert singh.label == "Sabrina Singh, Deputy Pentagon press secretary"

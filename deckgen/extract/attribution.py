@@ -113,7 +113,11 @@ class Speaker:
 
     @property
     def label(self) -> str:
-        """"Sabrina Singh, Deputy Pentagon press secretary"; the bare name when there is no role."""
+        """"Sabrina Singh, Deputy Pentagon press secretary"; a role that is only an abbreviated
+        title goes before the name, as written ("Gen. Allen Batschelet"); the bare name when
+        there is no role."""
+        if self.role and " " not in self.role and self.role.endswith("."):
+            return f"{self.role} {self.name}"
         return f"{self.name}, {self.role}" if self.role else self.name
 
 
