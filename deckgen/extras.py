@@ -104,7 +104,8 @@ def _key_quotes(found: Extracts):
 
 def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]:
     """Mentions that place events in time, one group per sentence: what is still to come first,
-    then the most recent past, at most MAX_TIMELINE, shown in date order.
+    then the most recent past, at most MAX_TIMELINE, shown in order of each group's earliest date
+    (a sentence dating "10 years ago" and "today" sits at the first).
 
     Left out: mentions that only date a statement ("told reporters Friday"), mentions that
     could not be resolved ("soon", or "Wednesday" in a text with no publication date), and
@@ -120,9 +121,12 @@ def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]
     def when(group: list[TimeMention]) -> date:
         return max(m.when for m in group)
 
+    def start(group: list[TimeMention]) -> date:
+        return min(m.when for m in group)
+
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=when, reverse=True)
-    return sorted((upcoming + past)[:MAX_TIMELINE], key=when)
+    return sorted((upcoming + past)[:MAX_TIMELINE], key=start)
 
 
 def _side_title(statements) -> str:

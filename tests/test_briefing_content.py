@@ -145,3 +145,10 @@ def test_a_statement_that_does_not_name_its_speaker_is_credited(outline):
     assert [p.text.rsplit(" — ", 1)[1] for p in unnamed] == ["Charles Lister", "A recent United Nations report"]
     for point in unnamed:
         assert len(point.sentence_ids) == 2  # the statement and the sentence naming the speaker
+
+
+def test_timeline_items_run_by_their_earliest_date(outline):
+    # the sentence dating "10 years ago" and "today" sits at Sep 2014, before the 2023/2024 items
+    firsts = [p.text.split(" ('")[0] for p in outline.timeline]
+    assert firsts[0] == "Sep 2014"
+    assert firsts[-2:] == ["Sep 2025", "by Sep 2026"]
