@@ -45,6 +45,7 @@ MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points a
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
 EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
+SHRINK_BEFORE_SPLIT = 4    # points a slide's body may shrink before bullets go on to a "(cont.)" slide
 XML_INVALID = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # what XML 1.0 text cannot hold
 SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
 TITLE_SLIDE = "title"      # the title slide's place among the planned entries
@@ -436,8 +437,12 @@ class DeckBuilder:
         return even if all(self.fits(chunk, lead, body, footer) for chunk in even) else chunks
 
     def fits(self, chunk, lead, body: Box, footer: Box) -> bool:
-        """Whether the chunk fits at the floors, its source line included."""
-        return self.text_fits(chunk, body, self.layout.body_min, bullets=True, lead=lead) and \
+        """Whether several items fit on one slide without the body shrinking more than
+        SHRINK_BEFORE_SPLIT points (a single item may go down to the floor), its source line
+        included at the floor."""
+        size = self.layout.body_min if len(chunk) == 1 else \
+            max(self.layout.body_min, self.layout.body_size - SHRINK_BEFORE_SPLIT)
+        return self.text_fits(chunk, body, size, bullets=True, lead=lead) and \
             (self.layout.footnotes != "slide"
              or self.source_line_fits([*lead, *chunk], footer, self.layout.source_min))
 

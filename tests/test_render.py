@@ -85,10 +85,10 @@ def test_every_bullet_has_a_marker_that_resolves_on_its_slide(seed_outline, seed
 
 def test_notes_hold_the_full_quotes(seed_outline, seed_deck):
     slides = slides_of(seed_deck)
-    section_slides = [s for s in slides if s.shapes.title.text_frame.text in
-                      [sec.title for sec in seed_outline.sections]]
-    for slide, section in zip(section_slides, seed_outline.sections):
-        notes = slide.notes_slide.notes_text_frame.text
+    for section in seed_outline.sections:
+        # the section's slide and its "(cont.)" slides, if any
+        notes = "\n".join(s.notes_slide.notes_text_frame.text for s in slides
+                          if s.shapes.title.text_frame.text in (section.title, f"{section.title} (cont.)"))
         for point in section.points:
             assert point.citations[0].quote in notes
 
