@@ -157,3 +157,19 @@ def test_titles_are_not_quotes():
             "which is based on the book 'Going Clear: Scientology, Hollywood, and the Prison of Belief.'")
     assert quotes_of(text) == []
     assert is_title("Going Clear: Scientology and the Prison of Belief") and not is_title("Obama is a Muslim and worse")
+
+
+def test_a_quote_goes_to_the_speech_verb_nearest_it():
+    from deckgen.extract.attribution import attribute
+    from deckgen.extract.quotes import find_quotes
+    from deckgen.model import Document, SourceInfo
+    from deckgen.segment import segment
+
+    text = ("Oisin Tymon said he was relieved after police said they would ‘not be pursuing the matter "
+            "any further’ on Tuesday.\n\n"
+            "“We will keep the talks going this year,” Sabrina Singh said, adding that the army said nothing.\n")
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in find_quotes(document, attribute(document))}
+    # the quote follows "police said", not "Tymon said": it is not given to Tymon
+    assert quotes["not be pursuing the matter any further"] in (None, "police")
+    assert quotes["We will keep the talks going this year"] == "Sabrina Singh"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from enum import Enum
 
@@ -126,13 +126,15 @@ class Attribution:
     """The speaker of one sentence; ``speaker`` is None for a pronoun nothing resolves.
 
     ``sentence_id`` is the sentence that carries the attribution: the sentence before, for
-    a quote that continues. ``words`` are the speaker's words there ("she", "Singh").
+    a quote that continues. ``words`` are the speaker's words there ("she", "Singh"), and
+    ``verb_start`` is where its speech verb starts in that sentence's text.
     """
 
     speaker: Speaker | None
     words: str
     verb: str
     sentence_id: str
+    verb_start: int = 0
 
     @property
     def stating(self) -> bool:
@@ -162,12 +164,12 @@ def attribute(document: Document) -> dict[str, Attribution]:
     found: dict[str, Attribution] = {}
     for position, sentence in enumerate(document.sentences):
         text = masked[sentence.id]
-        attribution, verb_start = next(_candidates(text, sentence, people), (None, 0))
+        attribution = next(_candidates(text, sentence, people), None)
         if attribution and attribution.words.lower() in PRONOUNS:
             window = [(s, masked[s.id]) for s in document.sentences[max(0, position - PRONOUN_REACH):position]]
-            window.append((sentence, text[:verb_start]))
+            window.append((sentence, text[:attribution.verb_start]))
             speaker = _antecedent(attribution.words.lower(), window, found, people, known)
-            attribution = Attribution(speaker, attribution.words, attribution.verb, sentence.id)
+            attribution = replace(attribution, speaker=speaker)
         if attribution is None and position and _continues_quote(text):
             before = document.sentences[position - 1]
             if before.paragraph == sentence.paragraph and before.id in found:
@@ -177,6 +179,14 @@ def attribute(document: Document) -> dict[str, Attribution]:
             if attribution.speaker:
                 known.add(_key(attribution.speaker.name.split()[-1]))
     return found
+
+
+def speech_verbs(document: Document) -> dict[str, tuple[int, ...]]:
+    """Per sentence id, where each speech verb with a readable speaker (or a pronoun) starts in
+    the sentence's text, words inside quotes not counted."""
+    masked = _masked_sentences(document)
+    people = _introductions(document.sentences, masked)
+    return {s.id: tuple(a.verb_start for a in _candidates(masked[s.id], s, people)) for s in document.sentences}
 
 
 def quoted_openings(document: Document) -> set[str]:
@@ -212,9 +222,9 @@ def _mask_quotes(text: str, blocks: list[tuple[int, int]] | None = None) -> str:
     return "".join(chars)
 
 
-def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> Iterator[tuple[Attribution, int]]:
-    """Each attribution the sentence's verbs allow, in order, with where its verb starts; a pronoun
-    is yielded with no speaker (``attribute`` resolves it)."""
+def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> Iterator[Attribution]:
+    """Each attribution the sentence's verbs allow, in order; a pronoun is yielded with no
+    speaker (``attribute`` resolves it)."""
     for verb in _VERB.finditer(masked):
         before = _strip_skipped(masked[: verb.start()])
         phrase = _words_before(before)
@@ -227,11 +237,11 @@ def _candidates(masked: str, sentence: Sentence, people: dict[str, Speaker]) -> 
             continue
         words = phrase.partition("|")[0]
         if words.lower() in PRONOUNS:
-            yield Attribution(None, words, verb.group(), sentence.id), verb.start()
+            yield Attribution(None, words, verb.group(), sentence.id, verb.start())
             continue
         speaker = _speaker(phrase, sentence, people)
         if speaker is not None:
-            yield Attribution(speaker, words, verb.group(), sentence.id), verb.start()
+            yield Attribution(speaker, words, verb.group(), sentence.id, verb.start())
 
 
 def _strip_skipped(text: str) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from .attribution import Attribution, Speaker, quote_spans
+from .attribution import Attribution, Speaker, quote_spans, speech_verbs
 
 MIN_QUOTE_WORDS = 4
 # Words a title leaves in lower case ("Going Clear: Scientology and the Prison of Belief").
@@ -37,6 +37,7 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
                 min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
     """The document's quotes of at least ``min_words`` words, in order."""
     quotes = []
+    verbs = speech_verbs(document)
     by_paragraph: dict[int, list] = {}
     for sentence in document.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
@@ -49,11 +50,27 @@ def find_quotes(document: Document, attributions: dict[str, Attribution],
             start, end = start + paragraph.start, end + paragraph.start
             spanned = [s for s in by_paragraph.get(paragraph.number, ()) if s.start < end and s.end > start]
             attribution = next((attributions[s.id] for s in reversed(spanned) if s.id in attributions), None)
+            if attribution and not _nearest_verb(attribution, spanned, verbs, start, end):
+                attribution = None  # another speech verb of the sentence is nearer: who says it is unsure
             ids = [s.id for s in spanned]
             if attribution and attribution.sentence_id not in ids:
                 ids.append(attribution.sentence_id)
             quotes.append(Quote(text, attribution.speaker if attribution else None, tuple(ids)))
     return quotes
+
+
+def _nearest_verb(attribution: Attribution, spanned, verbs: dict[str, tuple[int, ...]], start: int, end: int) -> bool:
+    """Whether the attribution's speech verb is the one nearest the quote in its sentence: the
+    last before the quote, else the first after it ("Tymon said he was sorry after police said
+    they would 'not be pursuing the matter'" gives the quote to the police, not to Tymon). True
+    when the sentence has one speech verb or the attribution comes from another sentence."""
+    sentence = next((s for s in spanned if s.id == attribution.sentence_id), None)
+    if sentence is None or len(verbs.get(sentence.id, ())) < 2:
+        return True
+    starts = [sentence.start + v for v in verbs[sentence.id]]
+    before = [v for v in starts if v < start]
+    nearest = before[-1] if before else min((v for v in starts if v >= end), default=None)
+    return nearest == sentence.start + attribution.verb_start
 
 
 def is_title(text: str) -> bool:
