@@ -124,6 +124,8 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
     assert dangles("Their numbers have doubled.")
     assert dangles("Now, it is taking the lead in Nepal.")
     assert not dangles("Now the army is taking the lead in Nepal.")
+    assert dangles("This comes after months of talks between the two governments.")
+    assert not dangles("This year the talks failed again.")
     assert not dangles("Hezbollah denied the report.")
     assert not dangles("Itineraries were cancelled.")
     assert not dangles("“He is bringing the House into disrepute,” Danczuk said.")

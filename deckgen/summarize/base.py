@@ -43,13 +43,16 @@ class Summarizer(ABC):
 
 
 _DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instead|Indeed),?\s+)?"
-                       r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Hh]im|[Tt]hem)\b")
+                       r"(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Hh]im|[Tt]hem)\b"
+                       r"|(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:is|was|are|were|has|have|had|will|would|could|"
+                       r"can|may|might|comes|came|means|meant)\b)")
 
 
 def dangles(text: str) -> bool:
     """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...", also after
-    a linking word: "Now, it is taking the lead") whose person is named in an earlier sentence,
-    so it cannot stand alone as a bullet. A pronoun inside an opening quotation does not count
+    a linking word: "Now, it is taking the lead") or a demonstrative standing alone ("This comes
+    after ...", not "This year ...") whose referent is in an earlier sentence, so it cannot stand
+    alone as a bullet. A pronoun inside an opening quotation does not count
     (the quote's speaker is credited instead)."""
     return bool(_DANGLING.match(text))
 
