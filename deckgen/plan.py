@@ -105,6 +105,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     bluf = points(bluf_picks)
     sections = tuple(Section(name, points(picked)) for name, picked in named)
+    if not specs:  # a section of its own choosing whose points were all left out is no section
+        sections = tuple(section for section in sections if section.points)
     sources = tuple(document.source for document in documents)
     dates = [source.date for source in sources if source.date]
     return Outline(

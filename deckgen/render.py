@@ -171,8 +171,8 @@ class DeckBuilder:
             return [TITLE_SLIDE]
         if kind == "bluf":
             return [BulletGroup("Bottom line up front", tuple(point_item(p) for p in outline.bluf))]
-        if kind == "agenda":
-            return [BulletGroup("Agenda", tuple(Item(s.title) for s in outline.sections))]
+        if kind == "agenda":  # no sections, no agenda
+            return [BulletGroup("Agenda", tuple(Item(s.title) for s in outline.sections))] if outline.sections else []
         if kind == "sections":
             return [self.section_group(s) for s in outline.sections]
         if kind == "figures":

@@ -136,3 +136,9 @@ def test_long_paragraphs_are_segmented_in_windows_and_keep_offsets():
     document = segment(Document(SourceInfo("S1", "x"), text))
     assert all(text[s.start:s.end] == s.text and len(s.text) <= 600 for s in document.sentences)
     assert "".join(s.text for s in document.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_markdown_emphasis_goes_but_stars_inside_words_stay(tmp_path):
+    path = write(tmp_path, "a.md", "It was **very** bad, a *close* call.\n\n'That is c**p,' he said. 'Did you f*** her?'\n")
+    text = read_document(path, "S1").text
+    assert text == "It was very bad, a close call.\n\n'That is c**p,' he said. 'Did you f*** her?'"

@@ -180,3 +180,19 @@ def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_
     # the middle sentence of the quote has no quote mark of its own and nobody is said to speak
     assert [p.text for p in outline.sections[0].points] == [
         "Doctors saw more concussions this year.", "The league changed its rules in March."]
+
+
+def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said. "
+                     "He was ranked sixth on the list of most-wanted Iraqis.\n")
+    documents = load_documents([story])
+
+    class OneDanglingSection(Picks):
+        def propose_sections(self, sentences, count, max_points):
+            return [("Most wanted", [s for s in sentences if s.text.startswith("He was")])]
+
+    outline = plan_outline(documents, [], OneDanglingSection(bluf=(0,)))
+    assert outline.sections == ()
+    given = plan_outline(documents, [SectionSpec("Most wanted")], Picks(bluf=(0,), section=(1,)))
+    assert [s.title for s in given.sections] == ["Most wanted"]  # a section the user asked for stays

@@ -220,3 +220,10 @@ def test_a_point_longer_than_a_slide_continues_on_the_next(seed_outline, tmp_pat
     from deckgen.check import check_deck
 
     assert [str(f) for f in check_deck(out)] == []
+
+
+def test_an_outline_without_sections_gets_no_empty_agenda(seed_outline, tmp_path):
+    out = tmp_path / "bare.pptx"
+    render_deck(replace(seed_outline, sections=()), load_layout("briefing"), out)
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(out)).slides]
+    assert "Agenda" not in titles and "Bottom line up front" in titles

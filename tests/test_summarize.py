@@ -222,3 +222,12 @@ def test_bylines_are_never_points():
     assert [s.text for s in candidates(sentences)] == [
         "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts on Wednesday.",
         "Police officers reported from Kabul that the road was open."]
+
+
+def test_a_piece_starting_in_lower_case_is_never_a_point():
+    from deckgen.summarize.base import candidates
+
+    sentences = sentences_of("Ever since her husband Bill was\n\nelected as US President for the first time in 1993, "
+                             "her hair has been the subject of scrutiny.\n\nShe changed her style in 2008.\n")
+    assert [s.text for s in candidates(sentences)] == ["Ever since her husband Bill was",
+                                                       "She changed her style in 2008."]

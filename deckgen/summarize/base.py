@@ -59,9 +59,10 @@ def dangles(text: str) -> bool:
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences long enough to stand as a point on their own, boilerplate (bylines, datelines,
-    "Scroll down for video") left out."""
+    "Scroll down for video") left out, and so is a piece that starts in lower case (the rest of a
+    run-on the segmenter had to cut: "elected as US President in 1993, ..." is no sentence)."""
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
-            and not _BYLINE.match(s.text)]
+            and not _BYLINE.match(s.text) and not s.text[:1].islower()]
 
 
 def in_document_order(chosen) -> list[Sentence]:
