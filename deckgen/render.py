@@ -591,9 +591,10 @@ class DeckBuilder:
         metrics = metrics_for(self.layout.font, bold=True)
         size = self.layout.title_size
         width_pt = (box.width - 2 * INSET) / EMU_PER_PT
+        measured = text + marker  # the footnote marker takes room on the last line too
         while size > self.layout.title_min and (
-                len(wrap(text, metrics, size, width_pt)) > max_lines
-                or text_height_pt([text], metrics, size, width_pt) > (box.height - 2 * INSET) / EMU_PER_PT):
+                len(wrap(measured, metrics, size, width_pt)) > max_lines
+                or text_height_pt([measured], metrics, size, width_pt) > (box.height - 2 * INSET) / EMU_PER_PT):
             size -= 1
         frame = shape.text_frame
         setup_frame(frame)
@@ -603,7 +604,7 @@ class DeckBuilder:
         self.add_run(paragraph, text, size, self.color("title"), bold=True)
         if marker:
             self.add_run(paragraph, marker, size, self.color("title"), bold=True, superscript=True)
-        return int(text_height_pt([text + marker], metrics, size, width_pt) * EMU_PER_PT)
+        return int(text_height_pt([measured], metrics, size, width_pt) * EMU_PER_PT)
 
     def unique_title(self, text: str) -> str:
         candidate, n = text, 2

@@ -227,3 +227,23 @@ def test_an_outline_without_sections_gets_no_empty_agenda(seed_outline, tmp_path
     render_deck(replace(seed_outline, sections=()), load_layout("briefing"), out)
     titles = [s.shapes.title.text_frame.text for s in Presentation(str(out)).slides]
     assert "Agenda" not in titles and "Bottom line up front" in titles
+
+
+def test_an_assertion_title_fits_with_its_footnote_marker(seed_outline, tmp_path):
+    """A headline that fills two title lines must still fit once its marker is added: the
+    title is sized with the marker (it once wrapped to a third line, outside the box)."""
+    from deckgen.check import check_deck
+
+    words = "The manager said the young midfielder is so positive around the place and gives everyone a boost"
+    other = ("The club said the new contract, agreed after weeks of talks between the player's agent and the "
+             "board, runs until the summer of 2019 at least and includes a clause on a move abroad.")
+    second = Point(other, (Citation("S1", 3, other),))
+    findings = []
+    for extra in range(0, 8):  # headlines of several lengths around the two-line limit
+        text = words + " more" * extra + "."
+        headline = Point(text, (Citation("S1", 12, text),))
+        deck = tmp_path / f"exec-{extra}.pptx"
+        render_deck(replace(seed_outline, sections=(Section("Midfield", (headline, second)),)),
+                    load_layout("executive"), deck)
+        findings += check_deck(deck)
+    assert findings == []
