@@ -191,7 +191,8 @@ class DeckBuilder:
 
     def section_group(self, section) -> BulletGroup:
         """A section's bullets; in assertion-style layouts its shortest self-standing point that
-        fits the title in two lines becomes the title (with its marker) instead of a bullet."""
+        fits the title in two lines (with its marker, and "(cont.)" should the section go on)
+        becomes the title instead of a bullet."""
         points = list(section.points)
         headline = None
         if self.layout.title_style == "assertion" and len(points) > 1:
@@ -199,7 +200,7 @@ class DeckBuilder:
             width_pt = (self.title_box().width - 2 * INSET) / EMU_PER_PT
             fitting = [p for p in points if len(p.text.split()) >= MIN_TITLE_WORDS
                        and p.text.split()[0].lower() not in UNRESOLVED_OPENERS
-                       and len(wrap(p.text + " 00", metrics, self.layout.title_min, width_pt)) <= 2]
+                       and len(wrap(p.text + " (cont.) 00", metrics, self.layout.title_min, width_pt)) <= 2]
             headline = min(fitting, key=lambda p: len(p.text.split()), default=None)
         items = tuple(point_item(p) for p in points if p is not headline)
         return BulletGroup(section.title, items, point_item(headline) if headline else None, EMPTY_SECTION)

@@ -239,11 +239,14 @@ def test_an_assertion_title_fits_with_its_footnote_marker(seed_outline, tmp_path
              "board, runs until the summer of 2019 at least and includes a clause on a move abroad.")
     second = Point(other, (Citation("S1", 3, other),))
     findings = []
-    for extra in range(0, 8):  # headlines of several lengths around the two-line limit
-        text = words + " more" * extra + "."
-        headline = Point(text, (Citation("S1", 12, text),))
-        deck = tmp_path / f"exec-{extra}.pptx"
-        render_deck(replace(seed_outline, sections=(Section("Midfield", (headline, second)),)),
-                    load_layout("executive"), deck)
-        findings += check_deck(deck)
+    for aspect in ("16:9", "4:3"):
+        for others in (1, 4):  # four more points than the headline: the title gets "(cont.)" too
+            for extra in range(-1, 8):  # headlines of several lengths around the two-line limit
+                text = words + " more" * extra + "." if extra >= 0 else \
+                    "In contrast the proportion of whites will drop from 87.2 per cent in 2011 to 75.7 per cent in 2015."
+                headline = Point(text, (Citation("S1", 12, text),))
+                deck = tmp_path / f"exec-{aspect.replace(':', '')}-{others}-{extra}.pptx"
+                render_deck(replace(seed_outline, sections=(Section("Midfield", (headline, *[second] * others)),)),
+                            load_layout("executive", {"aspect": aspect}), deck)
+                findings += check_deck(deck)
     assert findings == []
