@@ -161,3 +161,14 @@ def test_an_unattributed_figure_equal_to_a_named_one_is_not_a_second_bar():
     (series,) = figure_series(found)
     assert series.labels == ("UN report", "U.S. officials")
     assert [f.number for f in series.figures] == ["20,000", "25,000"]
+
+
+def test_a_drawn_score_is_no_figure():
+    from deckgen.extract.attribution import attribute
+    from deckgen.extract.figures import find_figures
+    from deckgen.model import Document, SourceInfo
+    from deckgen.segment import segment
+
+    document = segment(Document(SourceInfo("S1", "t.txt"), "Villa came back for a 3-3 draw with QPR. "
+                                "Between 20-30 fans were hurt in the crush.\n"))
+    assert [f.number for f in find_figures(document, attribute(document))] == ["20-30"]

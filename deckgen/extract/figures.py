@@ -13,7 +13,7 @@ beside them, never applied to them.
 
 Skipped: years (four digits without a comma from 1800 to 2100, with no unit; AP style writes
 counts of a thousand or more with a comma), days of a month ("Sept. 27", "27 September"),
-clock times, ordinals ("3rd"), labels ("Article 5"), compounds ("30-day"), scores ("3-0"), durations that
+clock times, ordinals ("3rd"), labels ("Article 5"), compounds ("30-day"), scores ("3-0", "3-3 draw"), durations that
 date something ("10 years ago", "for two years"), and numbers whose counted thing cannot be
 found. Spelled-out counts ("two years", "dozens") are not read.
 """
@@ -174,7 +174,7 @@ def _comparable(group: list[Figure]) -> tuple[Figure, ...] | None:
 def _figure(match: re.Match, sentence: Sentence, speaker: Speaker | None) -> Figure | None:
     text = sentence.text
     before, after = text[: match.start()], text[match.end():]
-    if _is_date_or_label(match, before, after) or _is_score(match):
+    if _is_date_or_label(match, before, after) or _is_score(match, after):
         return None
     low, high, unit = _values(match)
     counted = _counted(after, unit)
@@ -272,9 +272,12 @@ def _is_plural(word: str) -> bool:
     return bool(re.search(r"[a-z][^su’'\s.]s$", word)) and not (word[0].islower() and word.endswith("is"))
 
 
-def _is_score(match: re.Match) -> bool:
-    """"a 3-0 win": a range whose second number is the smaller is a score, not a count."""
-    return bool(match.group("from")) and _number(match.group("from")) > _number(match.group("to"))
+def _is_score(match: re.Match, after: str) -> bool:
+    """"a 3-0 win", "the 3-3 draw": a hyphenated pair whose second number is the smaller, or
+    that a result word follows, is a score, not a count."""
+    if not match.group("from"):
+        return False
+    return _number(match.group("from")) > _number(match.group("to")) or bool(_RESULT.match(after))
 
 
 def _is_date_or_label(match: re.Match, before: str, after: str) -> bool:
@@ -302,6 +305,7 @@ def _values(match: re.Match) -> tuple[float, float, str | None]:
     return min(numbers), max(numbers), unit
 
 
+_RESULT = re.compile(r"\s+(?:draws?|wins?|victory|victories|defeats?|loss|losses|thrashing|scoreline|lead)\b")
 _SCALE = re.compile(r"thousand|million|billion|trillion")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
