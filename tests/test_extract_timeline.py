@@ -206,3 +206,8 @@ def test_timeline_events_say_who_acts(tmp_path):
     assert not any(": He tweeted" in e for e in events)
     assert events == ["20 Apr 2015 ('Monday'): Michael Fallon gave an interview on the Today programme on Monday.",
                       "4 May 2015 ('4 May 2015'): The minister will publish the plan on 4 May 2015."]
+
+
+def test_a_month_before_a_surname_is_a_first_name():
+    mentions = times_of("Stephanie asked him after January Jones left. Talks resume in March.", date(2015, 4, 21))
+    assert [m.text for m in mentions] == ["in March"]

@@ -83,6 +83,7 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:Good|Black|Super|Ash|Palm|Easter|Cyber|Blood
 _TODAY_NAME_BEFORE = re.compile(r"(?:\bthe|’s|'s)\s+$", re.I)  # "the Today programme", "Radio 4's Today"
 _NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Independent|Night|"
                          r"Morning|Show|Programme|programme|show)\b")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _OPENING = re.compile(r"(?:^|[.!?:;“\"‘'(—–-])\s*$")
 _REPORTING = re.compile(r"\b(?:said|says|told|briefing|announced|added|wrote|stated)\b[^,;“”\"]*$")
 
@@ -162,7 +163,8 @@ def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention
     mentions: list[TimeMention] = []
     taken_until = 0
     for start, _, kind, match in matches:
-        if start < taken_until or (kind in ("weekday", "day_word") and _is_name(text, match)):
+        if start < taken_until or (kind in ("weekday", "day_word") and _is_name(text, match)) \
+                or (kind == "month" and _month_is_a_name(text, match)):
             continue
         taken_until = match.end()
         cue = _CUE.search(text[:start])
@@ -193,6 +195,15 @@ def _governed_by_future(text: str, start: int, end: int) -> bool:
                      maxsplit=1, flags=re.I)[0]
     near = " ".join(clause.split()[-_GOVERNING_WORDS:]) + " | " + " ".join(after.split()[:_GOVERNING_WORDS])
     return bool(_FUTURE.search(near))
+
+
+def _month_is_a_name(text: str, match: re.Match) -> bool:
+    """A month with no year right before a capitalised word is a first name ("after January Jones",
+    "April Ryan said"), or too unclear to date: left out either way."""
+    groups = match.groupdict()
+    if groups.get("year") or groups.get("year_only"):
+        return False
+    return bool(_CAPITALISED_NEXT.match(text[match.end():]))
 
 
 def _is_name(text: str, match: re.Match) -> bool:
