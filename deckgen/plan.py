@@ -11,7 +11,7 @@ from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
-from .summarize.base import dangles
+from .summarize.base import dangles, previous_ids
 
 BLUF_POINTS = 3
 MAX_SECTION_POINTS = 5
@@ -81,8 +81,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     credits = speaker_credits(documents)
     also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
 
-    previous = {later.id: earlier.id for document in documents
-                for earlier, later in zip(document.sentences, document.sentences[1:])}
+    previous = previous_ids(sentences)
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents for sentence_id in quoted_openings(document)}
 

@@ -158,8 +158,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def attribute(document: Document) -> dict[str, Attribution]:
     """The attribution of every sentence that has one, keyed by sentence id. Cached per
     document (extraction and the planner's speaker credits both ask); do not mutate it."""
-    masked = _masked_sentences(document)
-    people = _introductions(document.sentences, masked)
+    masked, people = _reading(document)
     known = {_key(full.split()[-1]) for full in people}  # surnames of the introduced and the quoted
     found: dict[str, Attribution] = {}
     for position, sentence in enumerate(document.sentences):
@@ -184,15 +183,14 @@ def attribute(document: Document) -> dict[str, Attribution]:
 def speech_verbs(document: Document) -> dict[str, tuple[int, ...]]:
     """Per sentence id, where each speech verb with a readable speaker (or a pronoun) starts in
     the sentence's text, words inside quotes not counted."""
-    masked = _masked_sentences(document)
-    people = _introductions(document.sentences, masked)
+    masked, people = _reading(document)
     return {s.id: tuple(a.verb_start for a in _candidates(masked[s.id], s, people)) for s in document.sentences}
 
 
 def quoted_openings(document: Document) -> set[str]:
     """Ids of the sentences that open with a quotation, or inside one that an earlier sentence
     of the paragraph opened (the segmenter splits a long quote into sentences)."""
-    return {sentence_id for sentence_id, masked in _masked_sentences(document).items()
+    return {sentence_id for sentence_id, masked in _reading(document)[0].items()
             if masked.lstrip()[:1] in ("·", *_OPENING_MARKS)}
 
 
@@ -200,6 +198,14 @@ def _continues_quote(masked: str) -> bool:
     """A sentence that opens with a quote mark and has no speech verb outside its quotes ("'We
     have arrested him,' said the man" has one, though "the man" is no speaker we read)."""
     return masked.lstrip().startswith(_OPENING_MARKS) and not _VERB.search(masked)
+
+
+@lru_cache(maxsize=16)
+def _reading(document: Document) -> tuple[dict[str, str], dict[str, Speaker]]:
+    """Each sentence's text with its quotes masked, and the people the document introduces:
+    read once per document for attribution, speech verbs and quoted openings (do not mutate)."""
+    masked = _masked_sentences(document)
+    return masked, _introductions(document.sentences, masked)
 
 
 def _masked_sentences(document: Document) -> dict[str, str]:

@@ -57,6 +57,11 @@ def dangles(text: str) -> bool:
     return bool(_DANGLING.match(text))
 
 
+def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Per sentence id, the id of the sentence just before it in the same document."""
+    return {later.id: earlier.id for earlier, later in zip(sentences, sentences[1:]) if earlier.source == later.source}
+
+
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences long enough to stand as a point on their own, boilerplate (bylines, datelines,
     "Scroll down for video") left out, and so is a piece that starts in lower case (the rest of a

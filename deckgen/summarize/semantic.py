@@ -26,7 +26,7 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import Summarizer, candidates, dangles, in_document_order
+from .base import Summarizer, candidates, dangles, in_document_order, previous_ids
 from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
@@ -63,8 +63,7 @@ class SemanticSummarizer(Summarizer):
             return []
         vectors = embed([s.text for s in pool])
         scores = _lead_score(pool, vectors)
-        previous = {later.id: earlier.id for earlier, later in zip(sentences, sentences[1:])
-                    if earlier.source == later.source}
+        previous = previous_ids(sentences)
         while True:  # a pick opening with "He" stands only under the sentence before it
             picked = _mmr(vectors, scores, k)
             ids = {pool[i].id for i in picked}
