@@ -9,9 +9,11 @@ a "(cont.)" slide that carries its own footnotes.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
+import struct
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +23,9 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import NotesSlidePart
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -132,6 +137,7 @@ class DeckBuilder:
         self.title_layout = master.title_layout
         self.content_layout = master.content_layout
         self.titles: set[str] = set()
+        self.notes_pages = NotesPages(self.prs)
         self.endnotes: dict[tuple[str, int], int] = {}  # (source, paragraph) -> number, over what is shown
 
     # ---- the deck ---------------------------------------------------------------------
@@ -156,7 +162,7 @@ class DeckBuilder:
         self.set_properties()
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        return reproducible_zip(buffer.getvalue(), self.timestamp())
+        return stamp_zip(buffer.getvalue(), self.timestamp())
 
     def entries(self, kind: str) -> list:
         """What one slide kind adds: bullet groups, charts, contrasts or the title slide.
@@ -266,6 +272,8 @@ class DeckBuilder:
         values = "; ".join(f"{label}: {text}" for label, text in zip(chart.labels, chart.texts))
         set_alt_text(frame, f"Bar chart of {chart.title}{unit} by who states it. {values}.")
         self.style_chart(frame.chart, chart.title + unit, ranged)
+        workbook = frame.chart.part.chart_workbook
+        workbook.update_from_xlsx_blob(stamp_workbook(workbook.xlsx_part.blob, self.timestamp()))
         if self.layout.footnotes == "slide" and numbers:
             self.add_source_line(slide, numbers, self.layout.source_size)
         if self.layout.notes:
@@ -527,7 +535,7 @@ class DeckBuilder:
         blocks = [self.templates.render("note", number=i, point=item.point)
                   for i, item in enumerate(chunk, start=1) if item.point]
         if blocks:
-            slide.notes_slide.notes_text_frame.text = clean_text("\n\n".join(blocks))
+            self.notes_pages.write(slide, clean_text("\n\n".join(blocks)))
 
     # ---- slides, shapes and text -------------------------------------------------------
     def content_slide(self, title: str, kicker: str | None = None, headline: Item | None = None,
@@ -777,6 +785,48 @@ def clean_text(text: str) -> str:
     return XML_INVALID.sub("", text)
 
 
+class NotesPages:
+    """Speaker-notes pages, each a copy of the first one python-pptx made from the notes master.
+
+    python-pptx builds every notes page from the notes master and searches the whole package
+    for a free part name each time (a quarter of the render time for a 20-slide deck); a copy
+    of the pristine first page and a running part number do the same. A notes master without
+    a notes body placeholder gets no notes text.
+    """
+
+    PARTNAME = "/ppt/notesSlides/notesSlide{}.xml"
+
+    def __init__(self, prs):
+        self.package = prs.part.package
+        self.pristine = None
+        self.master_part = None
+        self.taken: set[str] = set()
+        self.number = 0
+
+    def write(self, slide, text: str) -> None:
+        if self.pristine is None:
+            notes = slide.notes_slide
+            self.pristine = copy.deepcopy(notes._element)
+            self.master_part = notes.part.part_related_by(RELATIONSHIP_TYPE.NOTES_MASTER)
+            self.taken = {str(part.partname) for part in self.package.iter_parts()}
+        else:
+            notes = self.copy_for(slide)
+        frame = notes.notes_text_frame
+        if frame is not None:
+            frame.text = text
+
+    def copy_for(self, slide):
+        self.number += 1
+        while self.PARTNAME.format(self.number) in self.taken:
+            self.number += 1
+        part = NotesSlidePart(PackURI(self.PARTNAME.format(self.number)), CONTENT_TYPE.PML_NOTES_SLIDE,
+                              self.package, copy.deepcopy(self.pristine))
+        part.relate_to(self.master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
+        part.relate_to(slide.part, RELATIONSHIP_TYPE.SLIDE)
+        slide.part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+        return part.notes_slide
+
+
 def open_presentation(layout: Layout):
     """The layout's master deck, or python-pptx's default template sized to the layout's aspect."""
     if layout.master_path is None:
@@ -858,25 +908,39 @@ def set_alt_text(shape, text: str) -> None:
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
-def reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip with every entry stamped ``when``, so equal decks are equal bytes.
+def dos_stamp(when: datetime) -> tuple[int, int]:
+    """A zip entry's (time, date) fields for ``when``; zip cannot go before 1980."""
+    when = max(when.replace(tzinfo=None), datetime(1980, 1, 1))
+    return ((when.hour << 11) | (when.minute << 5) | (when.second // 2),
+            ((when.year - 1980) << 9) | (when.month << 5) | when.day)
 
-    Embedded workbooks (the data behind charts) are zips too, and their document
-    properties carry the time they were written: both are normalised the same way.
-    """
-    stamp = max(when, datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
-    iso = datetime(*stamp).strftime("%Y-%m-%dT%H:%M:%SZ")
-    source = zipfile.ZipFile(io.BytesIO(data))
+
+def stamp_zip(data: bytes, when: datetime) -> bytes:
+    """The same zip with every entry's modification time set to ``when``, so equal decks are
+    equal bytes. The time fields are rewritten in place (local headers and central directory):
+    nothing is compressed again."""
+    fields = struct.pack("<HH", *dos_stamp(when))
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        entries, position = package.infolist(), package.start_dir
+    for info in entries:
+        out[info.header_offset + 10:info.header_offset + 14] = fields  # local file header
+        out[position + 12:position + 16] = fields
+        name, extra, comment = struct.unpack_from("<HHH", out, position + 28)
+        position += 46 + name + extra + comment
+    return bytes(out)
+
+
+def stamp_workbook(blob: bytes, when: datetime) -> bytes:
+    """A chart's embedded workbook with its document times set to ``when`` (XlsxWriter stamps
+    its zip entries 1980-01-01 itself, but writes the current time into docProps/core.xml)."""
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source = zipfile.ZipFile(io.BytesIO(blob))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
-            if info.filename.endswith(".xlsx"):
-                content = reproducible_zip(content, when)
-            elif info.filename == "docProps/core.xml" and b"dcterms:created" in content:
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso.encode(), content)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso, content)
+            target.writestr(info, content)
     return out.getvalue()

@@ -93,6 +93,20 @@ def test_notes_hold_the_full_quotes(seed_outline, seed_deck):
             assert point.citations[0].quote in notes
 
 
+def test_each_notes_page_is_its_own_part_tied_to_its_slide(seed_deck):
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    with_notes = [s for s in slides_of(seed_deck) if s.has_notes_slide]
+    assert len(with_notes) >= 10
+    pages = [s.notes_slide for s in with_notes]
+    assert len({page.part.partname for page in pages}) == len(pages)
+    for slide, page in zip(with_notes, pages):
+        assert page.part.part_related_by(RELATIONSHIP_TYPE.SLIDE) is slide.part
+        assert page.notes_text_frame.text.startswith("1. ")
+        bullets = ["".join(r.text for r in p.runs[:-1]) for p in body_paragraphs(slide)]
+        assert all(bullet in page.notes_text_frame.text for bullet in bullets)  # this slide's own notes
+
+
 def test_body_text_respects_the_floor_and_titles_the_title_size(seed_deck):
     for slide in slides_of(seed_deck)[1:]:
         for paragraph in body_paragraphs(slide):
@@ -203,6 +217,24 @@ def test_times_come_from_source_date_epoch_else_the_as_of_date(seed_outline, tmp
     assert Presentation(str(tmp_path / "b.pptx")).core_properties.created == datetime(2023, 11, 14, 22, 13, 20)
     stamps = {info.date_time for info in zipfile.ZipFile(tmp_path / "b.pptx").infolist()}
     assert stamps == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_the_time_stamp_changes_nothing_but_the_times(seed_outline, tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    render_deck(seed_outline, load_layout(), tmp_path / "a.pptx")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13 12:26:40 UTC
+    render_deck(seed_outline, load_layout(), tmp_path / "b.pptx")
+    a, b = zipfile.ZipFile(tmp_path / "a.pptx"), zipfile.ZipFile(tmp_path / "b.pptx")
+    assert a.testzip() is None and b.testzip() is None  # every entry's checksum still holds
+    assert {info.date_time for info in b.infolist()} == {(2020, 9, 13, 12, 26, 40)}
+    differing = [name for name in a.namelist() if a.read(name) != b.read(name)]
+    workbooks = [name for name in b.namelist() if name.endswith(".xlsx")]
+    assert workbooks and set(differing) == {"docProps/core.xml", *workbooks}
+    core = zipfile.ZipFile(io.BytesIO(b.read(workbooks[0]))).read("docProps/core.xml").decode()
+    assert core.count(">2020-09-13T12:26:40Z<") == 2  # the chart's workbook: created and modified
 
 
 def test_a_point_longer_than_a_slide_continues_on_the_next(seed_outline, tmp_path):
