@@ -114,10 +114,16 @@ class Point:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled group of points; ``points`` is empty when the documents say nothing on it."""
+    """A titled group of points; ``points`` is empty when the documents say nothing on it.
+
+    ``withheld`` cites, for a section left without points, the passages the summarizer found
+    on its topic that could not stand as bullets (a quote with no named speaker, an unnamed
+    "he" or "it", a question): the topic is in the sources, just not in a citable claim.
+    """
 
     title: str
     points: tuple[Point, ...]
+    withheld: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

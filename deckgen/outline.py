@@ -3,8 +3,9 @@
 The dictionary shape is the documented contract::
 
     {"title", "subtitle", "as_of", "sources": [{"id", "path", "title", "publisher", "author", "date", "url"}],
-     "bluf": [POINT], "sections": [{"title", "points": [POINT]}]}
-    POINT = {"text", "citations": [{"source", "paragraph", "quote"}], "sentences": [ids]}
+     "bluf": [POINT], "sections": [{"title", "points": [POINT], "withheld": [CITATION] (only when no points)}]}
+    POINT = {"text", "citations": [CITATION], "sentences": [ids]}
+    CITATION = {"source", "paragraph", "quote"}
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from .ingest import parse_date, yaml_problem
 from .model import Chart, Citation, Contrast, Outline, Point, Section, SourceInfo
 
 FORMATS = ("json", "yaml", "md")
+EMPTY_TEXT = "The sources hold nothing on this topic."
+WITHHELD_TEXT = ("The sources touch on this only in passages that cannot stand as bullets "
+                 "(no named speaker or subject, or a question): see the cited paragraphs.")
 
 
 def to_dict(outline: Outline) -> dict:
@@ -46,7 +50,8 @@ def to_dict(outline: Outline) -> dict:
 
 
 def _section_dict(section: Section) -> dict:
-    return {"title": section.title, "points": [_point_dict(p) for p in section.points]}
+    found = {"withheld": [asdict(c) for c in section.withheld]} if section.withheld else {}
+    return {"title": section.title, "points": [_point_dict(p) for p in section.points], **found}
 
 
 def _point_dict(point: Point) -> dict:
@@ -77,11 +82,19 @@ def _markdown(outline: Outline) -> str:
     if outline.as_of:
         lines += [f"As of {outline.as_of.isoformat()}", ""]
 
-    def cited(points) -> list[str]:
-        return [f"- {p.text} [{'; '.join(f'{c.source} para. {c.paragraph}' for c in p.citations)}]" for p in points]
+    def where(citations) -> str:
+        return "; ".join(f"{c.source} para. {c.paragraph}" for c in citations)
 
-    for heading, points in [("Bottom line up front", outline.bluf)] + [(s.title, s.points) for s in outline.sections]:
-        lines += [f"## {heading}", "", *(cited(points) or ["- (nothing in the sources on this)"]), ""]
+    def cited(points) -> list[str]:
+        return [f"- {p.text} [{where(p.citations)}]" for p in points]
+
+    def empty(section: Section) -> str:
+        if section.withheld:
+            return f"- ({WITHHELD_TEXT} [{where(section.withheld)}])"
+        return f"- ({EMPTY_TEXT})"
+
+    for section in (Section("Bottom line up front", outline.bluf), *outline.sections):
+        lines += [f"## {section.title}", "", *(cited(section.points) or [empty(section)]), ""]
     extras = [("By the numbers", cited(outline.figures))]
     extras += [(f"Chart: {chart.title}", [f"- {label}: {text} [{c.source} para. {c.paragraph}]"
                                           for label, text, c in zip(chart.labels, chart.texts, chart.citations)])
@@ -139,7 +152,9 @@ def from_dict(raw: dict) -> Outline:
         return tuple(_point(p, known) for p in items or [])
 
     def sections(items) -> tuple[Section, ...]:
-        return tuple(Section(str(s["title"]), points(s.get("points"))) for s in items or [])
+        return tuple(Section(str(s["title"]), points(s.get("points")),
+                             tuple(_citation(c, known, str(s["title"])) for c in s.get("withheld") or []))
+                     for s in items or [])
 
     return Outline(
         title=str(raw["title"]),

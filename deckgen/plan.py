@@ -85,25 +85,32 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents for sentence_id in quoted_openings(document)}
 
-    def points(picked: Sequence[Sentence]) -> tuple[Point, ...]:
-        """Points of one slide group. Skipped: a sentence already cited by an earlier point; one
-        opening with "He"/"It"/"They" unless its speaker is credited or the point just above
-        comes from the sentence before it (which names who that is); a quotation whose speaker
-        is not known (under a slide title it would read as the deck's own claim); a question."""
+    def points(picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
+        """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
+        sentence already cited by an earlier point. Left out: one opening with "He"/"It"/"They"
+        unless its speaker is credited or the point just above comes from the sentence before it
+        (which names who that is); a quotation whose speaker is not known (under a slide title
+        it would read as the deck's own claim); a question."""
         result: list[Point] = []
+        left_out: list[Sentence] = []
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
-            if dangles(sentence.text) and sentence.id not in credits and \
-                    not (result and previous.get(sentence.id) in result[-1].sentence_ids):
-                continue
-            if sentence.id in quoted and sentence.id not in spoken or sentence.text.endswith("?"):
+            if (dangles(sentence.text) and sentence.id not in credits
+                    and not (result and previous.get(sentence.id) in result[-1].sentence_ids)) \
+                    or sentence.id in quoted and sentence.id not in spoken or sentence.text.endswith("?"):
+                left_out.append(sentence)
                 continue
             result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
-        return tuple(result)
+        return tuple(result), left_out
 
-    bluf = points(bluf_picks)
-    sections = tuple(Section(name, points(picked)) for name, picked in named)
+    def section(name: str, picked: Sequence[Sentence]) -> Section:
+        shown, left_out = points(picked)
+        withheld = () if shown else tuple(Citation(s.source, s.paragraph, s.text) for s in left_out)
+        return Section(name, shown, withheld)
+
+    bluf = points(bluf_picks)[0]
+    sections = tuple(section(name, picked) for name, picked in named)
     if not specs:  # a section of its own choosing whose points were all left out is no section
         sections = tuple(section for section in sections if section.points)
     sources = tuple(document.source for document in documents)

@@ -38,6 +38,7 @@ from .fit import EMU_PER_PT, line_height_pt, metrics_for, text_height_pt, wrap
 from .extract.coverage import sources_by_section
 from .layouts import Layout
 from .model import Chart, Citation, Contrast, Outline, Point, Section
+from .outline import EMPTY_TEXT, WITHHELD_TEXT
 from .text import Templates
 
 INSET = Inches(0.08)
@@ -48,7 +49,6 @@ SLIDE_NUMBER_WIDTH = Inches(1.0)
 KICKER_SIZE = 14           # the section label above an assertion title
 MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
-EMPTY_SECTION = "The sources hold nothing on this topic."
 CHART_TEXT_SIZE = 14       # axis, label and legend text of charts
 SHRINK_BEFORE_SPLIT = 4    # points a slide's body may shrink before bullets go on to a "(cont.)" slide
 XML_INVALID = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # what XML 1.0 text cannot hold
@@ -80,7 +80,7 @@ class BulletGroup:
     title: str
     items: tuple[Item, ...]
     headline: Item | None = None   # assertion title: a point taken out of the bullets, cited in the title
-    empty_text: str = ""
+    empty: Item | None = None      # what an empty group's slide says instead of bullets
 
     @property
     def lead(self) -> tuple[Item, ...]:
@@ -209,7 +209,8 @@ class DeckBuilder:
                        and len(wrap(p.text + " (cont.) 00", metrics, self.layout.title_min, width_pt)) <= 2]
             headline = min(fitting, key=lambda p: len(p.text.split()), default=None)
         items = tuple(point_item(p) for p in points if p is not headline)
-        return BulletGroup(section.title, items, point_item(headline) if headline else None, EMPTY_SECTION)
+        empty = Item(WITHHELD_TEXT, section.withheld) if section.withheld else Item(EMPTY_TEXT)
+        return BulletGroup(section.title, items, point_item(headline) if headline else None, empty)
 
     def title_slide(self) -> None:
         slide = self.prs.slides.add_slide(self.title_layout)
@@ -372,11 +373,12 @@ class DeckBuilder:
             return self.templates.render("slide_title", title=group.title, headline=headline, part=part)
 
         if not pages:
-            numbers = self.footnote_numbers(group.lead)
+            empty = [group.empty] if group.empty else []
+            numbers = self.footnote_numbers([*group.lead, *empty])
             slide = self.content_slide(slide_title(1), kicker, group.headline, numbers)
             if self.layout.footnotes == "slide" and numbers:
                 self.add_source_line(slide, numbers, self.layout.source_size)
-            self.fill_text(placeholder(slide, 1).text_frame, [Item(group.empty_text)], body_size, {},
+            self.fill_text(placeholder(slide, 1).text_frame, empty, body_size, numbers,
                            bullets=False, color=self.color("muted"), italic=True)
             return
         for part, (chunk, _, source_size) in enumerate(pages, start=1):
@@ -765,7 +767,8 @@ def point_item(point: Point) -> Item:
 def citations_of(entry) -> list[Citation]:
     """Every citation a planned entry (bullet group, chart, contrast, title slide) shows."""
     if isinstance(entry, BulletGroup):
-        return [c for item in (*entry.lead, *entry.items) for c in item.citations]
+        shown = entry.items or ((entry.empty,) if entry.empty else ())
+        return [c for item in (*entry.lead, *shown) for c in item.citations]
     if isinstance(entry, Chart):
         return list(entry.citations)
     if isinstance(entry, Contrast):

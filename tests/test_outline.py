@@ -11,7 +11,8 @@ OUTLINE = Outline(
     title="T", as_of=date(2024, 9, 27),
     sources=(SourceInfo("S1", "a.txt", publisher="VOA", date=date(2024, 9, 27)),),
     bluf=(Point("Bullet.", (Citation("S1", 2, "Bullet, it said."),), ("S1.3",)),),
-    sections=(Section("Empty", ()), Section("Full", (Point("P.", (Citation("S1", 1, "P q."),)),))),
+    sections=(Section("Empty", ()), Section("Full", (Point("P.", (Citation("S1", 1, "P q."),)),)),
+              Section("Only in quotes", (), (Citation("S1", 3, "“It is back,” he said."),))),
 )
 
 
@@ -22,7 +23,9 @@ def test_json_has_exactly_the_documented_shape():
     assert data["sources"][0] == {"id": "S1", "path": "a.txt", "title": None, "publisher": "VOA",
                                   "author": None, "date": "2024-09-27", "url": None}
     assert data["bluf"][0]["citations"] == [{"source": "S1", "paragraph": 2, "quote": "Bullet, it said."}]
-    assert [s["title"] for s in data["sections"]] == ["Empty", "Full"]
+    assert [s["title"] for s in data["sections"]] == ["Empty", "Full", "Only in quotes"]
+    assert "withheld" not in data["sections"][0] and "withheld" not in data["sections"][1]
+    assert data["sections"][2]["withheld"] == [{"source": "S1", "paragraph": 3, "quote": "“It is back,” he said."}]
 
 
 @pytest.mark.parametrize("fmt, suffix", [("json", ".json"), ("yaml", ".yaml")])
@@ -34,7 +37,9 @@ def test_round_trip(tmp_path, fmt, suffix):
 
 def test_markdown_is_for_reading():
     text = dumps(OUTLINE, "md")
-    assert "## Empty\n\n- (nothing in the sources on this)" in text
+    assert "## Empty\n\n- (The sources hold nothing on this topic.)" in text
+    assert "## Only in quotes\n\n- (The sources touch on this only in passages that cannot stand as bullets" in text
+    assert "see the cited paragraphs. [S1 para. 3])" in text
     assert "- Bullet. [S1 para. 2]" in text
 
 

@@ -196,3 +196,13 @@ def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
     assert outline.sections == ()
     given = plan_outline(documents, [SectionSpec("Most wanted")], Picks(bluf=(0,), section=(1,)))
     assert [s.title for s in given.sections] == ["Most wanted"]  # a section the user asked for stays
+    # ... and says where the sources touch on it, rather than that they hold nothing
+    assert [(c.paragraph, c.quote) for c in given.sections[0].withheld] == [
+        (1, "He was ranked sixth on the list of most-wanted Iraqis.")]
+
+
+def test_a_section_with_points_withholds_nothing(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    outline = plan_outline(load_documents([story]), [SectionSpec("Douri")], Picks(section=(0, 3)))
+    assert len(outline.sections[0].points) == 1 and outline.sections[0].withheld == ()

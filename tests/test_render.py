@@ -151,6 +151,19 @@ def test_an_empty_section_says_so(seed_outline, tmp_path):
     render_deck(outline, load_layout(), out)
     slide = next(s for s in slides_of(out) if s.shapes.title.text_frame.text == "Nothing here")
     assert body_paragraphs(slide)[0].text == "The sources hold nothing on this topic."
+    assert not footnote_entries(slide)
+
+
+def test_a_section_found_only_in_passages_that_cannot_be_bullets_cites_them(seed_outline, tmp_path):
+    quote = "“That spillover across the river is now a very real reality,” he said."
+    outline = replace(seed_outline, sections=(Section("Spillover", (), (Citation("S1", 24, quote),)),))
+    out = tmp_path / "withheld.pptx"
+    render_deck(outline, load_layout(), out)
+    slide = next(s for s in slides_of(out) if s.shapes.title.text_frame.text == "Spillover")
+    [paragraph] = body_paragraphs(slide)
+    assert paragraph.text.startswith("The sources touch on this only in passages that cannot stand as bullets")
+    [number] = markers(paragraph)
+    assert "para. 24" in footnote_entries(slide)[number]
 
 
 def test_duplicate_section_titles_stay_unique(seed_outline, tmp_path):
