@@ -116,8 +116,9 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
             warnings.append(f"source {source.id} ({source.path}) cannot be read: its quotes are not checked")
     bullets = {id(p) for p in [*outline.bluf, *(p for s in outline.sections for p in s.points)]}
     charted = [(f"chart {chart.title[:40]!r}", c) for chart in outline.charts for c in chart.citations]
+    withheld = [(f"section {s.title[:40]!r}", c) for s in outline.sections for c in s.withheld]
     for what, citation in [*((f"point {p.text[:50]!r}", c) for p in outline.all_points() for c in p.citations),
-                           *charted]:
+                           *charted, *withheld]:
         document = documents.get(citation.source)
         if document is None:
             continue

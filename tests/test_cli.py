@@ -170,6 +170,14 @@ def test_render_refuses_a_quote_that_is_not_in_its_paragraph(in_tmp):
     assert result.exit_code == 2
     assert "its quote is not in S1 para." in result.stderr
     assert not (in_tmp / "x.pptx").exists()
+    # the passages an emptied section cites are checked the same way
+    run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
+    data = json.loads((in_tmp / "o.json").read_text())
+    data["sections"][0] = {"title": "Spillover", "points": [],
+                           "withheld": [{"source": "S1", "paragraph": 2, "quote": "IS is back, he said."}]}
+    (in_tmp / "o.json").write_text(json.dumps(data))
+    result = run("render", "o.json", "-o", "x.pptx")
+    assert result.exit_code == 2 and "section 'Spillover': its quote is not in S1 para. 2" in result.stderr
 
 
 def test_render_warns_about_words_a_quote_does_not_have(in_tmp):
