@@ -22,8 +22,8 @@ from .model import Chart, Citation, Contrast, Outline, Point, Section, SourceInf
 
 FORMATS = ("json", "yaml", "md")
 EMPTY_TEXT = "The sources hold nothing on this topic."
-WITHHELD_TEXT = ("The sources touch on this only in passages that cannot stand as bullets "
-                 "(no named speaker or subject, or a question): see the cited paragraphs.")
+WITHHELD_TEXT = ("The sources touch on this only in passages that name no speaker or subject, "
+                 "or ask a question: see the cited paragraphs.")
 
 
 def to_dict(outline: Outline) -> dict:

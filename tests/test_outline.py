@@ -38,7 +38,7 @@ def test_round_trip(tmp_path, fmt, suffix):
 def test_markdown_is_for_reading():
     text = dumps(OUTLINE, "md")
     assert "## Empty\n\n- (The sources hold nothing on this topic.)" in text
-    assert "## Only in quotes\n\n- (The sources touch on this only in passages that cannot stand as bullets" in text
+    assert "## Only in quotes\n\n- (The sources touch on this only in passages that name no speaker or subject" in text
     assert "see the cited paragraphs. [S1 para. 3])" in text
     assert "- Bullet. [S1 para. 2]" in text
 

@@ -161,7 +161,7 @@ def test_a_section_found_only_in_passages_that_cannot_be_bullets_cites_them(seed
     render_deck(outline, load_layout(), out)
     slide = next(s for s in slides_of(out) if s.shapes.title.text_frame.text == "Spillover")
     [paragraph] = body_paragraphs(slide)
-    assert paragraph.text.startswith("The sources touch on this only in passages that cannot stand as bullets")
+    assert paragraph.text.startswith("The sources touch on this only in passages that name no speaker or subject")
     [number] = markers(paragraph)
     assert "para. 24" in footnote_entries(slide)[number]
 

@@ -74,6 +74,22 @@ def test_a_section_with_nothing_relevant_stays_empty():
     assert get_summarizer().sections(sentences, [SectionSpec("Football transfer")], 5) == [[]]
 
 
+def test_a_clear_match_is_not_lost_to_its_neighbours_topic():
+    # In a short story each sentence's neighbours are about something else: their vote gave the
+    # car bomb to "Militia revenge" and the revenge quote to "Erbil bombing", and neither kept it.
+    sentences = sentences_of(
+        "Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said.\n\n"
+        "The army released pictures of a body it said was his.\n\n"
+        "A car bomb killed three people outside the consulate in Erbil on Saturday, police said.\n\n"
+        "“The militias will take revenge for this and the whole north will burn again,” he warned.\n\n"
+        "Kurdish forces sealed off the area after the blast and arrested four men.")
+    douri, revenge, bombing = get_summarizer().sections(
+        sentences, [SectionSpec("Douri death"), SectionSpec("Militia revenge"), SectionSpec("Erbil bombing")], 5)
+    assert [s.index for s in douri] == [1]
+    assert [s.index for s in revenge] == [4]
+    assert [s.index for s in bombing] == [3]
+
+
 def test_results_are_deterministic():
     sentences = sentences_of(TEXT)
     summarizer = get_summarizer()

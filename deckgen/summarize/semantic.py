@@ -10,7 +10,8 @@
   gets no sentences. A sentence goes to the section whose standardised score, smoothed over
   its neighbours (news stories treat one topic in a run of sentences), is highest,
   and is kept only if its own score stands clearly above the mean, so a section is
-  left short rather than padded.
+  left short rather than padded; a section that vote leaves empty keeps its best clear
+  match no other section keeps.
 * Proposed sections: balanced topic clusters (see ``topics``), each titled with its
   most distinctive noun phrase and given its best sentences by the key-point score;
   sections follow the order of their first point.
@@ -115,12 +116,21 @@ class SemanticSummarizer(Summarizer):
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
     """Standardised own scores and, per section, a mask of the sentences it keeps: those whose
-    neighbourhood-smoothed score is highest for it and clear of the mean, own and smoothed."""
+    neighbourhood-smoothed score is highest for it and clear of the mean, own and smoothed.
+
+    A section the neighbourhood vote leaves empty still keeps its best sentence that is clear of
+    the mean for it and kept by no other section: in a short story a sentence's neighbours are
+    other topics, and their vote could take a clear match from every section.
+    """
     own = _standardise(raw)
     local = _standardise(_with_neighbours(raw, pool))
     owner = np.where(found[:, None], local, -np.inf).argmax(axis=0)
-    members = [found[row] & (owner == row) & (local[row] >= MIN_LOCAL_Z) & (own[row] + local[row] >= 2 * MIN_SECTION_Z)
-               for row in range(len(raw))]
+    clear = found[:, None] & (local >= MIN_LOCAL_Z) & (own + local >= 2 * MIN_SECTION_Z)
+    members = [clear[row] & (owner == row) for row in range(len(raw))]
+    for row, chosen in enumerate(members):
+        free = clear[row] & ~np.any(members, axis=0)
+        if not chosen.any() and free.any():
+            chosen[np.flatnonzero(free)[own[row][free].argmax()]] = True
     return own, members
 
 
