@@ -148,14 +148,18 @@ def write_deck(outline, layout, out: Path, check: bool, master=None) -> None:
         run_check(out, layout.body_min, layout.source_min, layout.footnotes == "references")
 
 
-def chosen_layout(name: str, overrides: dict):
-    """The layout with the flags applied, and its master opened and checked (bad values fail
-    before slow work)."""
-    from .layouts import load_layout
+def open_checked_master(layout):
+    """The layout's master deck, opened and checked (a LayoutError for a bad one)."""
     from .render import open_master
 
-    layout = load_layout(name, overrides)
-    return layout, open_master(layout)
+    return open_master(layout)
+
+
+def outline_of(request):
+    """The outline for a request (run in the background process of ``build``)."""
+    from .pipeline import build_outline
+
+    return build_outline(request)
 
 
 def default_output(request) -> Path:
@@ -183,19 +187,22 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
           jobs: JobsOption = 1) -> None:
     """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
     with reported_errors():
-        from .pipeline import build_outline
+        from .background import Background
+        from .layouts import load_layout
 
         request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
                                   max_points, max_input_mb)
-        deck_layout, deck_master = chosen_layout(layout, layout_overrides(master, aspect, font, title_size,
-                                                                          body_size, accent, max_bullets, slides,
-                                                                          footnotes, notes, classification, set_))
+        deck_layout = load_layout(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
+                                                           max_bullets, slides, footnotes, notes, classification,
+                                                           set_))
         request = replace(request, extras=deck_layout.shows_extras)
         if each:
+            open_checked_master(deck_layout)  # a bad master fails before the slow work
             build_each_document(request, deck_layout, output or OUT_DIR, jobs, check)
             return
-        write_deck(build_outline(request), deck_layout, output or default_output(request), check,
-                   deck_master)
+        with Background(outline_of, request) as outline:  # while python-pptx loads and opens the master
+            deck_master = open_checked_master(deck_layout)
+            write_deck(outline.result(), deck_layout, output or default_output(request), check, deck_master)
 
 
 def build_each_document(request, layout, out_dir: Path, jobs: int, check: bool) -> None:
@@ -261,12 +268,14 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
     """Render a reviewed (possibly edited) outline into a deck; --title, --subtitle, --as-of
     and --author override the outline's."""
     with reported_errors():
+        from .layouts import load_layout
         from .outline import load_outline
         from .pipeline import verify_outline
 
-        deck_layout, deck_master = chosen_layout(layout, layout_overrides(master, aspect, font, title_size,
-                                                                          body_size, accent, max_bullets, slides,
-                                                                          footnotes, notes, classification, set_))
+        deck_layout = load_layout(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
+                                                           max_bullets, slides, footnotes, notes, classification,
+                                                           set_))
+        deck_master = open_checked_master(deck_layout)
         loaded = load_outline(outline_file)
         headers = {"title": title, "subtitle": subtitle, "as_of": parse_day(as_of), "author": author}
         loaded = replace(loaded, **{key: value for key, value in headers.items() if value is not None})

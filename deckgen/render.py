@@ -108,20 +108,28 @@ def render_deck(outline: Outline, layout: Layout, out: Path, options: RenderOpti
 
 @dataclass(frozen=True)
 class Master:
-    """A layout's master deck, opened and checked: the presentation the slides are added to
-    and its title and content slide layouts. Good for one deck."""
+    """What a render needs from its layout before the outline: the master deck opened and
+    checked (the presentation the slides are added to, its title and content slide layouts)
+    and the layout's templates compiled. Good for one deck."""
 
     prs: object
     title_layout: object
     content_layout: object
+    templates: Templates
 
 
 def open_master(layout: Layout) -> Master:
-    """Open the layout's master deck; raises LayoutError when it is unreadable or lacks the
-    title or content slide layout or their placeholders (call it early to fail before slow work)."""
+    """Open the layout's master deck and compile its templates; raises LayoutError when the
+    master is unreadable or lacks the title or content slide layout or their placeholders, or a
+    template is broken. Call it early: to fail before slow work, and (``deckgen build``) while
+    the outline is being built. A layout that shows figures also loads the chart writer here."""
     prs = open_presentation(layout)
+    templates = Templates(layout.template_folders)
+    templates.compile_all()
+    if "figures" in layout.slides:
+        import pptx.chart.data  # noqa: F401  (pulls in XlsxWriter, which a chart slide needs)
     return Master(prs, find_slide_layout(prs, layout, "title", (0,)),
-                  find_slide_layout(prs, layout, "content", (0, 1)))
+                  find_slide_layout(prs, layout, "content", (0, 1)), templates)
 
 
 class DeckBuilder:
@@ -131,7 +139,7 @@ class DeckBuilder:
         self.outline = outline
         self.layout = layout
         self.options = options
-        self.templates = Templates(layout.template_folders)
+        self.templates = master.templates
         self.sources = {s.id: s for s in outline.sources}
         self.prs = master.prs
         self.title_layout = master.title_layout

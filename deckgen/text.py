@@ -56,15 +56,28 @@ class Templates:
     def render(self, name: str, **context) -> str:
         """Render ``<name>.j2``; raises LayoutError naming the file, line and problem."""
         filename = f"{name}.j2"
+        template = self._compiled(filename)
         try:
-            if filename not in self.loaded:
-                self.loaded[filename] = self.env.get_template(filename)
-            return self.loaded[filename].render(**context).strip()
+            return template.render(**context).strip()
         except TemplateError as exc:
             raise self._error(exc, filename, exc.message or exc.__class__.__name__) from None
         except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
             # a filter given the wrong value in a user's template, e.g. a date filter on None
             raise self._error(exc, filename, str(exc)) from None
+
+    def compile_all(self) -> None:
+        """Compile every template the folders hold, so rendering does not wait for it and a
+        broken template fails early (a LayoutError naming its file and line)."""
+        for filename in sorted({path.name for folder in self.folders for path in Path(folder).glob("*.j2")}):
+            self._compiled(filename)
+
+    def _compiled(self, filename: str):
+        if filename not in self.loaded:
+            try:
+                self.loaded[filename] = self.env.get_template(filename)
+            except TemplateError as exc:
+                raise self._error(exc, filename, exc.message or exc.__class__.__name__) from None
+        return self.loaded[filename]
 
     def _error(self, exc: Exception, filename: str, message: str) -> LayoutError:
         """'<template path>, line N: message' for an error raised while rendering."""
