@@ -129,6 +129,15 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
     assert not dangles("Hezbollah denied the report.")
     assert not dangles("Itineraries were cancelled.")
     assert not dangles("“He is bringing the House into disrepute,” Danczuk said.")
+    # after an opening phrase (sentences of the CNN/DM dev set a review found on slides)
+    assert dangles("Still, at least they returned a club record profit of £18.7million last week.")
+    assert dangles("In a report released earlier this week she slammed their actions as 'arrogant and disrespectful'.")
+    assert dangles("Now four months after the incident, her parents John and Sarah have been remembering their daughter.")
+    assert dangles("Incredibly, she achieved her goal despite being diagnosed with cervical cancer in October 2012.")
+    assert not dangles("During his trial, Allen claimed he worked as a meat trader and a builder.")  # names him next
+    assert not dangles("When she climbed the north face of the Eiger in 1988, Mrs Hargreaves was pregnant.")
+    assert not dangles("However, for patients who are diagnosed when their cancer is advanced it is harder to treat.")
+    assert not dangles("At a recent game, the basketball-loving attorney was filmed unleashing her percussion skills.")
     sentences = load_documents([SEED])[0].sentences
     bluf = get_summarizer().keypoints(sentences, 5)
     assert bluf and not any(dangles(s.text) for s in bluf)

@@ -48,13 +48,38 @@ _DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instea
                        r"can|may|might|comes|came|means|meant)\b)")
 
 
+# "At least they ...", "Incredibly, she ...", "Four months after the incident, her parents ...":
+# an opening phrase of lower-case words (a weekday, month or number allowed) before he/she/they.
+_MONTHS_AND_DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                    r"May|June|July|August|September|October|November|December)")
+_OPENING_PHRASE = re.compile(
+    r"^(?:At|On|In|After|Before|Because|Since|When|While|If|Although|Though|During|Despite|Instead|Still|Yet|"
+    r"Then|Now|Later|Earlier|Last|Today|Yesterday|Once|Until|As|For|By|With|Without|Following|Amid|Within|"
+    r"Over|Under|Even|Only|Soon|Also|But|And|So|However|Meanwhile|Eventually|Finally|Incredibly|Sadly|"
+    r"Tragically|Luckily|Fortunately|Unfortunately|Two|Three|Four|Five|Six|Several|Some|Many)"
+    rf"(?:,?\s+(?:[a-z][\w'’-]*|{_MONTHS_AND_DAYS}|\d[\w,.]*)){{0,10}}(?P<comma>,?)\s+(?:he|she|they|his|her|their)\b")
+# A clause of its own before the pronoun holds its referent: "for patients who ... their",
+# "the attorney was filmed unleashing her", "the boss believes he".
+_OWN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would|can|could|"
+                         r"said|says|believes|thinks|told)\b")
+_LATER_NAME = re.compile(rf"\b(?!{_MONTHS_AND_DAYS}\b)[A-Z][a-z]")
+
+
 def dangles(text: str) -> bool:
     """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...", also after
     a linking word: "Now, it is taking the lead") or a demonstrative standing alone ("This comes
     after ...", not "This year ...") whose referent is in an earlier sentence, so it cannot stand
-    alone as a bullet. A pronoun inside an opening quotation does not count
-    (the quote's speaker is credited instead)."""
-    return bool(_DANGLING.match(text))
+    alone as a bullet. Also when he/she/they (or his/her/their) follows an opening phrase of
+    lower-case words: right after its comma it opens the main clause ("Four months after the
+    incident, her parents ..."); without a comma it dangles unless a name comes after it
+    ("During his trial Allen claimed ..." names him). A pronoun inside an opening quotation
+    does not count (the quote's speaker is credited instead)."""
+    if _DANGLING.match(text):
+        return True
+    opening = _OPENING_PHRASE.match(text)
+    if not opening or _OWN_CLAUSE.search(opening.group()):
+        return False
+    return bool(opening.group("comma")) or not _LATER_NAME.search(text, opening.end())
 
 
 def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:
