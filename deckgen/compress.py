@@ -48,6 +48,7 @@ _CLAUSE_WORDS = frozenset(
     "when where if because but as though although while since after before until so according".split())
 _NAME_PARTICLE = re.compile(r"^(?:al-|el-|bin$|de$|van$|von$|da$)")
 _TOKEN = re.compile(r"[\w’'.%$€£-]+")
+_TOKEN_EDGES = ".-'’"
 
 # --- descriptions after the opening name -------------------------------------------------
 _DESCRIPTION = re.compile(
@@ -138,7 +139,27 @@ def bullet_text(sentence: str) -> str:
         candidate = rule(text)
         if candidate != text and is_faithful(candidate, sentence) and len(candidate.split()) >= MIN_BULLET_WORDS:
             text = candidate
-    return text
+    return _balance_quotation(sentence.strip(), text)
+
+
+_CLOSING = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+_OPENING = {"”": "“", "’": "‘", '"': '"', "'": "'"}
+
+
+def _balance_quotation(sentence: str, bullet: str) -> str:
+    """The bullet with the quote marks its sentence lacks because a quotation runs on from or
+    into the next sentence: closed after "said: 'I think the judges are out of touch." (-> "...
+    out of touch.'"), opened before "A child, playing,' he said." Only marks are added, never words."""
+    spans = _quoted_spans(sentence)
+    if not spans:
+        return bullet
+    start, end = spans[-1]
+    if end == len(sentence) and start > 0 and sentence[start - 1] in _CLOSING:
+        bullet += _CLOSING[sentence[start - 1]]
+    start, end = spans[0]
+    if start == 0 and end < len(sentence) and sentence[end] in _OPENING and bullet[:1] not in _CLOSING:
+        bullet = _OPENING[sentence[end]] + bullet
+    return bullet
 
 
 def _drop_source_tag(text: str) -> str:
@@ -316,6 +337,8 @@ def _quote_mark(text: str, i: int) -> str | None:
         return "close"
     if char not in "\"'’":
         return None
+    if char == "'" and re.match(r"\d\ds?\b", text[i + 1:i + 4]):  # the '90s, class of '08
+        return None
     if char in "\"'" and (before.isspace() or before in "([—–-") and not after.isspace():
         return "open"
     if char in "'’" and after.isalnum():
@@ -349,8 +372,9 @@ def _capitalise_first(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens with surrounding punctuation removed ("U.S." stays whole)."""
-    return [t.strip(".-").lower() for t in _TOKEN.findall(text) if t.strip(".-")]
+    """Lower-cased word tokens with surrounding punctuation and quote marks removed ("U.S."
+    and "don't" stay whole)."""
+    return [t.strip(_TOKEN_EDGES).lower() for t in _TOKEN.findall(text) if t.strip(_TOKEN_EDGES)]
 
 
 def uses_only_quoted_words(text: str, quote: str) -> bool:

@@ -143,7 +143,7 @@ QUOTES_KEPT = [
 
 QUOTES = [
     # the closing mark shows "But" is quoted; the attribution after it is not
-    ("But people need to get over it,” Smith said.", "But people need to get over it” — Smith"),
+    ("But people need to get over it,” Smith said.", "“But people need to get over it” — Smith"),
     # a plural possessive is no closing quotation mark
     ("But Saints’ season is still very much alive.", "Saints’ season is still very much alive."),
     # a straight mark with spaces on both sides closes the quotation
@@ -187,7 +187,32 @@ def test_clauses_and_speaker_roles_stay(sentence):
 
 @pytest.mark.parametrize("sentence", QUOTES_KEPT)
 def test_quoted_words_stay(sentence):
-    assert bullet_text(sentence) == sentence
+    assert bullet_text(sentence).strip("‘’'") == sentence.strip("‘’'")  # marks may be added: see below
+
+
+# A quotation running on from or into the next sentence gets the mark the sentence lacks, so a
+# bullet's quote marks pair up (sentences from the CNN/DM dev set).
+BALANCED = [
+    ("Ian Taylor, of the Alliance of British Drivers, said: 'I think the judges are somewhat out of touch "
+     "if they think £85 isn't extravagant.",
+     "Ian Taylor, of the Alliance of British Drivers, said: 'I think the judges are somewhat out of touch "
+     "if they think £85 isn't extravagant.'"),
+    ("He said: “I think it must be.", "He said: “I think it must be.”"),
+    ("I knew I would get life anyway.\"", "\"I knew I would get life anyway.\""),
+    ("But he is up there with the very best coaches I have ever seen.'",
+     "'But he is up there with the very best coaches I have ever seen.'"),
+    # no quotation: an elided year, a quoted digit, a plural possessive
+    ("The band's '90s hits were played all night.", "The band's '90s hits were played all night."),
+    ("He made a beeline to the place marked with a big number '3', with his wife in pursuit.",
+     "He made a beeline to the place marked with a big number '3', with his wife in pursuit."),
+    ("Supporters' clubs met on Monday.", "Supporters' clubs met on Monday."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BALANCED)
+def test_a_quotation_cut_by_the_sentence_end_is_closed_or_opened(sentence, expected):
+    assert bullet_text(sentence) == expected
+    assert is_faithful(expected, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), QUOTES)
