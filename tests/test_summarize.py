@@ -90,6 +90,16 @@ def test_a_clear_match_is_not_lost_to_its_neighbours_topic():
     assert [s.index for s in bombing] == [3]
 
 
+def test_comment_notices_and_fact_box_lines_are_no_points():
+    sentences = sentences_of(
+        "Andrew Strauss is a leading candidate to become England's director of cricket.\n\n"
+        "REASON IT MIGHT HAPPEN: Widely respected within English cricket for taking the team to the top.\n\n"
+        "Andrew Strauss (Age 38) CURRENT JOB: Sky commentator.\n\n"
+        "Sorry we are not currently accepting comments on this article.\n\n"
+        "Anybody wanting to donate to the appeal can visit the family's Gofundme page by clicking here.")
+    assert [s.index for s in candidates(sentences)] == [1]
+
+
 def test_results_are_deterministic():
     sentences = sentences_of(TEXT)
     summarizer = get_summarizer()

@@ -13,7 +13,11 @@ MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
 _BOILERPLATE = re.compile(
     r"^(?:By\s+\.|PUBLISHED:|UPDATED:|Last updated|Scroll down for|Click here|Read more|Follow\s+@|Share this)"
     r"|(?:information|reporting) from .{1,60} (?:was|were) used in this (?:article|report)"
-    r"|contributed (?:reporting )?to this (?:article|report)", re.I)
+    r"|contributed (?:reporting )?to this (?:article|report)"
+    r"|not (?:currently )?accepting comments|by clicking here", re.I)
+# A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
+# the box's furniture, not a sentence of the story.
+_FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")
 # A reporter's byline, maybe run into a picture caption: "... Ann O'Neill reported from Boston."
 _BYLINE = re.compile(r"^(?:\S+\s+){0,8}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+reported from\s+[A-Z][\w .,'’-]{1,40}\.$")
 
@@ -89,10 +93,11 @@ def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences long enough to stand as a point on their own, boilerplate (bylines, datelines,
-    "Scroll down for video") left out, and so is a piece that starts in lower case (the rest of a
-    run-on the segmenter had to cut: "elected as US President in 1993, ..." is no sentence)."""
+    "Scroll down for video", "not currently accepting comments") and fact-box lines ("CURRENT
+    JOB: ...") left out, and so is a piece that starts in lower case (the rest of a run-on the
+    segmenter had to cut: "elected as US President in 1993, ..." is no sentence)."""
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
-            and not _BYLINE.match(s.text) and not s.text[:1].islower()]
+            and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text) and not s.text[:1].islower()]
 
 
 def in_document_order(chosen) -> list[Sentence]:
