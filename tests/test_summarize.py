@@ -184,6 +184,18 @@ def test_noun_phrases_follow_a_determiner_and_end_in_a_noun():
     assert set(topics.noun_phrases("He said it was over.")) == set()
 
 
+def test_title_phrases_do_not_run_across_captions_or_end_in_a_verb():
+    # phrases the review found as section titles of dev-set articles
+    def phrases(text):
+        return {" ".join(p) for p in topics.noun_phrases(text)}
+    assert "best Hazard" not in phrases("He was not at his best Hazard was substituted after an hour.")
+    assert "morning Shearer" not in " ".join(phrases("The following morning Shearer went to the ground."))
+    assert not any("wrote" in p for p in phrases("In a letter to the council his son wrote of the loss."))
+    assert not any(p.startswith(("Per", "per")) for p in phrases("Prices rose by 4 per cent in the surrounding area."))
+    assert "surrounding area" in phrases("Prices rose by 4 per cent in the surrounding area.")
+    assert "Harry Kane" in phrases("The goal came from academy graduate Harry Kane in the second half.")
+
+
 def test_proposed_sections_of_tiny_inputs():
     summarizer = get_summarizer()
     assert summarizer.propose_sections([], 4, 5) == []

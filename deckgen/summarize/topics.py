@@ -43,7 +43,9 @@ _NOT_IN_TITLE = frozenset("""monday tuesday wednesday thursday friday saturday s
 reporters statement interview official officials day days hour hours within across since earlier later despite among toward
 towards via amid around near beyond without upon including like ago still even already yet however always
 never often ever seems seem include includes last next year years week weeks month months time times many
-much several""".split())
+much several though although meanwhile otherwise unless onto us per cent must might pretty nearby
+wrote flew wore went got became began goes go get gets took came gave told saw ran held kept
+celebrates celebrate poses smiles arrives speaks shows""".split())  # the last two lines: function words and verbs
 _NOT_A_HEAD = re.compile(r"(?:ing|ed|ly)$|[’']s?$")
 _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ly)$")  # "covered", "nearly": ends a run (not "Iranian-backed")
@@ -109,8 +111,15 @@ def noun_phrases(text: str):
             continue
         for start in range(len(run)):
             cuts_name = start and run[start][0].isupper() and run[start - 1][0].isupper()
-            if len(run) - start <= LONGEST_TITLE and not cuts_name:
+            if len(run) - start <= LONGEST_TITLE and not cuts_name and not _joins_two_runs(run[start:]):
                 yield tuple(run[start:])
+
+
+def _joins_two_runs(phrase: list[str]) -> bool:
+    """A lower-case word before a capitalised one after the first ("best Hazard", "morning
+    Shearer"): in a title that is where one caption or sentence ran into the next."""
+    return any(a[0].islower() and b[0].isupper() for a, b in zip(phrase[1:], phrase[2:])) or (
+        len(phrase) > 1 and phrase[0][0].islower() and phrase[1][0].isupper())
 
 
 def _is_title_word(word: str) -> bool:
