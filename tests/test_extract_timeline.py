@@ -211,3 +211,61 @@ def test_timeline_events_say_who_acts(tmp_path):
 def test_a_month_before_a_surname_is_a_first_name():
     mentions = times_of("Stephanie asked him after January Jones left. Talks resume in March.", date(2015, 4, 21))
     assert [m.text for m in mentions] == ["in March"]
+
+
+# Review 2 of the CNN/DailyMail dev set: photo dates, missed years, questions on the timeline.
+
+def test_a_date_governed_by_a_photo_cue_dates_no_event():
+    text = ("Done: Bobby Flay has filed for divorce from his wife of 10 years Stephanie March, TMZ reported on "
+            "Friday; here the couple is pictured in June 2013. "
+            "Moved out: The Iron Chef Of America star - pictured in 2013 - is said to have moved out of the "
+            "couple's New York City apartment. "
+            "On the court: Copeland previously played for the New York Knicks (pictured in 2013). "
+            "Flay was pictured with President Obama in 2009.")
+    photos = [m for m in times_of(text) if m.text != "Friday"]
+    assert [m.text for m in photos] == ["in June 2013", "in 2013", "in 2013", "in 2009"]
+    assert all(m.when is None and m.problem == "dates a photo, not the event" for m in photos)
+
+
+def test_a_photo_cue_outside_the_dates_clause_does_not_count():
+    text = ("Alison Hargreaves (pictured with Tom and his sister Katie as children) was swept to her death in "
+            "260mph winds on her descent from the Himalayan mountain in 1995.")
+    assert [(m.text, m.when) for m in times_of(text)] == [("in 1995", date(1995, 1, 1))]
+
+
+def test_photo_dates_stay_off_the_timeline_slide():
+    from deckgen.extras import briefing_extras
+
+    text = ("On the court: Copeland previously played for the New York Knicks (pictured in 2013). "
+            "Alison Hargreaves, 32, was swept to her death in 260mph winds on her descent from the Himalayan "
+            "mountain in 1995.")
+    timeline = briefing_extras([segment(Document(SourceInfo("S1", "t.txt"), text))])["timeline"]
+    assert [p.text.split(": ")[0] for p in timeline] == ["1995 ('in 1995')"]
+
+
+def test_years_after_a_capital_in_or_before_a_comma_are_found():
+    text = ("In 2013 they suspended volcanic ash gathered from sites around the world in a chamber filled with "
+            "argon gas. In a profile published in the Wall Street Journal in 2014, Blizerian estimated earning "
+            "about $50million in poker winnings. When she climbed the north face of the Eiger, in the Swiss Alps, "
+            "in 1988, Mrs Hargreaves was pregnant with her son.")
+    assert [(m.text, m.when) for m in times_of(text)] == [
+        ("In 2013", date(2013, 1, 1)), ("in 2014", date(2014, 1, 1)), ("in 1988", date(1988, 1, 1))]
+
+
+def test_numbers_with_thousands_separators_are_not_years():
+    assert times_of("In 2,500 homes, in 1,000 flats and in 1999,000 cases, troops stayed.", AS_OF) == []
+
+
+def test_questions_are_not_timeline_events():
+    from deckgen.extras import briefing_extras
+
+    text = ("Remember THAT title-winning goal against QPR in 2012? "
+            "Are they at fault for spending the best part of £200m since 2012 without really strengthening the "
+            "team or does Pellegrini carry the can? "
+            "‘Remember THAT title-winning goal against QPR in 2012?’ "
+            "That calm head, that powerful shot and that unnerving ability to find the target are what City paid "
+            "what now looks like a bargain £38m for in 2011.")
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    assert [m.when for m in find_times(document)] == [date(2012, 1, 1)] * 3 + [date(2011, 1, 1)]
+    timeline = briefing_extras([document])["timeline"]
+    assert [p.sentence_ids for p in timeline] == [("S1.4",)]

@@ -24,7 +24,13 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   year" counts from the last date resolved earlier in the same sentence, and is flagged when
   there is none;
 - "soon", "in the coming weeks" are kept but flagged as vague; with no anchor every relative
-  expression is flagged, and absolute dates ("Sept. 27, 2024", "in 2023") still resolve.
+  expression is flagged, and absolute dates ("Sept. 27, 2024", "in 2023") still resolve;
+- a year needs a preposition before it, in either case ("In 2013 they ...", "in 2014, Blizerian
+  ..."), and is no year when a comma and a digit follow ("in 2000,000");
+- a date governed by a photo cue, in its own clause at most eight words before it ("here the couple
+  is pictured in June 2013", "- pictured in 2013 -", "(file photo from 2012)"), is when a picture was taken, not when the
+  event happened: it is flagged, not resolved. A cue outside the date's clause does not count:
+  "Hargreaves (pictured with her children) died in 1995" dates the death.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ _PATTERNS = {
              rf"during|through|of|on)\s+)(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?(?!\s*\d)"
              rf"|\b(?P<month_year>{_MONTH})\s+(?P<year_only>\d{{4}})\b",
     "year": r"\b(?:in|since|by|until|before|after|during|from|through|early|late|mid-)\s*(?P<year>1[89]\d\d|20\d\d)"
-            r"\b(?![,\d])",
+            r"\b(?!,\d)",
     "weekday": r"\b(?:(?P<modifier>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
                r"Saturday|Sunday)\b",
     "day_word": r"\b(?P<word>today|tonight|yesterday|tomorrow|immediately)\b",
@@ -70,7 +76,7 @@ _PATTERNS = {
     "vague": r"\b(?:soon|in the coming (?:days|weeks|months|years)|in the near future|"
              r"in the (?:days|weeks|months) ahead)\b",
 }
-_COMPILED = {kind: re.compile(pattern, re.I if kind in ("this_unit", "offset", "within", "lasting", "vague",
+_COMPILED = {kind: re.compile(pattern, re.I if kind in ("year", "this_unit", "offset", "within", "lasting", "vague",
                                                         "day_word") else 0)
              for kind, pattern in _PATTERNS.items()}
 _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|starting|beginning)\s+$", re.I)
@@ -79,6 +85,8 @@ _FUTURE = re.compile(r"\b(?:will|won[’']t|shall|(?:is|are) (?:set|expected|sch
 _CLAUSE_START = re.compile(r".*(?:[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|although|whereas|and|or|"
                            r"when|if)\b)", re.I | re.S)
 _GOVERNING_WORDS = 8  # a tense cue governs a date only from this many words before it, in its clause
+_PHOTO = re.compile(r"\b(?:pictured|photographed|snapped|(?:seen|shown) here|file (?:photo|picture|image|footage)|"
+                    r"(?:photo|photograph|picture|image|footage)s?\s+(?:taken|dated|shot|from))\b", re.I)
 _NAME_BEFORE = re.compile(r"(?:\b(?:Good|Black|Super|Ash|Palm|Easter|Cyber|Bloody|Holy|Maundy)|\bMail on)\s+$")
 _TODAY_NAME_BEFORE = re.compile(r"(?:\bthe|’s|'s)\s+$", re.I)  # "the Today programme", "Radio 4's Today"
 _NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Independent|Night|"
@@ -178,6 +186,8 @@ def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention
             when, precision, problem, relation = _resolve(kind, match, anchor, future, previous, relation)
         except (ValueError, OverflowError):  # "Feb. 30", "2024-13-45", "10,000 years ago"
             when, precision, problem = None, None, "not a valid date"
+        if _PHOTO.search(_clause_before(text, span_start)):
+            when, precision, problem = None, None, "dates a photo, not the event"
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting,
                                     bullet_text(text), (sentence.id,)))
     return mentions
@@ -188,13 +198,20 @@ def _governed_by_future(text: str, start: int, end: int) -> bool:
     _GOVERNING_WORDS words before it ("talks will resume on April 9") or after it ("Saturday's
     fixture will be staged"); not "Janner, who will not face charges, ... signed on April 9" (a
     comma or "who" opens another clause)."""
+    after = re.split(r"[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|and|or|when|if)\b", text[end:],
+                     maxsplit=1, flags=re.I)[0]
+    near = _clause_before(text, start) + " | " + " ".join(after.split()[:_GOVERNING_WORDS])
+    return bool(_FUTURE.search(near))
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The last _GOVERNING_WORDS words before ``start`` in its clause: after "Flay and March, who
+    separated, pictured in 2013" that is "pictured"; in "Hargreaves (pictured with her children)
+    died in 1995" the ")" ends the clause that "pictured" is in."""
     before = text[:start]
     clause_start = _CLAUSE_START.match(before)
     clause = before[clause_start.end():] if clause_start else before
-    after = re.split(r"[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|and|or|when|if)\b", text[end:],
-                     maxsplit=1, flags=re.I)[0]
-    near = " ".join(clause.split()[-_GOVERNING_WORDS:]) + " | " + " ".join(after.split()[:_GOVERNING_WORDS])
-    return bool(_FUTURE.search(near))
+    return " ".join(clause.split()[-_GOVERNING_WORDS:])
 
 
 def _month_is_a_name(text: str, match: re.Match) -> bool:
