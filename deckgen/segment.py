@@ -17,6 +17,14 @@ MAX_SENTENCE_CHARS = 600  # longer runs (a line with no punctuation) are cut at 
 RESPLIT_CHARS = 250  # runs this long usually swallowed several sentences (an unbalanced quote)
 # A full stop after a lower-case word (so not "U.S." or "Mr."), then a capital or an opening quote.
 _PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+# Where a picture caption with no full stop ran into the next sentence ("... in Utah The concrete
+# arrows were ..."): a lower-case word, number or bracket, then a capitalised determiner or
+# pronoun before a lower-case word; not after a word the sentence goes on from ("told The ...").
+_CAPTION_BOUNDARY = re.compile(
+    r"(?<=[a-z0-9)])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These)\s+[a-z0-9])")
+_GOES_ON = frozenset("""in on at by for to of from with into onto about after before like as and or but than
+via across over under near behind the a an that which who whom whose is was were are be been told said
+says tells""".split())
 
 
 def segment(document: Document) -> Document:
@@ -55,14 +63,22 @@ def _sentence_spans(text: str, paragraph: Paragraph):
 
 
 def _resplit(piece: str, offset: int):
-    """Split a run longer than RESPLIT_CHARS at plain sentence ends, then cut what is still too long."""
+    """Split a run longer than RESPLIT_CHARS at plain sentence ends and caption boundaries,
+    then cut what is still too long."""
     start = 0
     if len(piece) > RESPLIT_CHARS:
-        for boundary in _PLAIN_BOUNDARY.finditer(piece):
-            end = boundary.start() + len(boundary.group().rstrip())
+        for end, next_start in _boundaries(piece):
             yield from _cut_long(piece[start:end], offset + start)
-            start = boundary.end()
+            start = next_start
     yield from _cut_long(piece[start:], offset + start)
+
+
+def _boundaries(piece: str) -> list[tuple[int, int]]:
+    """(end of one sentence, start of the next) at each plain sentence end and caption boundary."""
+    found = [(m.start() + len(m.group().rstrip()), m.end()) for m in _PLAIN_BOUNDARY.finditer(piece)]
+    found += [(m.start(), m.end()) for m in _CAPTION_BOUNDARY.finditer(piece)
+              if piece[:m.start()].rsplit(None, 1)[-1].lower() not in _GOES_ON]
+    return sorted(found)
 
 
 def _cut_long(piece: str, offset: int):

@@ -45,3 +45,24 @@ def test_a_long_run_without_punctuation_is_cut():
     text = "word " * 400
     pieces = sentences_of(text)
     assert len(pieces) > 1 and all(len(p) <= 600 for p in pieces)
+
+
+def test_a_caption_run_into_the_text_is_split_off():
+    # CNN/DM text: picture captions lost their full stops and run into the next sentence
+    captions = ("A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
+                "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who "
+                "have travelled across the US to photograph the monuments "
+                "The concrete arrows were placed at the base of lit beacons near airways.")
+    # "Utah The Bloomington ..." stays: "The" before a capital may start a name ("told The Times")
+    assert sentences_of(captions) == [
+        "A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
+        "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who "
+        "have travelled across the US to photograph the monuments",
+        "The concrete arrows were placed at the base of lit beacons near airways."]
+
+
+def test_a_long_sentence_is_not_split_before_a_title_or_after_a_word_it_goes_on_from():
+    sentence = ("The minister, who has spent most of the past decade in opposition and much of the last year "
+                "on the road visiting constituencies across the north of the country, told The Times in an "
+                "interview that he would read The Guardian too and that the party's plan was sound.")
+    assert len(sentence) > 250 and sentences_of(sentence) == [sentence]

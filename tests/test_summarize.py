@@ -269,3 +269,14 @@ def test_a_piece_starting_in_lower_case_is_never_a_point():
                              "her hair has been the subject of scrutiny.\n\nShe changed her style in 2008.\n")
     assert [s.text for s in candidates(sentences)] == ["Ever since her husband Bill was",
                                                        "She changed her style in 2008."]
+
+
+def test_a_piece_without_end_punctuation_inside_a_paragraph_is_no_candidate():
+    sentences = sentences_of(
+        "A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
+        "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who have "
+        "travelled across the US to photograph the monuments The concrete arrows were placed at the base of "
+        "lit beacons near airways.\n\nKey findings\n\nIraq to take over security of coalition bases by 2026")
+    texts = [s.text for s in candidates(sentences)]
+    assert texts == ["The concrete arrows were placed at the base of lit beacons near airways.",
+                     "Iraq to take over security of coalition bases by 2026"]  # a line of its own may lack a stop
