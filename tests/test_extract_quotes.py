@@ -173,3 +173,40 @@ def test_a_quote_goes_to_the_speech_verb_nearest_it():
     # the quote follows "police said", not "Tymon said": it is not given to Tymon
     assert quotes["not be pursuing the matter any further"] in (None, "police")
     assert quotes["We will keep the talks going this year"] == "Sabrina Singh"
+
+
+# A quote goes to the speech verb that governs it, or to nobody (review row 95).
+
+TMZ = ("Done: Bobby Flay has filed for divorce from his wife of 10 years Stephanie March, TMZ reported on Friday; "
+       "here the couple is pictured in June 2013 'I know Stephanie basically asked him after January Jones, "
+       "\"Did you f*** her?\"' {} told the site.")
+
+
+def test_a_quote_goes_to_the_insider_who_told_the_outlet():
+    (quote,) = quotes_of(TMZ.format("an insider"))
+    assert quote.text.startswith("I know Stephanie") and quote.speaker.label == "an insider"
+
+
+def test_a_quote_whose_own_speaker_cannot_be_read_goes_to_nobody():
+    (quote,) = quotes_of(TMZ.format("a pal"))
+    assert quote.speaker is None
+
+
+def test_a_quote_then_a_pronoun_speaker_resolved_in_the_sentence():  # guard: "..., he told" is still read
+    text = ("Zoo director Christopher Kuhar spoke on Monday. Kuhar said the zoo had received 'a number of "
+            "eyewitness accounts' that indicate the 'strong likelihood that the child was dangled over the "
+            "railing,' he told NewsNet5.")
+    assert speaker_of(quotes_of(text), "strong likelihood") == "Christopher Kuhar, Zoo director"
+
+
+def test_a_quote_after_a_verb_whose_subject_is_left_out():  # guard: "... and said:" counts for no one else
+    text = ("Mr Hussen said he felt ‘terrible’ to know he had been protesting with one of Mr Rigby’s killers "
+            "and said: ‘It was brutal, it has nothing to do with Islam, it is not human.’")
+    assert speaker_of(quotes_of(text), "It was brutal") == "Mr Hussen"
+
+
+def test_a_caption_run_into_a_quote_is_no_attribution_after_it():  # guard: the quote does not end as speech
+    text = ("Many took to Twitter to express their anger at the club Merivale announced the contractor "
+            "responsible for the incident was 'immediately terminated this morning' The spokesperson said all "
+            "Merivale staff and management had left the venue by 4am.")
+    assert speaker_of(quotes_of(text), "immediately terminated") == "Merivale"

@@ -64,6 +64,16 @@ def no_punctuation_line() -> bytes:
     return " ".join(rng.choice(words) for _ in range(30_000)).encode()[:200_000]
 
 
+def stray_quotes_paragraph() -> bytes:
+    """One 60 KB paragraph full of single quotes that never close, names after "the" and pronoun
+    speakers: each unclosed mark used to scan to the paragraph's end (quadratic), and "the Then
+    ..." sent the name reader into an endless loop."""
+    words = ["the", "army", "'said", "he", "went", "home", "and", "later", "'we", "are", "here.", "Then",
+             "coalition"]
+    rng = random.Random(7)
+    return " ".join(rng.choice(words) for _ in range(12_000)).encode()
+
+
 def docx_bytes() -> bytes:
     import docx
 
@@ -162,6 +172,7 @@ CASES = [
     ("file over a lowered limit", {"seed.txt": seed_bytes()}, ["seed.txt", "--max-input-mb", "0.001"],
      "over the 0.001 MB input limit", "seed.txt"),
     ("200 KB line without punctuation", {"line.txt": no_punctuation_line()}, ["line.txt"], OK, "coalition"),
+    ("stray single quotes", {"quotes.txt": stray_quotes_paragraph()}, ["quotes.txt"], OK, "coalition"),
     ("control characters", {"controls.txt": with_controls()}, ["controls.txt"], OK, "coal ition"),
     ("Arabic and mixed scripts", {"arabic.txt": ARABIC.encode()}, ["arabic.txt"], OK, "التحالف"),
     ("emoji", {"emoji.md": EMOJI.encode()}, ["emoji.md"], OK, "🚀"),

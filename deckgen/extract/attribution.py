@@ -14,8 +14,12 @@ Shared by quotes, figures and perspectives. Rules, tried in the order the verbs 
   (None): crediting nobody is better than crediting the wrong person.
 
 Never speakers: a name right after a preposition ("sanctions against Al-Qaeda said", "professors
-at Leeds University predicted"), the object of ``told`` ("..., told DNA Info"), and function words
-alone ("an estimated 10 million").
+at Leeds University predicted"), the object of ``told`` ("..., told DNA Info"), function words
+alone ("an estimated 10 million", "That said"), a phrase owned by a pronoun ("His report found"),
+and a bare singular role ("spokesman" cut from "an airline spokesman"). A speaker's name never
+takes in a sentence opener ("Yesterday ParkingEye welcomed" gives ParkingEye), and a role cut
+from a longer one is dropped: "Oxfam poverty chief Rachael Orr said" and "Its UK director Adrian
+Curtis said" give the bare name.
 
 A sentence that opens with a quote mark and names nobody continues the quote of the sentence before it in the same paragraph. Names resolve
 within one document only: "Singh" becomes "Sabrina Singh", with the role given where the
@@ -53,7 +57,8 @@ _HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "
           "experts", "report", "reports", "source", "sources", "diplomat", "diplomats", "officer", "officers",
           "commander", "commanders", "researcher", "researchers", "lawmaker", "lawmakers", "minister",
           "ministry", "secretary", "statement", "government", "agency", "study", "survey", "monitor", "monitors",
-          "observers", "witnesses", "residents", "police", "military", "army", "intelligence", "panel"}
+          "observers", "witnesses", "residents", "police", "military", "army", "intelligence", "panel", "insider",
+          "insiders", "friend", "friends"}
 _MODIFIERS = {"senior", "former", "top", "defense", "defence", "administration", "intelligence", "military",
               "government", "independent", "recent", "local", "western", "security", "foreign", "state", "press",
               "deputy", "public", "regional", "new", "latest", "other", "some", "two", "several", "many", "most",
@@ -78,17 +83,33 @@ _NOT_PERSON_ENDS = _ORGANISATION_ENDS | {
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "near", "throughout", "into", "to"}
 _CLAUSE_OPENERS = {"which", "who", "whom", "whose", "that", "when", "where", "while", "after", "before", "as"}
 _SENTENCE_OPENERS = {"meanwhile", "however", "but", "and", "also", "in", "on", "at", "later", "then", "still",
-                     "yet", "so", "now", "separately", "earlier"}
+                     "yet", "so", "now", "separately", "earlier", "yesterday", "today", "tonight", "tomorrow"}
+# Words after which a lower-case word starts a new phrase, not a longer role ("after police said").
+_PHRASE_BOUNDARIES = _CLAUSE_OPENERS | _SENTENCE_OPENERS | {
+    "or", "because", "if", "though", "although", "since", "than", "what", "whether", "until", "unless"}
 PRONOUNS = {"he", "she", "they", "it"}
-_FUNCTION_WORDS = (_MODIFIERS | _DETERMINERS | PRONOUNS | {"i", "we", "you"}) - _HEADS  # never speakers alone
+_POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}  # "His report": whose is unsaid
+# Never speakers alone ("That said, ...").
+_FUNCTION_WORDS = (_MODIFIERS | _DETERMINERS | PRONOUNS | {"i", "we", "you", "this", "that"}) - _HEADS
 _CAPITALISED = re.compile(r"^(?:(?:al|el|bin|ibn|abu|de|van|von|da)-?)?[A-Z][\w.’'-]*$")
 _STATEMENTS_FROM = re.compile(
     r"^(?:(?:some|several|recent|public|official)\s+)*(?:statements?|comments?|remarks?)\s+(?:from|by)\s+(.+)$", re.I)
+# Inside a single-quoted passage: a quote of one to three words opened mid-sentence is nested ("'It's
+# like 'yes'. I put the car there"); a mark before a letter or digit is an apostrophe, or reopens the
+# quote for a new paragraph (a mark of the other kind only after a sentence end: "unhappy. ‘I asked").
+_NESTED_SINGLE = r"(?<=\s)(?<![.!?]\s)[‘'](?=\w)[^‘’'\s.!?]+(?:\s[^‘’'\s.!?]+){0,2}(?<=\w)[’'](?!\w)"
+# A single quote runs at most MAX_QUOTE_CHARS (more is a stray mark): each unclosed mark then costs
+# a bounded scan, not one to the end of the paragraph (quadratic on a paragraph full of them).
+MAX_QUOTE_CHARS = 2000
+_IN_CURLY_SINGLE = (rf"(?:[^‘’']|{_NESTED_SINGLE}|‘|’(?=\w)|(?<=\w)'(?=\w)|(?<=[.!?]\s)'(?=\w))"
+                    rf"{{0,{MAX_QUOTE_CHARS}}}")
+_IN_STRAIGHT_SINGLE = rf"(?:[^‘’']|{_NESTED_SINGLE}|'(?=\w)|’(?=\w)|(?<=[.!?]\s)‘(?=\w)){{0,{MAX_QUOTE_CHARS}}}"
 _QUOTE_PAIRS = re.compile(
     r"“[^“”]*”"  # curly double
     r"|(?:^|(?<=[\s:(\[—–-]))\"(?=\S)[^\"]*(?<=\S)\"(?!\w)"  # straight double, at a word start
-    r"|‘(?:[^’]|’(?=\w))*’(?!\w)"  # curly single: ’ before a letter or digit is an apostrophe
-    r"|(?:^|(?<=[\s:(\[—–-]))'(?=\S)(?:[^']|'(?=\w))*(?<=\S)'(?!\w)")  # straight single, at a word start
+    # single, closed by the first closing mark of either kind (‘…' as well as ‘…’); a straight
+    # opening mark only at a word start
+    rf"|(?:‘{_IN_CURLY_SINGLE}|(?:^|(?<=[\s:(\[—–-]))'(?=\S){_IN_STRAIGHT_SINGLE})(?<=\S)[’'](?!\w)")
 _OPENING_MARKS = ("“", '"', "‘", "'")
 
 
@@ -141,17 +162,24 @@ class Attribution:
         return self.verb in STATING_VERBS or self.verb == "according to"
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each quoted passage, quote marks excluded, never nested (a quote inside a
     quote belongs to the outer one); an opening mark with no closing one is ignored.
 
     Recognised: “…”; "…" when the opening mark starts a word and the closing one ends a word
-    (so a stray mark in text whose paragraphs were run together pairs with nothing); ‘…’, where
-    ’ followed by a letter or digit is an apostrophe ("don’t"), so a quote ending in a plural possessive ("the girls’") ends there; '…' only when
-    the opening ' starts a word (after a space, colon, bracket or dash, or at the start) and the
-    closing ' follows a non-space and is not followed by a letter ("it's" never closes).
+    (so a stray mark in text whose paragraphs were run together pairs with nothing); single
+    quotes ‘…’ and '…' in any mix (‘…' is common), the opening ' only at a word start (after a
+    space, colon, bracket or dash, or at the start), closed by the first ’ or ' that follows a
+    non-space and no letter or digit: one before a letter is an apostrophe ("don’t", "it's"), so
+    a quote ending in a plural possessive ("the girls’") ends there. Inside a single quote, a
+    mark before a letter reopens it for a new paragraph (run-together text: "unhappy. ‘I asked"),
+    and a quote of up to three words opened mid-sentence is nested ("'It's like 'yes'. I put
+    the car there, I get the exit.'" is one quote); a longer one opened mid-sentence with the
+    other kind of mark is a quote of its own, so a stray ‘ does not pair with the ' closing it.
+    Cached: attribution, key quotes and figures all read each paragraph's quotes.
     """
-    return [(m.start() + 1, m.end() - 1) for m in _QUOTE_PAIRS.finditer(text)]
+    return tuple((m.start() + 1, m.end() - 1) for m in _QUOTE_PAIRS.finditer(text))
 
 
 @lru_cache(maxsize=16)
@@ -165,10 +193,7 @@ def attribute(document: Document) -> dict[str, Attribution]:
         text = masked[sentence.id]
         attribution = next(_candidates(text, sentence, people), None)
         if attribution and attribution.words.lower() in PRONOUNS:
-            window = [(s, masked[s.id]) for s in document.sentences[max(0, position - PRONOUN_REACH):position]]
-            window.append((sentence, text[:attribution.verb_start]))
-            speaker = _antecedent(attribution.words.lower(), window, found, people, known)
-            attribution = replace(attribution, speaker=speaker)
+            attribution = _resolved(attribution, position, document, masked, found, people, known)
         if attribution is None and position and _continues_quote(text):
             before = document.sentences[position - 1]
             if before.paragraph == sentence.paragraph and before.id in found:
@@ -180,11 +205,25 @@ def attribute(document: Document) -> dict[str, Attribution]:
     return found
 
 
-def speech_verbs(document: Document) -> dict[str, tuple[int, ...]]:
-    """Per sentence id, where each speech verb with a readable speaker (or a pronoun) starts in
-    the sentence's text, words inside quotes not counted."""
+def speech_verbs(document: Document) -> dict[str, dict[int, Attribution | None]]:
+    """Per sentence id, each speech verb outside quotes by where it starts in the sentence's text,
+    with the attribution it makes: None when its speaker cannot be read ("a pal told"); a pronoun
+    resolved as ``attribute`` resolves a sentence's first ("..., he told NewsNet5")."""
     masked, people = _reading(document)
-    return {s.id: tuple(a.verb_start for a in _candidates(masked[s.id], s, people)) for s in document.sentences}
+    found = attribute(document)
+    known = {_key(full.split()[-1]) for full in people}
+    known |= {_key(a.speaker.name.split()[-1]) for a in found.values() if a.speaker}
+    verbs = {}
+    for position, sentence in enumerate(document.sentences):
+        readable, first = {}, found.get(sentence.id)
+        for attribution in _candidates(masked[sentence.id], sentence, people):
+            if first and (first.sentence_id, first.verb_start) == (sentence.id, attribution.verb_start):
+                attribution = first
+            elif attribution.words.lower() in PRONOUNS:
+                attribution = _resolved(attribution, position, document, masked, found, people, known)
+            readable[attribution.verb_start] = attribution
+        verbs[sentence.id] = {verb.start(): readable.get(verb.start()) for verb in _VERB.finditer(masked[sentence.id])}
+    return verbs
 
 
 def quoted_openings(document: Document) -> set[str]:
@@ -260,6 +299,8 @@ def _strip_skipped(text: str) -> str:
 
 def _speakerish(word: str) -> bool:
     lower = word.lower()
+    if lower in _POSSESSIVE_PRONOUNS:  # "Its UK director", "His report" at a sentence start
+        return False
     return bool(_CAPITALISED.match(word)) or lower in _MODIFIERS | _HEADS | _TITLES | _DETERMINERS | PRONOUNS
 
 
@@ -267,7 +308,9 @@ def _words_before(text: str) -> str | None:
     """The speaker-like words that end ``text`` ("... senior U.S. officials"), or None.
 
     None when a preposition stands right before them: in "sanctions against Al-Qaeda said" or
-    "In London Johnson said" the name is not (or not surely) the verb's subject.
+    "In London Johnson said" the name is not (or not surely) the verb's subject. A sentence
+    opener ("Yesterday ParkingEye") is dropped, and so is a role cut from a longer one: in "Oxfam
+    poverty chief Rachael Orr" or "Its UK director Adrian Curtis" only the name is read.
     """
     words = text.split()
     start = len(words)
@@ -284,7 +327,35 @@ def _words_before(text: str) -> str | None:
     while taken and (taken[0].lower() in _SENTENCE_OPENERS or taken[0] == "and"):
         if taken.pop(0).lower() in _PREPOSITIONS:
             return None
+    if taken and taken == words[start:] and start > 0 and _continues_phrase(words[start - 1]) \
+            and taken[0].lower() not in _DETERMINERS | PRONOUNS:  # "the ...", "he": whole phrases
+        taken = _name_only(taken, owned=_owner(words[start - 1]))
     return " ".join(taken) or None
+
+
+def _continues_phrase(word: str) -> bool:
+    """Whether ``word``, right before speaker-like words, is part of their noun phrase: an owner
+    ("Its", "the firm's") or a lower-case word that is no conjunction ("poverty" in "Oxfam poverty
+    chief", "airline" in "an airline spokesman"; not "after" in "after police said")."""
+    return _owner(word) or (word[0].islower() or word[0].isdigit()) and word[-1].isalnum() \
+        and word.lower() not in _PHRASE_BOUNDARIES
+
+
+def _owner(word: str) -> bool:
+    return word.lower() in _POSSESSIVE_PRONOUNS or bool(re.search(r"\w['’]s$", word))
+
+
+def _name_only(words: list[str], owned: bool) -> list[str]:
+    """The name that ends a speaker phrase cut from a longer one, its role dropped ("chief Rachael
+    Orr" -> Rachael Orr). A phrase with no name is kept only when no owner cut it ("officials" of
+    "federal officials", not "sources" of "his sources"); a bare singular one ("spokesman" of "an
+    airline spokesman") is then refused by ``_speaker``."""
+    split = len(words)
+    while split > 0 and _CAPITALISED.match(words[split - 1]) and words[split - 1].lower() not in _TITLES:
+        split -= 1
+    if split < len(words) or owned:
+        return words[split:]
+    return words
 
 
 def _words_after(text: str) -> str | None:
@@ -352,6 +423,8 @@ def _speaker(phrase: str, sentence: Sentence, people: dict[str, Speaker]) -> Spe
     if not words or not all(_speakerish(w) for w in words) or words[-1].lower() in _FUNCTION_WORDS:
         return None
     if words[-1].lower() in _HEADS:
+        if _bare_singular(words):
+            return None
         return Speaker(phrase, SpeakerKind.DESCRIBED, None, (sentence.id,))
     if words[-1].lower() in _ORGANISATION_ENDS or words[0].lower() in _DETERMINERS:
         return Speaker(phrase, SpeakerKind.ORGANISATION, None, (sentence.id,))
@@ -371,8 +444,25 @@ def _speaker(phrase: str, sentence: Sentence, people: dict[str, Speaker]) -> Spe
     return Speaker(name, SpeakerKind.PERSON, role, (sentence.id,))
 
 
+def _bare_singular(words: list[str]) -> bool:
+    """A lower-case singular head with no article: "spokesman", "police spokesman" (cut from "an
+    airline spokesman"), never a whole speaker; plurals may stand bare ("officials said")."""
+    return (words[0].lower() not in _DETERMINERS and words[-1].lower() not in _PLURAL_HEADS
+            and all(word.islower() for word in words))
+
+
 def _role_from(appositive: str) -> str | None:
     return appositive if re.match(r"(?:the|a|an)\s+[a-z]", appositive) and "·" not in appositive else None
+
+
+def _resolved(attribution: Attribution, position: int, document: Document, masked: dict[str, str],
+              found: dict[str, Attribution], people: dict[str, Speaker], known: set[str]) -> Attribution:
+    """A pronoun's attribution with the speaker it stands for (None when unsure), looked for in the
+    PRONOUN_REACH sentences before the one at ``position`` and in that sentence before the verb."""
+    sentence = document.sentences[position]
+    window = [(s, masked[s.id]) for s in document.sentences[max(0, position - PRONOUN_REACH):position]]
+    window.append((sentence, masked[sentence.id][:attribution.verb_start]))
+    return replace(attribution, speaker=_antecedent(attribution.words.lower(), window, found, people, known))
 
 
 def _antecedent(pronoun: str, window: list[tuple[Sentence, str]], found: dict[str, Attribution],
@@ -446,7 +536,7 @@ def _people_named(text: str, known: set[str]) -> dict[str, bool]:
         words = run.group().split()
         determined = bool(preceding) and preceding[0].lower() in _DETERMINERS
         while words and words[0].lower() in _SENTENCE_OPENERS | _DETERMINERS:
-            determined = determined or words.pop(0).lower() in _DETERMINERS
+            determined = words.pop(0).lower() in _DETERMINERS or determined
         titles = [i for i, word in enumerate(words) if word.lower() in _TITLES or _bare(word).lower() in _TITLES | _HONORIFICS]
         name = _name_in(words[titles[-1] + 1:] if titles else words)
         if not name or name[-1].lower() in _NOT_PERSON_ENDS:
@@ -495,9 +585,8 @@ _APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[a-z][^,“”\"·]{2,120}?),")
 
 def _introductions(sentences, masked_texts: dict[str, str]) -> dict[str, Speaker]:
     """Named people with a title before ('Iraqi Defense Minister Thabit al-Abbasi') or a role
-    after ('Charles Lister, the director of ...,'), the first role given for each name. A title
-    after a possessive starts the role: "Nepal India's Prime Minister Narendra Modi" (a caption
-    run into the text) gives "India's Prime Minister"."""
+    after ('Charles Lister, the director of ...,'), the first role given for each name (see
+    ``_title_role``)."""
     people: dict[str, Speaker] = {}
     for sentence in sentences:
         masked = masked_texts[sentence.id]
@@ -506,17 +595,25 @@ def _introductions(sentences, masked_texts: dict[str, str]) -> dict[str, Speaker
             split = len(words)
             while split > 0 and words[split - 1].lower() not in _TITLES:
                 split -= 1
-            name_words, role_words = words[split:], words[:split]
-            if role_words and role_words[0].lower() in _DETERMINERS:
-                role_words = role_words[1:]
-            possessives = [i for i, word in enumerate(role_words) if re.search(r"['’]s$", word)]
-            if possessives:
-                role_words = role_words[possessives[0]:]
+            name_words = words[split:]
             if len(name_words) < 2 or name_words[-1].lower() in _ORGANISATION_ENDS:
                 continue
             appositive = _APPOSITIVE.match(masked, run.end())
-            role = " ".join(role_words) or (appositive.group(1) if appositive else None)
+            role = _title_role(words[:split]) or (appositive.group(1) if appositive else None)
             name = " ".join(name_words)
             if role and name not in people:
                 people[name] = Speaker(name, SpeakerKind.PERSON, role, (sentence.id,))
     return people
+
+
+def _title_role(words: list[str]) -> str | None:
+    """The role the titles before a name give, without a leading article or sentence opener
+    ("Yesterday"). A possessive starts the role: "Nepal India's Prime Minister" (a caption run into
+    the text) gives "India's Prime Minister"; a possessive pronoun gives none: "Its UK director"
+    does not say whose."""
+    while words and words[0].lower() in _DETERMINERS | _SENTENCE_OPENERS:
+        words = words[1:]
+    if words and words[0].lower() in _POSSESSIVE_PRONOUNS:
+        return None
+    possessives = [i for i, word in enumerate(words) if re.search(r"['’]s$", word)]
+    return " ".join(words[possessives[0]:] if possessives else words) or None
