@@ -172,3 +172,81 @@ def test_a_drawn_score_is_no_figure():
     document = segment(Document(SourceInfo("S1", "t.txt"), "Villa came back for a 3-3 draw with QPR. "
                                 "Between 20-30 fans were hurt in the crush.\n"))
     assert [f.number for f in find_figures(document, attribute(document))] == ["20-30"]
+
+
+# Review of dev rows 90-123: counted phrases cut wrong, figures that misstate the claim, quoted
+# hypotheticals and restated sums. Sentences are the articles' own.
+
+def test_a_plural_that_makes_one_noun_with_the_next_word_does_not_end_the_phrase():
+    text = ("Hamilton has now set a personal record run of 11 consecutive grands prix in the points - twice "
+            "finishing second in addition to the nine wins. "
+            "Cardiff welcomed 2,200 Leeds fans to the Cardiff City Stadium in the reverse fixture. "
+            "Each of the 2,000 pieces bears the Chinese characters 'China Dream'.")  # "bears" is a verb
+    assert counted(text) == [("11", "consecutive grands prix"),
+                             ("2,200", "Leeds fans"), ("2,000", "pieces")]
+
+
+def test_a_number_that_names_one_thing_or_is_part_of_a_name_is_no_count():
+    text = ("Lizzi had reached a size 24 dress after living on a diet of burgers, pizzas and kebabs. "
+            "The idea is borrowed from the 2004 Adam Sandler film 50 First Dates, in which Drew Barrymore's "
+            "character suffers a brain injury and memory loss each day. "
+            "Lizzi Crawford, 32, tipped the scales at 20 stone. "  # a weight: counted
+            "An Army unit of 300 Royal Marines landed.")  # an adjective opens the capitalised words: counted
+    assert counted(text) == [("20", "stone"), ("300", "Royal Marines")]
+
+
+def test_a_phrase_a_name_cuts_after_its_second_lowercase_word_is_not_read():
+    text = ("An estimated 35 per cent of the population practise Islam, compared with 4.4 per cent across "
+            "the country according to the latest census.")  # not "... of the population practise"
+    assert counted(text) == []
+
+
+def test_a_number_picked_out_by_a_superlative_or_ordinal_or_as_a_ratio_is_left_out():
+    text = ("He later tried to clarify his comments - but many pointed out that he still easily sits in the "
+            "wealthiest 1 per cent of his home state. "  # not "1 per cent of his home state"
+            "A section of Arsenal and Liverpool fans left their seats empty at the Emirates Stadium for the "
+            "first 10 minutes of their lunchtime Barclays Premier League clash in a protest against ticket "
+            "prices. "  # not "10 minutes of their lunchtime"
+            "It is an ominous warning from a man who has won nine of the last 11 grands prix. "
+            "It found that more than four out of five users live on state benefits and only one out of 40 "
+            "users questioned was working on a zero hours contract. "  # not "40 users"
+            "Within hours of the first 7.8 magnitude quake, India began planning a massive aid mission.")
+    assert counted(text) == [("7.8", "magnitude quake")]  # "first" picks the quake, not a part of 7.8
+
+
+def test_a_figure_in_a_quote_carries_the_quotes_speaker_or_is_left_out():
+    coleman = ("That echoes the concerns of researchers such as David Coleman, professor of demography at "
+               "Oxford University, who said: 'Money of the consequences of large-scale migration are damaging. "
+               "'We do not need up to 13 million more people by the mid century. "
+               "Almost all that increase will be immigrants and their children.'")
+    assert figures_of(coleman) == []  # nobody is read as the quote's speaker
+    roberts = figures_of("Roberts said in the report: 'We can still take planes out of the sky thanks to the "
+                         "flaws in the in-flight entertainment systems. 'Quite simply put, we can theorize on how "
+                         "to turn the engines off at 35,000 feet and not have any of those damn flashing lights "
+                         "go off in the cockpit.'")
+    assert [(f.number, f.counts, f.stated_by.name) for f in roberts] == [("35,000", "feet", "Roberts")]
+
+
+def test_a_hypothetical_gives_no_figures():
+    text = ("Shadow minister Lisa Nandy said: 'This is a re-announcement from David Cameron that has unravelled "
+            "before it's even been made. 'Giving every public servant three extra days off could cost millions "
+            "of pounds but there's no sense of how it will be paid for. If just half of public sector workers "
+            "took this up it would be the time equivalent of around 2,000 nurses, 800 police and almost 3,000 "
+            "teachers.'")
+    assert figures_of(text) == []
+
+
+def test_a_sum_or_a_count_restated_in_other_words_appears_once():
+    fine = ("The 48-year-old got the £85 fine in April 2013 when he overstayed in a private car park. "
+            "He claimed the £85 charge against him was disproportionate.")
+    assert counted(fine) == [("£85", "fine")]
+    teachers = ("Up to 100 Islamic teachers could be banned from working in schools for life. "
+                "Park View School in Birmingham was placed in special measures - up to 100 teachers are now "
+                "being investigated.")
+    assert counted(teachers) == [("Up to 100", "Islamic teachers")]
+
+
+def test_two_things_with_one_number_stay_two():
+    text = ("He was given a £500 fine and ordered to pay £500 in costs. "
+            "Police said 3 soldiers were killed. Later 3 civilians were injured.")
+    assert counted(text) == [("£500", "fine"), ("£500", "in costs"), ("3", "soldiers"), ("3", "civilians")]

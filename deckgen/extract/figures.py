@@ -6,16 +6,25 @@ also "in aid") or, for "put the number of X at 2,500", the X. Both occur verbati
 ``counts`` always ends in a noun: a number followed by a fragment ("71 per cent between", "20,000
 foreign.", "25,000 today") is dropped. Nouns are told from other words without a dictionary: stop
 words, frequent verbs, adverbs in -ly, contractions, adjective and participle endings and a few bare
-modifiers ("foreign", "more") cannot end a phrase; a plural ends it.
-A figure restated (same value, unit and counted words, no other speaker) is kept once. ``low``/``high`` are parsed from the
-number (scale words multiply: "5 million" is 5e6); a qualifier ("about", "more than") is kept
-beside them, never applied to them.
+modifiers ("foreign", "more") cannot end a phrase; a plural ends it unless it and the next word
+make one noun ("grands prix", "Leeds fans"). A phrase whose second lowercase word a name follows
+is not read ("the population practise Islam": a verb, or a title, may end it).
+A figure in a quotation is credited to the quote's speaker, or left out when none is read.
+A figure restated (same value and unit; the same counted words or, from another sentence, the same
+head noun with one's words within the other's or the same sum of money; no other speaker) is kept
+once. ``low``/``high`` are parsed from the number (scale words multiply: "5 million" is 5e6); a
+qualifier ("about", "more than") is kept beside them, never applied to them.
 
 Skipped: years (four digits without a comma from 1800 to 2100, with no unit; AP style writes
 counts of a thousand or more with a comma), days of a month ("Sept. 27", "27 September"),
 clock times, ordinals ("3rd"), labels ("Article 5"), compounds ("30-day"), scores ("3-0", "3-3 draw"), durations that
 date something ("10 years ago", "for two years"), and numbers whose counted thing cannot be
-found. Spelled-out counts ("two years", "dozens") are not read.
+found. Left out because the figure alone would misstate the claim: a share, sum or plural count
+after an article and a word that picks a part of a whole or adds to it ("the wealthiest 1 per
+cent", "the first 10 minutes", "a further 500 troops"), the second number of a ratio ("one out
+of 40 users"), a number that names one thing ("a size 24 dress") or is part of a name ("the film
+50 First Dates"), and the figures of a sentence that opens with "If" (a hypothetical).
+Spelled-out counts ("two years", "dozens") are not read.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Sentence
-from .attribution import Attribution, Speaker
+from .attribution import Attribution, Speaker, quote_spans
 
 _QUALIFIER = (r"about|around|approximately|roughly|nearly|almost|more than|over|less than|fewer than|under|"
               r"at least|at most|up to|some|an estimated|as many as|close to")
@@ -49,6 +58,15 @@ _WHEN = re.compile(r"\s+(?:so far\s+)?(?:this|last)\s+(?:year|month|week)\b")
 _MONEY_FOR = re.compile(r"\s+(?:in|of|for)(?=\s)")
 _NUMBER_OF = re.compile(r"\bnumber of (?P<np>[^,;“”\"]+?)\s+"
                         r"(?:at|to|as|was|is|stood at|reached|totaled|totals)\s+$")
+# Left out: a share, sum or plural count after an article and a word that picks a part or adds to
+# a whole ("the wealthiest 1 per cent", "the first 10 minutes", "a further 500 troops"), and the
+# second number of a ratio ("one out of 40 users", "1 in 5 people").
+_PART_OF = re.compile(r"(?:^|\s)(?:a|an|the|his|her|its|their|our|your|my)\s+(?:[a-z]{2,}est|most|least|first|last|"
+                      r"next|final|top|bottom|further|additional|extra|remaining|other)\s+$", re.I)
+_RATIO = re.compile(r"(?:^|\s)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+$",
+                    re.I)
+_HYPOTHETICAL = re.compile(r"\W*(?:(?:but|and|even)\s+)?if\b", re.I)  # "If just half of them took this up ..."
+_CURRENCIES = ("$", "€", "£")
 _TOKEN = re.compile(r"\s+(?P<word>[A-Za-z](?:[\w’'-]|\.(?=\w))*\.?)")
 _MAX_PHRASE_WORDS = 4
 _MAX_OF_PHRASE_WORDS = 3  # "of her Twitter fan base", not "of her Twitter fan base consists"
@@ -70,7 +88,9 @@ main major many minor more most new next old other own previous recent same seco
 top total various""".split())
 _CONTRACTION = re.compile(r"[’'](?:ll|re|ve|d|m|t)$|^(?:he|she|it|that|there|what|who)[’']s$", re.I)
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ous|ive|ful|ary|ern|ed|ing|ly)$")
-_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth"}
+_DEMONYM_END = re.compile(r"(?:an|ese|ish|i|ch)$")  # "Syrian", "Chinese", "British", "Iraqi", "French"
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth",
+                      "prix"}
 _TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",
                "decades", "minute", "minutes"}
 _DATING_AFTER = re.compile(r"\s+(?:ago|after|before|later|earlier|from now|old)\b")
@@ -115,23 +135,47 @@ class FigureSeries:
 
 def find_figures(document: Document, attributions: dict[str, Attribution]) -> list[Figure]:
     """The document's figures in order; the speaker is the sentence's, when its verb states ('said',
-    'estimated', 'tracked') rather than takes a stance ('declined', 'rejected')."""
+    'estimated', 'tracked') rather than takes a stance ('declined', 'rejected'). A figure inside a
+    quotation is the quote's speaker's, and is left out when no stating speaker is read for it
+    ("We do not need up to 13 million more people" in a quote nobody is said to speak)."""
     figures = []
+    quotes = _quotes(document, attributions)
     for sentence in document.sentences:
+        if _HYPOTHETICAL.match(sentence.text):
+            continue
         attribution = attributions.get(sentence.id)
         speaker = attribution.speaker if attribution and attribution.stating else None
         for match in _FIGURE.finditer(sentence.text):
-            figure = _figure(match, sentence, speaker)
-            if figure:
+            position = sentence.start + match.start()
+            quote = next((q for q in quotes if q[0] <= position < q[1]), None)
+            figure = _figure(match, sentence, quote[2] if quote else speaker)
+            if figure and (figure.stated_by or not quote):
                 _add_unless_restated(figures, figure)
     return figures
 
 
+def _quotes(document: Document, attributions: dict[str, Attribution]) -> list[tuple[int, int, Speaker | None]]:
+    """(start, end) in the document's text of each quotation, with its speaker: the stating speaker
+    of the sentence it opens in ("Lisa Nandy said: '... [two sentences on] ... 3,000 teachers.'",
+    "'... 500 troops,' Smith said"), None when that sentence has none. A speaker named only where a
+    quote of several sentences ends is not taken: in run-together text an apostrophe ("the '90s")
+    can open a false quotation that a real one's closing mark ends."""
+    quotes = []
+    for paragraph in document.paragraphs:
+        sentences = [s for s in document.sentences if s.paragraph == paragraph.number]
+        for start, end in quote_spans(document.text[paragraph.start:paragraph.end]):
+            start, end = start + paragraph.start, end + paragraph.start
+            opening = next((s for s in sentences if s.start <= start < s.end), None)
+            attribution = attributions.get(opening.id) if opening else None
+            quotes.append((start, end, attribution.speaker if attribution and attribution.stating else None))
+    return quotes
+
+
 def _add_unless_restated(figures: list[Figure], figure: Figure) -> None:
-    """Append ``figure`` unless it restates an earlier one: the same value and unit, the same counted
-    words (ignoring case) and no conflicting speaker ("More than 20,000 foreign fighters", said by a
-    report, then "over 20,000 foreign fighters" unattributed). The statement with a speaker is kept,
-    in the place of the first; two different speakers stating one value are both kept."""
+    """Append ``figure`` unless it restates an earlier one (see ``_restates``) with no conflicting
+    speaker ("More than 20,000 foreign fighters", said by a report, then "over 20,000 foreign
+    fighters" unattributed). The statement with a speaker is kept, in the place of the first; two
+    different speakers stating one value are both kept."""
     for index, earlier in enumerate(figures):
         if _restates(earlier, figure):
             if figure.stated_by and not earlier.stated_by:
@@ -141,8 +185,15 @@ def _add_unless_restated(figures: list[Figure], figure: Figure) -> None:
 
 
 def _restates(a: Figure, b: Figure) -> bool:
-    same_claim = (a.low, a.high, a.unit, a.counts.lower()) == (b.low, b.high, b.unit, b.counts.lower())
-    return same_claim and (a.stated_by is None or b.stated_by is None or _same_speaker(a.stated_by, b.stated_by))
+    """Same value and unit counting the same thing: the same words or, from another sentence (one
+    sentence giving a sum twice names two things: "a £500 fine and £500 costs"), the same head with
+    one's words within the other's ("up to 100 Islamic teachers" / "up to 100 teachers") or the
+    same sum of money ("the £85 fine" / "the £85 charge")."""
+    if (a.low, a.high, a.unit) != (b.low, b.high, b.unit):
+        return False
+    same_thing = a.counts.lower() == b.counts.lower() or (
+        a.sentence_ids != b.sentence_ids and (a.unit in _CURRENCIES or _same_measure(a, b)))
+    return same_thing and (a.stated_by is None or b.stated_by is None or _same_speaker(a.stated_by, b.stated_by))
 
 
 def figure_series(figures: list[Figure]) -> list[FigureSeries]:
@@ -174,15 +225,19 @@ def _comparable(group: list[Figure]) -> tuple[Figure, ...] | None:
 def _figure(match: re.Match, sentence: Sentence, speaker: Speaker | None) -> Figure | None:
     text = sentence.text
     before, after = text[: match.start()], text[match.end():]
-    if _is_date_or_label(match, before, after) or _is_score(match, after):
+    if _is_date_or_label(match, before, after) or _is_score(match, after) or _RATIO.search(before):
         return None
     low, high, unit = _values(match)
     counted = _counted(after, unit)
     if counted:
         counts, head_end = counted
         head = after[:head_end].split()[-1].lower()
-        previous = (before.split() or [""])[-1].lower()
-        if head in _TIME_UNITS and (_DATING_AFTER.match(after[head_end:]) or previous in _DATING_BEFORE):
+        previous = (before.split() or [""])[-1]
+        if _PART_OF.search(before) and (unit or _is_plural(head)):
+            return None  # "the first 7.8 magnitude quake" is counted: "first" picks the quake
+        if _is_name(counts) or (unit is None and high > 1 and _is_label(previous, head)):
+            return None
+        if head in _TIME_UNITS and (_DATING_AFTER.match(after[head_end:]) or previous.lower() in _DATING_BEFORE):
             return None
     else:
         number_of = _NUMBER_OF.search(before)
@@ -204,7 +259,7 @@ def _counted(after: str, unit: str | None) -> tuple[str, int] | None:
     whole = _OF_WHOLE.match(after)
     if whole:
         return _without_full_stop(whole.group("np")), whole.end()
-    lead = _OF.match(after) or (_MONEY_FOR.match(after) if unit in ("$", "€", "£") else None)
+    lead = _OF.match(after) or (_MONEY_FOR.match(after) if unit in _CURRENCIES else None)
     head_end = _phrase_end(after, lead.end(), _MAX_OF_PHRASE_WORDS) if lead else _phrase_end(after, 0)
     if head_end is None:
         return None
@@ -218,6 +273,22 @@ def _counted(after: str, unit: str | None) -> tuple[str, int] | None:
     return _without_full_stop(after[:end].strip()), head_end
 
 
+def _is_label(previous: str, head: str) -> bool:
+    """"a size 24 dress", "a rush-hour 6 train": a number between a lowercase word that is no stop
+    word or modifier and a singular names one thing; "a 30 minute delay", "at 20 stone", "the first
+    7.8 magnitude quake" count."""
+    return (bool(re.fullmatch(r"[a-z][a-z’'-]*", previous)) and previous not in _STOP_WORDS | _MODIFIERS
+            and not _is_plural(head))
+
+
+def _is_name(counts: str) -> bool:
+    """"First Dates" ("the film 50 First Dates"), "Mr Evans": two or more capitalised words, the
+    first no adjective ("Royal Marines", "British Muslims" are counted)."""
+    words = counts.split()
+    return (len(words) > 1 and all(re.fullmatch(r"[A-Z][a-z’']+", w) for w in words)
+            and not (_ADJECTIVE_END.search(words[0]) or _DEMONYM_END.search(words[0])))
+
+
 def _without_full_stop(words: str) -> str:
     """"Syria." at a sentence's end loses its full stop; "U.S." keeps it."""
     return re.sub(r"(?<=[a-z]{2})\.$", "", words)
@@ -227,24 +298,43 @@ def _phrase_end(text: str, start: int, most: int = _MAX_PHRASE_WORDS) -> int | N
     """Where the noun phrase opening ``text[start:]`` ends: after its last noun, within ``most`` words.
 
     A phrase stops before a stop word ("fighters have"), after a plural ("IS fighters", "Iraqis")
-    or a sentence's last word, and, once it has a lowercase noun, before a name, participle or
-    adverb ("people killed", "population Barclays"); trailing modifiers are left out. None when
-    it holds no noun ("foreign", "between"), or only names that are not a plural ("Abase Hussen",
-    but "Americans").
+    unless a plural follows ("grands prix", "Leeds fans"), after a sentence's last word, and, once
+    it has a lowercase noun, before a name, participle or adverb ("people killed", "population
+    Barclays"). Trailing modifiers are left out. None when it holds no noun ("foreign", "between"),
+    only names that are not a plural ("Abase Hussen", but "Americans"), or when a name follows its
+    second lowercase word: that word may be a verb or a title ("the population practise Islam",
+    "football commentator Alan Green"), so where the phrase ends is unknown.
     """
     position, end, has_noun = start, None, False
     for _ in range(most):
         token = _TOKEN.match(text, position)
         if not token or not _may_extend(token.group("word"), has_noun):
             break
-        word, position = token.group("word"), token.end()
+        word = token.group("word")
+        if has_noun and word[0].islower() and _next_word(text, token.end())[:1].isupper():
+            return None
+        position = token.end()
         last = bool(re.search(r"[a-z]{2}\.$", word))
         word = word.rstrip(".") if last else word
         if _is_noun(word) and (word[0].islower() or has_noun or _is_plural(word)):
             end, has_noun = position - last, True
-        if last or _is_plural(word):
+        if last or _is_plural(word) and not _compound(word, _next_word(text, position)):
             break
     return end
+
+
+def _compound(plural: str, following: str) -> bool:
+    """Whether a plural and the word after it are one noun: an invariant plural ("grands prix") or
+    a name's plural-looking word before a lowercase plural ("Leeds fans"), never a verb in -s
+    ("the 2,000 pieces bears")."""
+    return following in _IRREGULAR_PLURALS or (plural[0].isupper() and following[:1].islower()
+                                               and _is_plural(following))
+
+
+def _next_word(text: str, position: int) -> str:
+    """The word after ``position``, without a full stop ("" when punctuation or the end comes first)."""
+    token = _TOKEN.match(text, position)
+    return token.group("word").rstrip(".") if token else ""
 
 
 def _may_extend(word: str, has_noun: bool) -> bool:
