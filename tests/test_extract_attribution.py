@@ -246,3 +246,11 @@ def test_a_name_run_after_the_and_an_opener_is_read_without_looping():
     # reader when it looked for whom "he" stands: the word was never dropped
     story = document("Roy Hodgson watched the Three Lions train on Monday. “It was fun,” he said.")
     assert attribute(story)  # it returns
+
+
+def test_an_elided_year_opens_no_quotation():
+    from deckgen.extract.attribution import quote_spans
+
+    text = ("The band's '90s hits were played all night and the crowd sang along for hours, and "
+            "'It was the best night of my life,' Jean Varrieras told reporters.")
+    assert [text[a:b] for a, b in quote_spans(text)] == ["It was the best night of my life,"]

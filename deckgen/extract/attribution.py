@@ -109,7 +109,7 @@ _QUOTE_PAIRS = re.compile(
     r"|(?:^|(?<=[\s:(\[—–-]))\"(?=\S)[^\"]*(?<=\S)\"(?!\w)"  # straight double, at a word start
     # single, closed by the first closing mark of either kind (‘…' as well as ‘…’); a straight
     # opening mark only at a word start
-    rf"|(?:‘{_IN_CURLY_SINGLE}|(?:^|(?<=[\s:(\[—–-]))'(?=\S){_IN_STRAIGHT_SINGLE})(?<=\S)[’'](?!\w)")
+    rf"|(?:‘{_IN_CURLY_SINGLE}|(?:^|(?<=[\s:(\[—–-]))'(?=\S)(?!\d\ds?\b){_IN_STRAIGHT_SINGLE})(?<=\S)[’'](?!\w)")
 _OPENING_MARKS = ("“", '"', "‘", "'")
 
 
