@@ -65,6 +65,7 @@ _PART_OF = re.compile(r"(?:^|\s)(?:a|an|the|his|her|its|their|our|your|my)\s+(?:
                       r"next|final|top|bottom|further|additional|extra|remaining|other)\s+$", re.I)
 _RATIO = re.compile(r"(?:^|\s)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+$",
                     re.I)
+_QUOTATION_AFTER = re.compile(r"\s*[:,]?\s*[“\"‘']")  # "said: 'We ...", "said, “..."
 _HYPOTHETICAL = re.compile(r"\W*(?:(?:but|and|even)\s+)?if\b", re.I)  # "If just half of them took this up ..."
 _CURRENCIES = ("$", "€", "£")
 _TOKEN = re.compile(r"\s+(?P<word>[A-Za-z](?:[\w’'-]|\.(?=\w))*\.?)")
@@ -135,16 +136,19 @@ class FigureSeries:
 
 def find_figures(document: Document, attributions: dict[str, Attribution]) -> list[Figure]:
     """The document's figures in order; the speaker is the sentence's, when its verb states ('said',
-    'estimated', 'tracked') rather than takes a stance ('declined', 'rejected'). A figure inside a
-    quotation is the quote's speaker's, and is left out when no stating speaker is read for it
-    ("We do not need up to 13 million more people" in a quote nobody is said to speak)."""
+    'estimated', 'tracked') rather than takes a stance ('declined', 'rejected'), and does not
+    introduce a quotation ("... returned 56 minutes late. Richard Lloyd said: '...'" run together:
+    the words before "said:" are not Lloyd's). A figure inside a quotation is the quote's speaker's,
+    and is left out when no stating speaker is read for it ("We do not need up to 13 million more
+    people" in a quote nobody is said to speak)."""
     figures = []
     quotes = _quotes(document, attributions)
     for sentence in document.sentences:
         if _HYPOTHETICAL.match(sentence.text):
             continue
         attribution = attributions.get(sentence.id)
-        speaker = attribution.speaker if attribution and attribution.stating else None
+        speaker = attribution.speaker if attribution and attribution.stating \
+            and not _introduces_quotation(attribution, sentence) else None
         for match in _FIGURE.finditer(sentence.text):
             position = sentence.start + match.start()
             quote = next((q for q in quotes if q[0] <= position < q[1]), None)
@@ -154,6 +158,13 @@ def find_figures(document: Document, attributions: dict[str, Attribution]) -> li
     return figures
 
 
+def _introduces_quotation(attribution: Attribution, sentence: Sentence) -> bool:
+    """Whether the sentence's own speech verb is followed by the quotation it introduces."""
+    if attribution.sentence_id != sentence.id:
+        return False
+    return bool(_QUOTATION_AFTER.match(sentence.text, attribution.verb_start + len(attribution.verb)))
+
+
 def _quotes(document: Document, attributions: dict[str, Attribution]) -> list[tuple[int, int, Speaker | None]]:
     """(start, end) in the document's text of each quotation, with its speaker: the stating speaker
     of the sentence it opens in ("Lisa Nandy said: '... [two sentences on] ... 3,000 teachers.'",
@@ -161,8 +172,11 @@ def _quotes(document: Document, attributions: dict[str, Attribution]) -> list[tu
     quote of several sentences ends is not taken: in run-together text an apostrophe ("the '90s")
     can open a false quotation that a real one's closing mark ends."""
     quotes = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph in document.paragraphs:
-        sentences = [s for s in document.sentences if s.paragraph == paragraph.number]
+        sentences = by_paragraph.get(paragraph.number, [])
         for start, end in quote_spans(document.text[paragraph.start:paragraph.end]):
             start, end = start + paragraph.start, end + paragraph.start
             opening = next((s for s in sentences if s.start <= start < s.end), None)
