@@ -4,6 +4,7 @@ perspectives and contrasts. Citations come from each item's sentence ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -18,6 +19,7 @@ MAX_TIMELINE = 8
 MAX_STATEMENTS_PER_SIDE = 3
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 45
+_OPENS_WITH_A_PERSON_PRONOUN = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
 def briefing_extras(documents: Sequence[Document]) -> dict:
@@ -89,9 +91,11 @@ def _key_quotes(found: Extracts):
     """Substantive quotes whose speaker is known, each speaker's first before anyone's second,
     in document order. Left out: a quote with no speaker (on a slide of quotes it would be read
     as the last speaker's), one under MIN_QUOTE_WORDS and one over MAX_QUOTE_WORDS (a passage is
-    no quote to show; it cannot be cut without changing it)."""
+    no quote to show; it cannot be cut without changing it), and one that opens with he, she or
+    they (“He has a very good kicking technique ...” — Van Gaal: nobody on the slide says who)."""
     quotes = [q for q in found.quotes
-              if q.speaker and MIN_QUOTE_WORDS <= len(q.text.split()) <= MAX_QUOTE_WORDS]
+              if q.speaker and MIN_QUOTE_WORDS <= len(q.text.split()) <= MAX_QUOTE_WORDS
+              and not _OPENS_WITH_A_PERSON_PRONOUN.match(q.text)]
     seen: set[str] = set()
     firsts, rest = [], []
     for quote in quotes:

@@ -120,9 +120,11 @@ def test_key_quotes_need_a_known_speaker_and_a_readable_length(tmp_path):
         "The minister said: “We have done what we promised to the people of this country.”\n\n"
         "“Nobody should expect the talks to end quickly or easily,” an official said.\n\n"
         f"The report added: “{long_quote}.”\n\n"
-        "“There is no doubt that this is the right decision for the region,” the crowd chanted as it went.\n")
+        "“There is no doubt that this is the right decision for the region,” the crowd chanted as it went.\n\n"
+        "“He has a very good kicking technique and he should be more composed,” Louis van Gaal said.\n")
     outline = build_outline(OutlineRequest(documents=(story,)))
-    # the report's 60-word passage is too long to show; "the crowd chanted" gives no speaker
+    # the report's 60-word passage is too long to show; "the crowd chanted" gives no speaker; on a
+    # slide of quotes nobody would say who "He" is
     assert [p.text for p in outline.quotes] == [
         "“We have done what we promised to the people of this country.” — The minister",
         "“Nobody should expect the talks to end quickly or easily” — an official"]
