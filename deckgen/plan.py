@@ -8,7 +8,7 @@ from datetime import date
 
 from .compress import bullet_text
 from .corroborate import corroborating
-from .extract.attribution import PRONOUNS, attribute, quoted_openings
+from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
 from .summarize.base import dangles, previous_ids
@@ -83,7 +83,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     previous = previous_ids(sentences)
     spoken = speakers_known(documents) | set(credits)
-    quoted = {sentence_id for document in documents for sentence_id in quoted_openings(document)}
+    quoted = {sentence_id for document in documents
+              for sentence_id in quoted_openings(document) | first_person_asides(document)}
 
     def points(picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a

@@ -215,3 +215,25 @@ def test_a_section_with_points_withholds_nothing(tmp_path):
     story.write_text(STORY)
     outline = plan_outline(load_documents([story]), [SectionSpec("Douri")], Picks(section=(0, 3)))
     assert len(outline.sections[0].points) == 1 and outline.sections[0].withheld == ()
+
+
+def test_a_first_person_sentence_in_a_third_person_story_is_no_bullet_without_its_speaker(tmp_path):
+    # the quotation's marks were in an earlier sentence the segmenter split off (CNN/DM dev set)
+    story = tmp_path / "story.txt"
+    story.write_text("Sarah Watson had a brief liaison with the defender at a Christmas party. "
+                     "The High Court overturned a gagging order against her last month. "
+                     "I’m a single woman and I had not done anything illegal or that I was ashamed of. "
+                     "The defender has not spoken about the incident publicly. "
+                     "His club declined to comment on the ruling on Friday.\n")
+    outline = plan_outline(load_documents([story]), [SectionSpec("Court case")], Picks(section=(1, 2, 3)))
+    assert [p.text for p in outline.sections[0].points] == [
+        "The High Court overturned a gagging order against her last month.",
+        "The defender has not spoken about the incident publicly."]
+
+
+def test_in_a_first_person_text_the_author_speaks(tmp_path):
+    memo = tmp_path / "memo.txt"
+    memo.write_text("I recommend that we extend the mission by a year. I have asked the staff for options. "
+                    "The World War I memorial will close for repairs in May.\n")
+    outline = plan_outline(load_documents([memo]), [SectionSpec("Mission")], Picks(section=(0, 1, 2)))
+    assert len(outline.sections[0].points) == 3

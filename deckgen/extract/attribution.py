@@ -233,6 +233,30 @@ def quoted_openings(document: Document) -> set[str]:
             if masked.lstrip()[:1] in ("·", *_OPENING_MARKS)}
 
 
+_I = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?\b")
+THIRD_PERSON_SHARE = 0.2  # a story with at most this share of first-person sentences is told in the third person
+
+
+def first_person_asides(document: Document) -> set[str]:
+    """Ids of the sentences that speak in the first person singular outside quotation marks in a
+    story told in the third person (at most THIRD_PERSON_SHARE of its sentences do): someone's
+    words whose quote marks the sentence split left behind ("I’m a single woman and I had not done
+    anything illegal."). In a first-person text (a column, a memo) they are the author's."""
+    masked = _reading(document)[0]
+    found = {sentence_id for sentence_id, text in masked.items() if _speaks_as_i(text)}
+    return found if len(found) <= THIRD_PERSON_SHARE * len(masked) else set()
+
+
+def _speaks_as_i(text: str) -> bool:
+    """An "I" that is the pronoun, not a numeral after a name ("World War I"): the word before
+    it is lower case, ends in a comma, or is the sentence's first."""
+    for match in _I.finditer(text):
+        before = text[:match.start()].split()
+        if len(before) <= 1 or before[-1][:1].islower() or before[-1][-1:] in ",;:":
+            return True
+    return False
+
+
 def _continues_quote(masked: str) -> bool:
     """A sentence that opens with a quote mark and has no speech verb outside its quotes ("'We
     have arrested him,' said the man" has one, though "the man" is no speaker we read)."""
