@@ -138,6 +138,12 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
     assert not dangles("When she climbed the north face of the Eiger in 1988, Mrs Hargreaves was pregnant.")
     assert not dangles("However, for patients who are diagnosed when their cancer is advanced it is harder to treat.")
     assert not dangles("At a recent game, the basketball-loving attorney was filmed unleashing her percussion skills.")
+    # a demonstrative before a noun points back too; before a time word it dates
+    assert dangles("That alarming forecast comes from Maj. Gen. Allen Batschelet.")
+    assert dangles("That calm head and that powerful shot are what City paid £38m for in 2011.")
+    assert not dangles("This week the talks resumed in Vienna.")
+    assert not dangles("That said, Ferrari are stronger over a long run.")
+    assert not dangles("Those with most caps get priority when buying tickets.")
     sentences = load_documents([SEED])[0].sentences
     bluf = get_summarizer().keypoints(sentences, 5)
     assert bluf and not any(dangles(s.text) for s in bluf)

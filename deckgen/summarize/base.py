@@ -46,10 +46,14 @@ class Summarizer(ABC):
         """About ``count`` sections chosen from the content, each titled with words drawn from it."""
 
 
+# A demonstrative before a time word dates ("This year ..."); "Those who ...", "That said" stand alone.
+_NOT_POINTING_BACK = (r"year|years|week|weeks|month|months|day|days|morning|afternoon|evening|night|weekend|time|"
+                      r"summer|winter|spring|autumn|fall|season|decade|century|era|quarter|term|who|with|said")
 _DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instead|Indeed),?\s+)?"
                        r"(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Hh]im|[Tt]hem)\b"
                        r"|(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:is|was|are|were|has|have|had|will|would|could|"
-                       r"can|may|might|comes|came|means|meant)\b)")
+                       r"can|may|might|comes|came|means|meant)\b"
+                       rf"|(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!(?:{_NOT_POINTING_BACK})\b)[a-z])")
 
 
 # "At least they ...", "Incredibly, she ...", "Four months after the incident, her parents ...":
@@ -71,8 +75,9 @@ _LATER_NAME = re.compile(rf"\b(?!{_MONTHS_AND_DAYS}\b)[A-Z][a-z]")
 
 def dangles(text: str) -> bool:
     """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...", also after
-    a linking word: "Now, it is taking the lead") or a demonstrative standing alone ("This comes
-    after ...", not "This year ...") whose referent is in an earlier sentence, so it cannot stand
+    a linking word: "Now, it is taking the lead") or a demonstrative standing alone or before a
+    noun ("This comes after ...", "That alarming forecast comes from ...", not "This year ..."
+    or "Those who ...") whose referent is in an earlier sentence, so it cannot stand
     alone as a bullet. Also when he/she/they (or his/her/their) follows an opening phrase of
     lower-case words: right after its comma it opens the main clause ("Four months after the
     incident, her parents ..."); without a comma it dangles unless a name comes after it
