@@ -263,8 +263,7 @@ def test_questions_are_not_timeline_events():
             "Are they at fault for spending the best part of £200m since 2012 without really strengthening the "
             "team or does Pellegrini carry the can? "
             "‘Remember THAT title-winning goal against QPR in 2012?’ "
-            "That calm head, that powerful shot and that unnerving ability to find the target are what City paid "
-            "what now looks like a bargain £38m for in 2011.")
+            "City paid what now looks like a bargain £38m for Sergio Aguero in 2011.")
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
     assert [m.when for m in find_times(document)] == [date(2012, 1, 1)] * 3 + [date(2011, 1, 1)]
     timeline = briefing_extras([document])["timeline"]
