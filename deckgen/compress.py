@@ -163,7 +163,8 @@ def _balance_quotation(sentence: str, bullet: str) -> str:
 
 
 def _drop_source_tag(text: str) -> str:
-    return _capitalise_first(_SOURCE_TAG.sub("", text, count=1))
+    stripped = _SOURCE_TAG.sub("", text, count=1)
+    return text if stripped == text else _capitalise_first(stripped)
 
 
 def _drop_discourse(text: str) -> str:

@@ -113,7 +113,8 @@ def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]
 
     Left out: mentions that only date a statement ("told reporters Friday"), mentions that
     could not be resolved ("soon", "pictured in 2013", or "Wednesday" in a text with no
-    publication date), events that open with "He"/"It" (nobody on the slide says who) and
+    publication date), events that open with "He"/"It" (nobody on the slide says who) or in
+    lower case (the rest of a run-on the segmenter had to cut: no sentence), and
     questions, also before closing quote marks ("Remember THAT goal against QPR in 2012?" states no
     event; bullets leave questions out too). The slide is read as is, so a point must sit at a date and say
     who acts; the unresolved mentions stay in ``extract``'s result, where their ``problem`` says why.
@@ -121,7 +122,7 @@ def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
         if mention.when and not mention.reporting and not dangles(mention.event) \
-                and not mention.event.rstrip("'\"’”").endswith("?"):
+                and not mention.event.rstrip("'\"’”").endswith("?") and not mention.event[:1].islower():
             groups.setdefault(mention.sentence_ids, []).append(mention)
 
     def when(group: list[TimeMention]) -> date:

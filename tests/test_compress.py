@@ -236,3 +236,9 @@ def test_in_addition_goes_only_with_its_comma():
     assert bullet_text(kept) == kept
     assert bullet_text("In addition, the treatment itself is not free for most clients.") == \
         "The treatment itself is not free for most clients."
+
+
+def test_a_sentence_no_rule_shortens_keeps_its_case():
+    # the rest of a run-on the segmenter cut is shown as written, never capitalised into a new claim
+    piece = "elected as US President for the first time in 1993, Hillary's hair has been the subject of scrutiny."
+    assert bullet_text(piece) == piece

@@ -268,3 +268,16 @@ def test_questions_are_not_timeline_events():
     assert [m.when for m in find_times(document)] == [date(2012, 1, 1)] * 3 + [date(2011, 1, 1)]
     timeline = briefing_extras([document])["timeline"]
     assert [p.sentence_ids for p in timeline] == [("S1.4",)]
+
+
+def test_the_rest_of_a_cut_run_on_is_no_timeline_event():
+    from deckgen.extras import briefing_extras
+
+    # a 600-character run with no sentence end is cut at a space; its second piece starts in lower case
+    run_on = ("Hillary Clinton's hair has changed many times over the past few decades " * 8
+              + "and ever since her husband Bill was elected as US President for the first time in 1993, "
+              "her hair has been the subject of scrutiny.")
+    document = segment(Document(SourceInfo("S1", "t.txt"), run_on))
+    pieces = [s.text for s in document.sentences]
+    assert len(pieces) == 2 and pieces[1][:1].islower() and "1993" in pieces[1]
+    assert briefing_extras([document])["timeline"] == ()
