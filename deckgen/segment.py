@@ -55,11 +55,23 @@ def _sentence_spans(text: str, paragraph: Paragraph):
     from syntok.segmenter import analyze
 
     body = text[paragraph.start : paragraph.end]
-    for block in analyze(body):
+    for start, end in _joined_at_semicolons(analyze(body)):
+        for piece_start, piece_end in _resplit(body[start:end], start):
+            yield paragraph.start + piece_start, paragraph.start + piece_end
+
+
+def _joined_at_semicolons(blocks):
+    """(start, end) of each syntok sentence, one that ends in a semicolon joined to the next
+    (syntok ends a sentence at "seats; United Airlines ranked third ...": a semicolon never does)."""
+    start = None
+    for block in blocks:
         for tokens in block:
-            start, end = tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)
-            for piece_start, piece_end in _resplit(body[start:end], start):
-                yield paragraph.start + piece_start, paragraph.start + piece_end
+            start = tokens[0].offset if start is None else start
+            if tokens[-1].value != ";":
+                yield start, tokens[-1].offset + len(tokens[-1].value)
+                start = None
+    if start is not None:
+        yield start, tokens[-1].offset + len(tokens[-1].value)
 
 
 def _resplit(piece: str, offset: int):

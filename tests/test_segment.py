@@ -66,3 +66,10 @@ def test_a_long_sentence_is_not_split_before_a_title_or_after_a_word_it_goes_on_
                 "on the road visiting constituencies across the north of the country, told The Times in an "
                 "interview that he would read The Guardian too and that the party's plan was sound.")
     assert len(sentence) > 250 and sentences_of(sentence) == [sentence]
+
+
+def test_a_semicolon_does_not_end_a_sentence():
+    # syntok ends a sentence at "; United ..." (a CNN/DM dev-set sentence was split over two sections)
+    sentence = ("Delta Air Lines came in second place with 5.6 million U.S. award seats; United Airlines ranked "
+                "third with 5 million U.S. award tickets; and American Airlines was fourth with 3.5 million.")
+    assert sentences_of(sentence + " Southwest was first.") == [sentence, "Southwest was first."]
