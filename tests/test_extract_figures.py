@@ -263,3 +263,10 @@ def test_words_before_a_speaker_who_introduces_a_quotation_are_not_his():
     stated = {f.number: f.stated_by.name if f.stated_by else None
               for f in find_figures(document, attribute(document))}
     assert stated == {"56": None, "About 500": "officials", "around 2,000": "Lisa Nandy"}
+
+
+def test_a_place_before_a_noun_is_no_whole_the_noun_is_counted():
+    document = segment(Document(SourceInfo("S1", "x.txt"), (
+        "More than one-third of U.S. adults are obese, the report said. Some 40 per cent of Iraq is desert.")))
+    counts = [f.counts for f in find_figures(document, attribute(document))]
+    assert counts == ["of U.S. adults", "of Iraq"]

@@ -265,13 +265,14 @@ def _figure(match: re.Match, sentence: Sentence, speaker: Speaker | None) -> Fig
 def _counted(after: str, unit: str | None) -> tuple[str, int] | None:
     """What a number counts, read from the text right after it, and where its head noun ends.
 
-    Either a share of places ("of Iraq and Syria"), or a noun phrase ("foreign fighters", for a
+    Either a share of places ("of Iraq and Syria", not "of U.S. adults"), or a noun phrase ("foreign fighters", for a
     share "of the voters", for money "in aid") extended by "of" and a second noun phrase ("tons
     of water"), a place ("in Iraq and Syria": never "on Friday") and a time ("this year").
     None when no noun ends the phrase: "71 per cent between", "20,000 foreign.", "25,000 today".
     """
     whole = _OF_WHOLE.match(after)
-    if whole:
+    following = re.match(r"\s+([a-z][\w’'-]*)", after[whole.end():]) if whole else None
+    if whole and not (following and following.group(1) not in _STOP_WORDS):  # "of U.S. adults" counts adults
         return _without_full_stop(whole.group("np")), whole.end()
     lead = _OF.match(after) or (_MONEY_FOR.match(after) if unit in _CURRENCIES else None)
     head_end = _phrase_end(after, lead.end(), _MAX_OF_PHRASE_WORDS) if lead else _phrase_end(after, 0)
