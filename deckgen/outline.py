@@ -82,8 +82,8 @@ def _markdown(outline: Outline) -> str:
     if outline.as_of:
         lines += [f"As of {outline.as_of.isoformat()}", ""]
 
-    def where(citations) -> str:
-        return "; ".join(f"{c.source} para. {c.paragraph}" for c in citations)
+    def where(citations) -> str:  # each paragraph once, as the deck's markers cite it
+        return "; ".join(dict.fromkeys(f"{c.source} para. {c.paragraph}" for c in citations))
 
     def cited(points) -> list[str]:
         return [f"- {p.text} [{where(p.citations)}]" for p in points]

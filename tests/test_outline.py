@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -41,6 +42,9 @@ def test_markdown_is_for_reading():
     assert "## Only in quotes\n\n- (The sources touch on this only in passages that name no speaker or subject" in text
     assert "see the cited paragraphs. [S1 para. 3])" in text
     assert "- Bullet. [S1 para. 2]" in text
+    # two sentences of one paragraph (a bullet and the one naming its speaker) are one reference
+    credited = Point("Quote — Smith", (Citation("S1", 4, "a"), Citation("S1", 4, "b")))
+    assert "- Quote — Smith [S1 para. 4]\n" in dumps(replace(OUTLINE, bluf=(credited,)), "md")
 
 
 @pytest.mark.parametrize("mutate, problem", [
