@@ -19,6 +19,9 @@ MAX_TIMELINE = 8
 MAX_STATEMENTS_PER_SIDE = 3
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 45
+_BARE_MEASURES = frozenset("""seconds minutes hours days weeks months years decades yards metres meters feet
+miles kilometres kilometers km inches centimetres cm millimetres mm kilograms kg grams pounds lbs stone
+tonnes tons calories degrees times""".split())
 _OPENS_WITH_A_PERSON_PRONOUN = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
@@ -42,7 +45,7 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
     return {
         "figures": tuple(point(_figure_text(f.number, f.counts, f.stated_by),
                                (*f.sentence_ids, *(f.stated_by.sentence_ids if f.stated_by else ())))
-                         for f in found.figures[:MAX_FIGURES]),
+                         for f in [f for f in found.figures if _says_something(f)][:MAX_FIGURES]),
         "charts": tuple(_chart(series, sentences) for series in found.series),
         "quotes": tuple(point(f"“{q.text}”" + (f" — {q.speaker.label}" if q.speaker else ""),
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))
@@ -59,6 +62,13 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
 
 def _citation(sentence: Sentence) -> Citation:
     return Citation(sentence.source, sentence.paragraph, sentence.text)
+
+
+def _says_something(figure) -> bool:
+    """A bare measure with nobody stating it ("56 minutes", "17 months", "45 feet") tells a
+    reader nothing on a slide of figures: the clause that says what lasted or measured it is
+    not shown. A count of something ("3,862 people"), or any figure with its speaker, is kept."""
+    return figure.stated_by is not None or figure.counts.lower() not in _BARE_MEASURES
 
 
 def _figure_text(number: str, counts: str, speaker: Speaker | None) -> str:

@@ -154,3 +154,16 @@ def test_timeline_items_run_by_their_earliest_date(outline):
     firsts = [p.text.split(" ('")[0] for p in outline.timeline]
     assert firsts[0] == "Sep 2014"
     assert firsts[-2:] == ["Sep 2025", "by Sep 2026"]
+
+
+def test_a_bare_measure_nobody_states_is_no_figure_on_the_slide(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("---\ndate: 2015-04-25\n---\n\n"
+                     "The earthquake struck at noon and shook Kathmandu for 56 seconds on Saturday.\n\n"
+                     "Some 3,862 people are known to have died so far in Nepal.\n\n"
+                     "The landslide buried the road under 45 feet of mud.\n\n"
+                     "The largest aftershock lasted 20 seconds, U.S. officials said.\n")
+    figures = [p.text for p in build_outline(OutlineRequest(documents=(story,))).figures]
+    # "56 seconds" alone says nothing on a slide of figures; a count, a measure of something, or
+    # a measure someone states does
+    assert figures == ["Some 3,862 people", "under 45 feet of mud", "20 seconds (U.S. officials)"]
