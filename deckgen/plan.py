@@ -97,13 +97,17 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
-            if (dangles(sentence.text) and sentence.id not in credits
-                    and not (result and previous.get(sentence.id) in result[-1].sentence_ids)) \
-                    or sentence.id in quoted and sentence.id not in spoken or sentence.text.endswith("?"):
+            if stands_alone(sentence, result[-1] if result else None):
+                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
+            else:
                 left_out.append(sentence)
-                continue
-            result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
         return tuple(result), left_out
+
+    def stands_alone(sentence: Sentence, above: Point | None) -> bool:
+        dangling = dangles(sentence.text) and sentence.id not in credits \
+            and not (above and previous.get(sentence.id) in above.sentence_ids)
+        unattributed_quote = sentence.id in quoted and sentence.id not in spoken
+        return not (dangling or unattributed_quote or sentence.text.endswith("?"))
 
     def section(name: str, picked: Sequence[Sentence]) -> Section:
         shown, left_out = points(picked)

@@ -51,7 +51,6 @@ class Templates:
         self.env = SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]),
                                         undefined=StrictUndefined, autoescape=False, auto_reload=False)
         self.env.filters.update(FILTERS)
-        self.loaded: dict[str, object] = {}
 
     def render(self, name: str, **context) -> str:
         """Render ``<name>.j2``; raises LayoutError naming the file, line and problem."""
@@ -72,12 +71,11 @@ class Templates:
             self._compiled(filename)
 
     def _compiled(self, filename: str):
-        if filename not in self.loaded:
-            try:
-                self.loaded[filename] = self.env.get_template(filename)
-            except TemplateError as exc:
-                raise self._error(exc, filename, exc.message or exc.__class__.__name__) from None
-        return self.loaded[filename]
+        """The compiled template (jinja2 caches it: with auto_reload off it is compiled once)."""
+        try:
+            return self.env.get_template(filename)
+        except TemplateError as exc:
+            raise self._error(exc, filename, exc.message or exc.__class__.__name__) from None
 
     def _error(self, exc: Exception, filename: str, message: str) -> LayoutError:
         """'<template path>, line N: message' for an error raised while rendering."""
