@@ -280,3 +280,8 @@ def test_a_piece_without_end_punctuation_inside_a_paragraph_is_no_candidate():
     texts = [s.text for s in candidates(sentences)]
     assert texts == ["The concrete arrows were placed at the base of lit beacons near airways.",
                      "Iraq to take over security of coalition bases by 2026"]  # a line of its own may lack a stop
+    # a caption chain that ends its paragraph is no point either (a CNN/DM dev-set deck showed one)
+    ending = sentences_of("The director said the cat even licks the ears of other sick strays. In one of a series "
+                          "of adorable photos shared online, Rademenes keeps a beagles tail warm")
+    assert [s.text for s in candidates(ending)] == [
+        "The director said the cat even licks the ears of other sick strays."]

@@ -104,17 +104,15 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     "Scroll down for video", "not currently accepting comments") and fact-box lines ("CURRENT
     JOB: ...") left out, and so is a piece that starts in lower case (the rest of a run-on the
     segmenter had to cut: "elected as US President in 1993, ..." is no sentence) or one with no
-    end punctuation that its paragraph goes on after, in a paragraph whose other sentences have
-    it (a picture caption run into the text; a list item or a line of its own may end without a
-    full stop, and so may every piece of a text that has no punctuation at all)."""
+    end punctuation in a paragraph whose other sentences have it (a picture caption run into the
+    text, also at the paragraph's end; a list item or a line of its own may end without a full
+    stop, and so may every piece of a text that has no punctuation at all)."""
     def key(sentence: Sentence) -> tuple[str, int]:
         return sentence.source, sentence.paragraph
-    last = {earlier.id for earlier, later in zip(sentences, [*sentences[1:], None])
-            if later is None or key(later) != key(earlier)}
     punctuated = {key(s) for s in sentences if s.text[-1:] in _STATEMENT_ENDS}
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
             and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text) and not s.text[:1].islower()
-            and (s.id in last or s.text[-1:] in _STATEMENT_ENDS or key(s) not in punctuated)]
+            and (s.text[-1:] in _STATEMENT_ENDS or key(s) not in punctuated)]
 
 
 def in_document_order(chosen) -> list[Sentence]:
