@@ -16,7 +16,10 @@ MIN_BULLET_WORDS long:
    "in a statement", "told reporters"), may follow the speech verb; a claim there ("said
    Clarke now faces ...") keeps the sentence whole, and so does a kept part that is no
    statement of its own ("After the verdict, ..."). A pronoun speaker ("she said") cannot
-   stand alone as a credit, so it stays as written and only the phrase after its verb goes.
+   stand alone as a credit, so it stays as written and only the phrase after its verb goes;
+5. a note pointing at a picture the deck does not show, anywhere: "(pictured)", "(pictured
+   this week)", "(left)", "(file photo)" ("Clarkson (pictured this week) said ..." ->
+   "Clarkson said ...").
 
 Only the first letter's case and punctuation change; words inside quotation marks are never
 deleted. ``is_faithful`` checks the result, so a rule that would break it leaves the sentence
@@ -33,6 +36,15 @@ _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^Scroll down for (?:video|more)\s+)")
+# A parenthesis that points at a picture: where the person is in it ("(left)", "(far right)",
+# "(pictured left)", "(L-R)"), that it is a file or stock picture, posed by a model, or "(pictured ...)".
+PICTURE_POSITION = (
+    r"\((?:(?:pictured|shown|seen)\s+)?(?:(?:far|second|third|top|bottom|front|back|centre|center)[\s-]+)?"
+    r"(?:left|right|centre|center|above|below|top|bottom|middle|inset)(?:\s+to\s+(?:left|right))?(?:,[^()]{0,40})?\)"
+    r"|\((?:from\s+)?(?:L-R|R-L|left to right|right to left|clockwise)[^()]{0,40}\)"
+    r"|\((?:pictured,?\s+)?(?:file|stock)\s+(?:photo|picture|image|pic)\b[^()]{0,60}\)"
+    r"|\([^()]{0,30}\bposed by (?:a\s+)?models?\)")
+_PICTURE_NOTE = re.compile(rf"\s+(?:{PICTURE_POSITION}|\(pictured\b[^()]{{0,60}}\))", re.I)
 _DISCOURSE = re.compile(  # "In addition" only with its comma: "In addition to the fee, ..." is no opener
     r"^(?:(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|Additionally|"
     r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?|In addition,)\s+(?=\S)")
@@ -135,7 +147,7 @@ def bullet_text(sentence: str) -> str:
     """The shortest faithful bullet these rules give for ``sentence``; a sentence no rule
     shortens comes back stripped but otherwise whole."""
     text = sentence.strip()
-    for rule in (_drop_source_tag, _drop_discourse, _drop_descriptions, _credit_attribution):
+    for rule in (_drop_source_tag, _drop_discourse, _drop_descriptions, _credit_attribution, _drop_picture_notes):
         candidate = rule(text)
         if candidate != text and is_faithful(candidate, sentence) and len(candidate.split()) >= MIN_BULLET_WORDS:
             text = candidate
@@ -176,6 +188,14 @@ def _drop_discourse(text: str) -> str:
     if not match or not _deletable(text, 0, match.end()) or _FIRST_PERSON.search(_unquoted(text)):
         return text
     return _capitalise_first(text[match.end():])
+
+
+def _drop_picture_notes(text: str) -> str:
+    """'Clarkson (pictured this week) said ...' -> 'Clarkson said ...' (never inside a quotation)."""
+    for match in reversed(list(_PICTURE_NOTE.finditer(text))):
+        if _deletable(text, match.start(), match.end()):
+            text = text[:match.start()] + text[match.end():]
+    return text
 
 
 def _drop_descriptions(text: str) -> str:

@@ -37,6 +37,14 @@ CASES = [
      "As the earth shook in Nepal, tremors were felt over the border in India as well."),
     ("But they had overlooked the fact that their kite was so big, it posed a danger to passing aircraft.",
      "They had overlooked the fact that their kite was so big, it posed a danger to passing aircraft."),
+    # a note pointing at a picture the deck does not show (CNN/DM dev-set sentences)
+    ("Clarkson (pictured this week) said an angry mob targeted the Top Gear team in their hotel.",
+     "Clarkson said an angry mob targeted the Top Gear team in their hotel."),
+    ("The boy was rescued by his parents from the pit (pictured) before firefighters and paramedics arrived on "
+     "the scene.",
+     "The boy was rescued by his parents from the pit before firefighters and paramedics arrived on the scene."),
+    ("Shadow Health Secretary Andy Burnham (pictured left) said the issue was close to his heart.",
+     "Shadow Health Secretary Andy Burnham said the issue was close to his heart."),
 ]
 
 UNCHANGED = [
@@ -150,6 +158,15 @@ QUOTES = [
     ("\"I said, 'My God, it's going to hit the mountain,' \" Jean Varrieras told the reporter.",
      "\"I said, 'My God, it's going to hit the mountain,' \" — Jean Varrieras"),
 ]
+
+
+def test_a_picture_note_inside_a_quotation_stays_and_other_brackets_stay():
+    assert bullet_text("“I saw him (pictured) at the gate,” the guard said.") == \
+        "“I saw him (pictured) at the gate” (the guard)"
+    assert bullet_text("The party (left of centre since 1990) won 40 seats in the election.") == \
+        "The party (left of centre since 1990) won 40 seats in the election."
+    assert bullet_text("The senator (R-Kentucky) voted against the bill on Tuesday night.") == \
+        "The senator (R-Kentucky) voted against the bill on Tuesday night."
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)

@@ -285,3 +285,19 @@ def test_a_piece_without_end_punctuation_inside_a_paragraph_is_no_candidate():
                           "of adorable photos shared online, Rademenes keeps a beagles tail warm")
     assert [s.text for s in candidates(ending)] == [
         "The director said the cat even licks the ears of other sick strays."]
+
+
+def test_a_picture_caption_is_no_candidate():
+    from deckgen.summarize.base import candidates
+
+    sentences = sentences_of(  # captions from CNN/DM dev-set articles, then story sentences
+        "Aidy Ward (left) is Raheem Sterling's agent and is a key player in his contract negotiations.\n\n"
+        "Experts worry planes' flight systems could be compromised by terrorist hacking (file photo).\n\n"
+        "The Swedish cops (pictured left to right) said they were just answering the call of duty.\n\n"
+        "Marouane Fellaini celebrates his goal with Vincent Kompany and Axel Witsel (L-R).\n\n"
+        "A taxi driver in Jaipur has been arrested over the claim (pictured posed by model).\n\n"
+        "Clarkson (pictured this week) said an angry mob targeted the Top Gear team.\n\n"
+        "The party moved to the left after the election, its leader said.\n")
+    assert [s.text for s in candidates(sentences)] == [
+        "Clarkson (pictured this week) said an angry mob targeted the Top Gear team.",  # its bullet drops the note
+        "The party moved to the left after the election, its leader said."]

@@ -6,6 +6,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from ..compress import PICTURE_POSITION
 from ..model import SectionSpec, Sentence
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
@@ -18,6 +19,9 @@ _BOILERPLATE = re.compile(
 # A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
 # the box's furniture, not a sentence of the story.
 _FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")
+# A picture caption: it says where someone is in the picture ("Aidy Ward (left) is ...") or that
+# the picture is a file photo; a story sentence names no place in a picture.
+_CAPTION = re.compile(PICTURE_POSITION, re.I)
 # A reporter's byline, maybe run into a picture caption: "... Ann O'Neill reported from Boston."
 _BYLINE = re.compile(r"^(?:\S+\s+){0,8}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+reported from\s+[A-Z][\w .,'’-]{1,40}\.$")
 
@@ -111,7 +115,8 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
         return sentence.source, sentence.paragraph
     punctuated = {key(s) for s in sentences if s.text[-1:] in _STATEMENT_ENDS}
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
-            and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text) and not s.text[:1].islower()
+            and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text)
+            and not _CAPTION.search(s.text) and not s.text[:1].islower()
             and (s.text[-1:] in _STATEMENT_ENDS or key(s) not in punctuated)]
 
 
