@@ -26,6 +26,7 @@ from pptx.dml.color import RGBColor
 from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import NotesSlidePart
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -145,6 +146,7 @@ class DeckBuilder:
         self.title_layout = master.title_layout
         self.content_layout = master.content_layout
         self.titles: set[str] = set()
+        self.new_slides = NewSlides(self.prs)
         self.notes_pages = NotesPages(self.prs)
         self.endnotes: dict[tuple[str, int], int] = {}  # (source, paragraph) -> number, over what is shown
 
@@ -221,7 +223,7 @@ class DeckBuilder:
         return BulletGroup(section.title, items, point_item(headline) if headline else None, empty)
 
     def title_slide(self) -> None:
-        slide = self.prs.slides.add_slide(self.title_layout)
+        slide = self.new_slides.add(self.title_layout)
         self.decorate(slide)
         title_box, lines_box = self.title_slide_boxes()
         self.set_title(slide, self.outline.title, title_box, max_lines=3, anchor=MSO_ANCHOR.BOTTOM)
@@ -325,7 +327,7 @@ class DeckBuilder:
         columns = [[point_item(p) for p in side.points] for side in sides]
         boxes = self.column_boxes()
         for part, chunks in enumerate(self.paginate_columns(sides, columns, boxes), start=1):
-            slide = self.prs.slides.add_slide(two)
+            slide = self.new_slides.add(two)
             self.decorate(slide)
             title = self.templates.render("slide_title", title=f"Perspectives: {contrast.topic}",
                                           headline=None, part=part)
@@ -550,7 +552,7 @@ class DeckBuilder:
     # ---- slides, shapes and text -------------------------------------------------------
     def content_slide(self, title: str, kicker: str | None = None, headline: Item | None = None,
                       numbers=None):
-        slide = self.prs.slides.add_slide(self.content_layout)
+        slide = self.new_slides.add(self.content_layout)
         self.decorate(slide)
         title_box = self.title_box()
         marker = marker_text(headline, numbers or {}).strip() if headline else ""
@@ -796,6 +798,27 @@ def clean_text(text: str) -> str:
     return XML_INVALID.sub("", text)
 
 
+class NewSlides:
+    """Slides added with their layout's placeholders copied from the first slide made with that
+    layout: python-pptx clones each placeholder anew, working its id and name out from the slide
+    each time; the copies are the same XML."""
+
+    def __init__(self, prs):
+        self.prs = prs
+        self.placeholders: dict[object, list] = {}  # slide layout part -> its pristine placeholders
+
+    def add(self, slide_layout):
+        pristine = self.placeholders.get(slide_layout.part)
+        if pristine is None:
+            slide = self.prs.slides.add_slide(slide_layout)
+            self.placeholders[slide_layout.part] = [copy.deepcopy(e) for e in slide.shapes._spTree.iter_ph_elms()]
+            return slide
+        relationship, slide = self.prs.part.add_slide(slide_layout)
+        slide.shapes._spTree.extend(copy.deepcopy(e) for e in pristine)
+        self.prs.slides._sldIdLst.add_sldId(relationship)
+        return slide
+
+
 class NotesPages:
     """Speaker-notes pages, each a copy of the first one python-pptx made from the notes master.
 
@@ -879,12 +902,16 @@ def layout_box(slide_layout, idx: int) -> Box:
     raise LayoutError(f"slide layout {slide_layout.name!r} has no placeholder idx {idx}")
 
 
+# A shape tree's placeholder by idx (an absent idx is 0), found in one compiled query: python-pptx
+# builds every shape of the slide and queries each for its placeholder mark.
+_PLACEHOLDER = etree.XPath("p:cSld/p:spTree/*[*[1]/p:nvPr/p:ph[@idx = $idx or (not(@idx) and $idx = 0)]]",
+                           namespaces={"p": "http://schemas.openxmlformats.org/presentationml/2006/main"})
+
+
 def placeholder(slide, idx: int):
     """The slide's placeholder with ``idx``, or None."""
-    for shape in slide.placeholders:
-        if shape.placeholder_format.idx == idx:
-            return shape
-    return None
+    found = _PLACEHOLDER(slide._element, idx=idx)
+    return SlideShapeFactory(found[0], slide.shapes) if found else None
 
 
 def setup_frame(frame, inset: int = INSET) -> None:

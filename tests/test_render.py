@@ -295,3 +295,24 @@ def test_an_assertion_title_fits_with_its_footnote_marker(seed_outline, tmp_path
                             load_layout("executive", {"aspect": aspect}), deck)
                 findings += check_deck(deck)
     assert findings == []
+
+
+def test_new_slides_are_the_slides_python_pptx_makes():
+    """NewSlides copies a layout's placeholders instead of cloning them: the XML must not differ."""
+    from lxml import etree
+    from pptx import Presentation
+
+    from deckgen.render import NewSlides, placeholder
+
+    ours, theirs = Presentation(), Presentation()
+    new_slides = NewSlides(ours)
+    for name in ["Title Slide", "Title and Content", "Two Content"] * 2:
+        ours_slide = new_slides.add(ours.slide_layouts.get_by_name(name))
+        theirs_slide = theirs.slides.add_slide(theirs.slide_layouts.get_by_name(name))
+        assert etree.tostring(ours_slide._element) == etree.tostring(theirs_slide._element)
+        assert ours_slide.slide_id == theirs_slide.slide_id
+    assert [s.slide_layout.name for s in ours.slides] == [s.slide_layout.name for s in theirs.slides]
+    for slide in ours.slides:  # the one-query lookup finds what python-pptx's iteration finds
+        for shape in slide.placeholders:
+            assert placeholder(slide, shape.placeholder_format.idx).shape_id == shape.shape_id
+        assert placeholder(slide, 99) is None
