@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from .calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of, lower_case
+
 MIN_BULLET_WORDS = 5
 
 _SOURCE_TAG = re.compile(
@@ -68,11 +70,9 @@ _DESCRIPTION = re.compile(
     r"(?P<description>(?:the|a|an|[A-Z][\w.-]*['’]s)\s+[^,;:“”\"()]{3,90}?),\s+"
     r"(?P<verb>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 # Capitalised openers that are not names ("Today, a car bomb killed ...").
-_NOT_A_NAME = frozenset(
+_NOT_A_NAME = lower_case(
     "today yesterday tonight now then here there later earlier meanwhile last this next the in on at "
-    "by for with after before when while if as but and so yet however monday tuesday wednesday "
-    "thursday friday saturday sunday january february march april may june july august september "
-    "october november december".split())
+    "by for with after before when while if as but and so yet however".split(), WEEKDAYS, MONTHS)
 _VERB_START = re.compile(
     r"^(?:(?:also|now|then|still|later|recently|previously|reportedly|allegedly|once|never|has|have|had|"
     r"is|was|are|were|will|would|can|could|may|might|must|should|did|does)\b|"
@@ -88,8 +88,7 @@ _SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH})\b")
 _WHO = r"[^,“”\"()]{2,80}?"
 # A short proper noun phrase: "CNN", "Fox 8", "the Los Angeles Times", "CNN's Jake Tapper".
 _NP = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|\d{1,4}|of|and|&)){0,5}"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_MONTH = rf"(?:{any_of(MONTHS)}|{any_of(MONTH_ABBREVIATIONS)}\.)"
 _PERIOD = r"(?:morning|afternoon|evening|night|day|week|weekend|month|year|summer|spring|autumn|fall|winter)"
 _MEDIUM = (r"(?:statement|interview|message|post|tweet|email|e-mail|letter|release|conference|briefing|video|"
            r"speech|report|filing|blog|column|op-ed|book|memoir|podcast|broadcast|appearance)")
@@ -98,7 +97,7 @@ _EVENT = (r"(?:conference|briefing|hearing|meeting|rally|event|summit|ceremony|v
 # One time, place or medium phrase that may follow a speech verb and carries no claim.
 _CIRCUMSTANCE = (
     r"(?:today|yesterday|tonight|earlier|later|recently|previously|overnight"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+" + _PERIOD + r")?"
+    r"|" + any_of(WEEKDAYS) + r"(?:\s+" + _PERIOD + r")?"
     r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|(?:(?:earlier|later)\s+)?(?:this|last|that)\s+(?:[A-Z][a-z]+day|" + _PERIOD + r")"
     r"|later\s+in\s+the\s+day|(?:at|over)\s+the\s+weekend|in\s+recent\s+(?:days|weeks|months)"

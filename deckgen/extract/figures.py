@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..model import Document, Sentence
 from .attribution import Attribution, Speaker, quote_spans
 
@@ -46,9 +47,8 @@ _FIGURE = re.compile(
     rf"|(?P<from>{_VALUE})\s*(?:to|-|–)\s*(?P<to>{_VALUE})"
     rf"|(?P<value>{_VALUE})|(?P<fraction>{_FRACTION})(?=\s+of\s))"
     r"(?![\w:]|[-–][A-Za-z]|\s+[ap]\.m\.)", re.I)
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
-          r"August|September|October|November|December")
-_NAMES_OF_DAYS = rf"(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight)\b"
+_MONTH = rf"{any_of(MONTH_ABBREVIATIONS)}\.?|{any_of(MONTHS)}"
+_NAMES_OF_DAYS = rf"(?:{_MONTH}|{any_of(WEEKDAYS)}|Today|Tonight)\b"
 _PLACE = rf"(?:the\s+)?(?!{_NAMES_OF_DAYS})[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 _PLACES = rf"{_PLACE}(?:\s+and\s+{_PLACE})*"
 _OF_WHOLE = re.compile(rf"\s+(?P<np>of\s+{_PLACES})")

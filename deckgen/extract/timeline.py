@@ -42,16 +42,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text
 from ..model import Document, Sentence
 
 UNCUED_AHEAD_DAYS = 90  # a month-day without a year or a future cue lies at most this far ahead
 
-_MONTH_NAMES = ("january february march april may june july august september october november december").split()
-_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = rf"(?:{any_of(MONTHS)}|{any_of(MONTH_ABBREVIATIONS)}\.)"
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
@@ -65,8 +62,7 @@ _PATTERNS = {
              rf"|\b(?P<month_year>{_MONTH})\s+(?P<year_only>\d{{4}})\b",
     "year": r"\b(?:in|since|by|until|before|after|during|from|through|early|late|mid-)\s*(?P<year>1[89]\d\d|20\d\d)"
             r"\b(?!,\d)",
-    "weekday": r"\b(?:(?P<modifier>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
-               r"Saturday|Sunday)\b",
+    "weekday": rf"\b(?:(?P<modifier>last|next|this)\s+)?(?P<weekday>{any_of(WEEKDAYS)})\b",
     "day_word": r"\b(?P<word>today|tonight|yesterday|tomorrow|immediately)\b",
     "this_unit": r"\b(?:(?:earlier|later)\s+)?(?P<modifier>this|next|last)\s+(?P<unit>week|month|year)\b",
     "offset": rf"\b(?P<count>{_COUNT})\s+{_UNIT}\s+(?P<direction>ago|from now)\b",
@@ -152,7 +148,7 @@ class TimeMention:
 
 def format_date(when: date, precision: Precision) -> str:
     """'27 Sep 2024', 'week of 23 Sep 2024', 'Sep 2024' or '2024' (English, whatever the locale)."""
-    month = _ABBREVIATIONS[when.month - 1]
+    month = MONTHS[when.month - 1][:3]
     return {Precision.DAY: f"{when.day} {month} {when.year}", Precision.WEEK: f"week of {when.day} {month} {when.year}",
             Precision.MONTH: f"{month} {when.year}", Precision.YEAR: str(when.year)}[precision]
 
@@ -325,7 +321,7 @@ def _nearest(anchor: date, on: Callable[[int], date], future: bool, past: bool) 
 
 
 def _weekday(anchor: date, groups: dict, future: bool) -> tuple[date | None, Precision | None, str | None]:
-    target = _WEEKDAYS.index(groups["weekday"].lower())
+    target = WEEKDAYS.index(groups["weekday"].capitalize())
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
     modifier = (groups.get("modifier") or "").lower()
@@ -339,7 +335,7 @@ def _weekday(anchor: date, groups: dict, future: bool) -> tuple[date | None, Pre
 
 
 def _month_number(name: str) -> int:
-    return next(i for i, full in enumerate(_MONTH_NAMES, start=1) if full.startswith(name.lower().rstrip(".")[:3]))
+    return next(i for i, full in enumerate(MONTHS, start=1) if full.lower().startswith(name.lower().rstrip(".")[:3]))
 
 
 def _count(word: str) -> int:

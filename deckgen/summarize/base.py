@@ -6,6 +6,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from ..calendar_names import MONTHS, WEEKDAYS, any_of
 from ..compress import PICTURE_POSITION
 from ..model import SectionSpec, Sentence
 
@@ -62,8 +63,7 @@ _DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instea
 
 # "At least they ...", "Incredibly, she ...", "Four months after the incident, her parents ...":
 # an opening phrase of lower-case words (a weekday, month or number allowed) before he/she/they.
-_MONTHS_AND_DAYS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                    r"May|June|July|August|September|October|November|December)")
+_MONTHS_AND_DAYS = any_of(WEEKDAYS + MONTHS)
 _OPENING_PHRASE = re.compile(
     r"^(?:At|On|In|After|Before|Because|Since|When|While|If|Although|Though|During|Despite|Instead|Still|Yet|"
     r"Then|Now|Later|Earlier|Last|Today|Yesterday|Once|Until|As|For|By|With|Without|Following|Amid|Within|"

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..calendar_names import WEEKDAYS, lower_case
 from ..model import Sentence
 from .lexical import STOPWORDS, content_words
 
@@ -39,7 +40,7 @@ REPEAT_BONUS = 0.05        # per further sentence of the cluster holding the sam
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*|\d[\d,.]*(?:st|nd|rd|th|s)?|\S")  # "100th" is one
 _OPENERS = frozenset("""the a an of from by in on with for against about over into its their his her our
 this that these those""".split())
-_NOT_IN_TITLE = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+_NOT_IN_TITLE = lower_case(WEEKDAYS, """today yesterday
 reporters statement interview official officials day days hour hours within across since earlier later despite among toward
 towards via amid around near beyond without upon including like ago still even already yet however always
 never often ever seems seem include includes last next year years week weeks month months time times many
