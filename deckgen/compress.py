@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of, lower_case
+from .captions import PICTURE_NOTE
 
 MIN_BULLET_WORDS = 5
 
@@ -38,15 +39,6 @@ _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^Scroll down for (?:video|more)\s+)")
-# A parenthesis that points at a picture: where the person is in it ("(left)", "(far right)",
-# "(pictured left)", "(L-R)"), that it is a file or stock picture, posed by a model, or "(pictured ...)".
-PICTURE_POSITION = (
-    r"\((?:(?:pictured|shown|seen)\s+)?(?:(?:far|second|third|top|bottom|front|back|centre|center)[\s-]+)?"
-    r"(?:left|right|centre|center|above|below|top|bottom|middle|inset)(?:\s+to\s+(?:left|right))?(?:,[^()]{0,40})?\)"
-    r"|\((?:from\s+)?(?:L-R|R-L|left to right|right to left|clockwise)[^()]{0,40}\)"
-    r"|\((?:pictured,?\s+)?(?:file|stock)\s+(?:photo|picture|image|pic)\b[^()]{0,60}\)"
-    r"|\([^()]{0,30}\bposed by (?:a\s+)?models?\)")
-_PICTURE_NOTE = re.compile(rf"\s+(?:{PICTURE_POSITION}|\(pictured\b[^()]{{0,60}}\))", re.I)
 _DISCOURSE = re.compile(  # "In addition" only with its comma: "In addition to the fee, ..." is no opener
     r"^(?:(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|Additionally|"
     r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?|In addition,)\s+(?=\S)")
@@ -191,9 +183,10 @@ def _drop_discourse(text: str) -> str:
 
 def _drop_picture_notes(text: str) -> str:
     """'Clarkson (pictured this week) said ...' -> 'Clarkson said ...' (never inside a quotation)."""
-    for match in reversed(list(_PICTURE_NOTE.finditer(text))):
-        if _deletable(text, match.start(), match.end()):
-            text = text[:match.start()] + text[match.end():]
+    for match in reversed(list(PICTURE_NOTE.finditer(text))):
+        start = len(text[:match.start()].rstrip())
+        if start and _deletable(text, start, match.end()):
+            text = text[:start] + text[match.end():]
     return text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .captions import CAPTION_LABEL, PICTURE_NOTE
 from .model import Document, Paragraph, Sentence
 
 HEADING_MARK = "# "
@@ -18,10 +19,18 @@ RESPLIT_CHARS = 250  # runs this long usually swallowed several sentences (an un
 # A full stop after a lower-case word (so not "U.S." or "Mr."), then a capital or an opening quote.
 _PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
 # Where a picture caption with no full stop ran into the next sentence ("... in Utah The concrete
-# arrows were ..."): a lower-case word, number or bracket, then a capitalised determiner or
-# pronoun before a lower-case word; not after a word the sentence goes on from ("told The ...").
+# arrows were ..."): a lower-case word, number, bracket or closing quote, then a capitalised
+# determiner or pronoun before a lower-case word; not after a word the sentence goes on from
+# ("told The ...").
 _CAPTION_BOUNDARY = re.compile(
-    r"(?<=[a-z0-9)])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These)\s+[a-z0-9])")
+    r"(?<=[a-z0-9)’”])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These)\s+[a-z0-9])")
+# The label that opens the next picture caption ("... are not vetted Looking forward: The $40
+# billion firm ..."), after a word that is not capitalised ("the White House: ..." is no label).
+_CAPTION_LABEL = re.compile(rf"(?<=[a-z0-9)’”])\s+(?={CAPTION_LABEL})")
+# A picture note ends a caption that has no full stop when a capital follows it: "... Richard
+# Attenborough (pictured) Bader was among those recaptured"; in a sentence a verb follows it.
+_AFTER_PICTURE_NOTE = re.compile(rf"({PICTURE_NOTE.pattern})\s+(?=(?-i:[A-Z“‘\"']))", re.I)
+_OPENERS = "\"“‘'("  # before a word's first letter
 _GOES_ON = frozenset("""in on at by for to of from with into onto about after before like as and or but than
 via across over under near behind the a an that which who whom whose is was were are be been told said
 says tells""".split())
@@ -75,22 +84,31 @@ def _joined_at_semicolons(blocks):
 
 
 def _resplit(piece: str, offset: int):
-    """Split a run longer than RESPLIT_CHARS at plain sentence ends and caption boundaries,
-    then cut what is still too long."""
-    start = 0
+    """Split a run where a caption with no full stop ran into the next sentence, a run longer
+    than RESPLIT_CHARS also at plain sentence ends, then cut what is still too long."""
+    found = _caption_ends(piece)
     if len(piece) > RESPLIT_CHARS:
-        for end, next_start in _boundaries(piece):
+        found += [(m.start() + len(m.group().rstrip()), m.end()) for m in _PLAIN_BOUNDARY.finditer(piece)]
+    start = 0
+    for end, next_start in sorted(set(found)):
+        if end > start:
             yield from _cut_long(piece[start:end], offset + start)
             start = next_start
     yield from _cut_long(piece[start:], offset + start)
 
 
-def _boundaries(piece: str) -> list[tuple[int, int]]:
-    """(end of one sentence, start of the next) at each plain sentence end and caption boundary."""
-    found = [(m.start() + len(m.group().rstrip()), m.end()) for m in _PLAIN_BOUNDARY.finditer(piece)]
+def _caption_ends(piece: str) -> list[tuple[int, int]]:
+    """(end of one piece, start of the next) after each picture note before a capital, and at
+    each caption boundary or label not after a word the sentence goes on from."""
+    def word_before(match: re.Match) -> str:
+        return piece[:match.start()].rsplit(None, 1)[-1]
+
+    found = [(m.end(1), m.end()) for m in _AFTER_PICTURE_NOTE.finditer(piece)]
     found += [(m.start(), m.end()) for m in _CAPTION_BOUNDARY.finditer(piece)
-              if piece[:m.start()].rsplit(None, 1)[-1].lower() not in _GOES_ON]
-    return sorted(found)
+              if word_before(m).lower() not in _GOES_ON]
+    found += [(m.start(), m.end()) for m in _CAPTION_LABEL.finditer(piece)
+              if word_before(m).lower() not in _GOES_ON and not word_before(m).lstrip(_OPENERS)[:1].isupper()]
+    return found
 
 
 def _cut_long(piece: str, offset: int):

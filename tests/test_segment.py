@@ -61,6 +61,32 @@ def test_a_caption_run_into_the_text_is_split_off():
         "The concrete arrows were placed at the base of lit beacons near airways."]
 
 
+def test_captions_end_at_a_picture_note_a_closing_quote_or_the_next_label():
+    # CNN/DM dev-set text, short runs too: a picture note before a capital ends its caption, so
+    # does a closing quote before "The"; the next caption's label ("Looking forward:") starts a piece
+    assert sentences_of("The Great Escape: Bader's story predates the break in 1944 immortalised in the film "
+                        "starring Richard Attenborough (pictured) Bader was among those recaptured.") == [
+        "The Great Escape: Bader's story predates the break in 1944 immortalised in the film starring "
+        "Richard Attenborough (pictured)",
+        "Bader was among those recaptured."]
+    assert sentences_of("Fighter ace: Douglas Bader's story is to be told in a film dubbed ‘The First Great "
+                        "Escape’ The story of how he recovered is remarkable enough.") == [
+        "Fighter ace: Douglas Bader's story is to be told in a film dubbed ‘The First Great Escape’",
+        "The story of how he recovered is remarkable enough."]
+    assert sentences_of("Allegations: The taxi service has been plagued by claims that drivers are not vetted "
+                        "Looking forward: The firm's CEO announced the news on Friday.") == [
+        "Allegations: The taxi service has been plagued by claims that drivers are not vetted",
+        "Looking forward: The firm's CEO announced the news on Friday."]
+
+
+def test_no_caption_end_inside_a_sentence():
+    for sentence in ["Clarkson (pictured this week) said an angry mob targeted the team.",  # a verb follows
+                     "She won an endorsement in her bid for the White House: The group backed her.",  # a name
+                     "He said Friday: The bill will pass.",  # after a word the sentence goes on from
+                     'The film is based on the book "Going Clear: Scientology and the Prison of Belief."']:
+        assert sentences_of(sentence) == [sentence]
+
+
 def test_a_long_sentence_is_not_split_before_a_title_or_after_a_word_it_goes_on_from():
     sentence = ("The minister, who has spent most of the past decade in opposition and much of the last year "
                 "on the road visiting constituencies across the north of the country, told The Times in an "

@@ -301,3 +301,18 @@ def test_a_picture_caption_is_no_candidate():
     assert [s.text for s in candidates(sentences)] == [
         "Clarkson (pictured this week) said an angry mob targeted the Top Gear team.",  # its bullet drops the note
         "The party moved to the left after the election, its leader said."]
+
+
+def test_a_caption_label_inside_a_paragraph_or_a_piece_closed_without_a_full_stop_is_no_candidate():
+    from deckgen.summarize.base import candidates
+
+    sentences = sentences_of(  # CNN/DM dev-set captions run into one paragraph; a report's own lines
+        "Background: The coalition was formed in 2014 to fight the Islamic State group.\n\n"
+        "The couple was rushed to hospital on Friday night. Tragic: The man was thrown off his motorbike. "
+        "The film starred Richard Attenborough (pictured) Bader was among those recaptured by the guards. "
+        "It was dubbed ‘The First Great Escape’ The story was told again in a book last year.\n")
+    assert [s.text for s in candidates(sentences)] == [
+        "Background: The coalition was formed in 2014 to fight the Islamic State group.",  # opens its paragraph
+        "The couple was rushed to hospital on Friday night.",
+        "Bader was among those recaptured by the guards.",
+        "The story was told again in a book last year."]

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from ..calendar_names import MONTHS, WEEKDAYS, any_of
-from ..compress import PICTURE_POSITION
+from ..captions import CAPTION_LABEL, CAPTION_MARK
 from ..model import SectionSpec, Sentence
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
@@ -20,9 +20,6 @@ _BOILERPLATE = re.compile(
 # A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
 # the box's furniture, not a sentence of the story.
 _FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")
-# A picture caption: it says where someone is in the picture ("Aidy Ward (left) is ...") or that
-# the picture is a file photo; a story sentence names no place in a picture.
-_CAPTION = re.compile(PICTURE_POSITION, re.I)
 # A reporter's byline, maybe run into a picture caption: "... Ann O'Neill reported from Boston."
 _BYLINE = re.compile(r"^(?:\S+\s+){0,8}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+reported from\s+[A-Z][\w .,'’-]{1,40}\.$")
 
@@ -100,7 +97,9 @@ def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:
     return {later.id: earlier.id for earlier, later in zip(sentences, sentences[1:]) if earlier.source == later.source}
 
 
-_STATEMENT_ENDS = frozenset(".!?\"'”’)…:;")
+_STATEMENT_ENDS = frozenset(".!?…:;")
+_CLOSERS = "\"'”’)"
+_LABELLED = re.compile(CAPTION_LABEL)
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -109,15 +108,24 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
     JOB: ...") left out, and so is a piece that starts in lower case (the rest of a run-on the
     segmenter had to cut: "elected as US President in 1993, ..." is no sentence) or one with no
     end punctuation in a paragraph whose other sentences have it (a picture caption run into the
-    text, also at the paragraph's end; a list item or a line of its own may end without a full
-    stop, and so may every piece of a text that has no punctuation at all)."""
+    text, also at the paragraph's end, or one closed by a bracket or quote mark with no full stop
+    before it: "... Attenborough (pictured)", "... dubbed ‘The First Great Escape’"; a list item
+    or a line of its own may end without a full stop, and so may every piece of a text that has
+    no punctuation at all). A caption is left out too: a piece that says where someone is in the
+    picture ("(left)", "(file photo)"), or one that opens with a label ("Tragic: The man ...")
+    inside a paragraph (a paragraph of a report may open with "Background: ...")."""
     def key(sentence: Sentence) -> tuple[str, int]:
         return sentence.source, sentence.paragraph
-    punctuated = {key(s) for s in sentences if s.text[-1:] in _STATEMENT_ENDS}
+    punctuated = {key(s) for s in sentences if _ends_a_statement(s.text)}
+    inside = {s.id for earlier, s in zip(sentences, sentences[1:]) if key(earlier) == key(s)}
     return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
             and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text)
-            and not _CAPTION.search(s.text) and not s.text[:1].islower()
-            and (s.text[-1:] in _STATEMENT_ENDS or key(s) not in punctuated)]
+            and not CAPTION_MARK.search(s.text) and not (s.id in inside and _LABELLED.match(s.text))
+            and not s.text[:1].islower() and (_ends_a_statement(s.text) or key(s) not in punctuated)]
+
+
+def _ends_a_statement(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in _STATEMENT_ENDS
 
 
 def in_document_order(chosen) -> list[Sentence]:
