@@ -11,7 +11,7 @@ from datetime import date
 from .extract import Extracts, Speaker, TimeMention, extract
 from .extract.perspectives import OTHER
 from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
-from .summarize.base import dangles
+from .summarize.base import candidates, dangles
 
 MAX_FIGURES = 8
 MAX_QUOTES = 6
@@ -30,6 +30,7 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
     relative dates resolve against each document's own publication date."""
     found = extract(documents)
     sentences = {s.id: s for document in documents for s in document.sentences}
+    standing = {s.id for document in documents for s in candidates(document.sentences)}
 
     def point(text: str, ids: Sequence[str]) -> Point:
         ids = tuple(dict.fromkeys(ids))
@@ -51,7 +52,7 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))
                         for q in _key_quotes(found)),
         "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)
-                          for group in _timeline_groups(found.timeline)),
+                          for group in _timeline_groups(found.timeline, standing)),
         "perspectives": tuple(Section(p.group, tuple(statement(s) for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
                               for p in _shown_perspectives(found)),
         "contrasts": tuple(Contrast(c.topic or "Contrasting claims", tuple(
@@ -116,23 +117,23 @@ def _key_quotes(found: Extracts):
     return sorted(chosen, key=quotes.index)
 
 
-def _timeline_groups(mentions: Sequence[TimeMention]) -> list[list[TimeMention]]:
+def _timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list[list[TimeMention]]:
     """Mentions that place events in time, one group per sentence: what is still to come first,
     then the most recent past, at most MAX_TIMELINE, shown in order of each group's earliest date
     (a sentence dating "10 years ago" and "today" sits at the first).
 
     Left out: mentions that only date a statement ("told reporters Friday"), mentions that
     could not be resolved ("soon", "pictured in 2013", or "Wednesday" in a text with no
-    publication date), events that open with "He"/"It" (nobody on the slide says who) or in
-    lower case (the rest of a run-on the segmenter had to cut: no sentence), and
-    questions, also before closing quote marks ("Remember THAT goal against QPR in 2012?" states no
+    publication date), events that open with "He"/"It" (nobody on the slide says who), events
+    whose sentence could not stand as a point either (ids not in ``standing``: a picture caption,
+    boilerplate, the lower-case rest of a run-on the segmenter had to cut), and questions, also before closing quote marks ("Remember THAT goal against QPR in 2012?" states no
     event; bullets leave questions out too). The slide is read as is, so a point must sit at a date and say
     who acts; the unresolved mentions stay in ``extract``'s result, where their ``problem`` says why.
     """
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
-        if mention.when and not mention.reporting and not dangles(mention.event) \
-                and not mention.event.rstrip("'\"’”").endswith("?") and not mention.event[:1].islower():
+        if mention.when and not mention.reporting and mention.sentence_ids[0] in standing \
+                and not dangles(mention.event) and not mention.event.rstrip("'\"’”").endswith("?"):
             groups.setdefault(mention.sentence_ids, []).append(mention)
 
     def when(group: list[TimeMention]) -> date:

@@ -281,3 +281,18 @@ def test_the_rest_of_a_cut_run_on_is_no_timeline_event():
     pieces = [s.text for s in document.sentences]
     assert len(pieces) == 2 and pieces[1][:1].islower() and "1993" in pieces[1]
     assert briefing_extras([document])["timeline"] == ()
+
+
+def test_a_picture_caption_is_no_timeline_event():
+    from deckgen.extras import briefing_extras
+
+    # CNN/DM dev-set captions: they date the story's events too, but a caption is no point
+    text = ("Bader was shot down over France in August 1941. "
+            "The Great Escape: Bader's story predates the break in 1944 immortalised in the film starring "
+            "Richard Attenborough (pictured) Bader was among those recaptured. "
+            "Previous model: The Einstein robot made its public debut at a conference in 2009. "
+            "Abase Hussen (left) took his daughter to a demonstration in 2012.")
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    assert [m.when.year for m in find_times(document)] == [1941, 1944, 2009, 2012]
+    timeline = briefing_extras([document])["timeline"]
+    assert [p.text for p in timeline] == ["Aug 1941 ('in August 1941'): Bader was shot down over France in August 1941."]
