@@ -194,6 +194,8 @@ def test_title_phrases_do_not_run_across_captions_or_end_in_a_verb():
     assert not any(p.startswith(("Per", "per")) for p in phrases("Prices rose by 4 per cent in the surrounding area."))
     assert "surrounding area" in phrases("Prices rose by 4 per cent in the surrounding area.")
     assert "Harry Kane" in phrases("The goal came from academy graduate Harry Kane in the second half.")
+    assert "scene" in phrases("He was arrested at the scene along with two other players.")
+    assert not any("along" in p for p in phrases("He was arrested at the scene along with two other players."))
 
 
 def test_proposed_sections_of_tiny_inputs():

@@ -46,7 +46,9 @@ towards via amid around near beyond without upon including like ago still even a
 never often ever seems seem include includes last next year years week weeks month months time times many
 much several though although meanwhile otherwise unless onto us per cent must might pretty nearby
 wrote flew wore went got became began goes go get gets took came gave told saw ran held kept
-celebrates celebrate poses smiles arrives speaks shows""".split())  # the last two lines: function words and verbs
+celebrates celebrate poses smiles arrives speaks shows
+along alongside away behind beside besides beneath inside outside throughout amongst ahead apart aside
+together alone almost nearly instead whilst""".split())  # date words, function words, verbs, adverbs
 _NOT_A_HEAD = re.compile(r"(?:ing|ed|ly)$|[’']s?$")
 _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|ly)$")  # "covered", "nearly": ends a run (not "Iranian-backed")
