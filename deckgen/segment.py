@@ -24,6 +24,13 @@ _PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[
 # ("told The ...").
 _CAPTION_BOUNDARY = re.compile(
     r"(?<=[a-z0-9)’”])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These)\s+[a-z0-9])")
+# A sentence opener (a preposition, time word, linking word or number) capitalised before a
+# lower-case word, after a word that is not capitalised: "... as they rest Drawing on the help
+# of ...", "... a Boeing 777 On a Cathay Pacific 777 ..." ("Gone With the Wind" is no boundary).
+_CAPTION_OPENER = re.compile(
+    r"(?<=[a-z0-9)’”])\s+(?=(?:On|In|At|After|Before|During|While|When|Since|Despite|Following|Last|Earlier|"
+    r"Later|Now|Then|Meanwhile|However|But|And|Some|Many|Most|Both|Several|Two|Three|Four|Five|Drawing|"
+    r"Speaking)\s+[a-z0-9])")
 # The label that opens the next picture caption ("... are not vetted Looking forward: The $40
 # billion firm ..."), after a word that is not capitalised ("the White House: ..." is no label).
 _CAPTION_LABEL = re.compile(rf"(?<=[a-z0-9)’”])\s+(?={CAPTION_LABEL})")
@@ -99,14 +106,15 @@ def _resplit(piece: str, offset: int):
 
 def _caption_ends(piece: str) -> list[tuple[int, int]]:
     """(end of one piece, start of the next) after each picture note before a capital, and at
-    each caption boundary or label not after a word the sentence goes on from."""
+    each caption boundary, sentence opener or label not after a word the sentence goes on from
+    (openers and labels not after a capitalised word either)."""
     def word_before(match: re.Match) -> str:
         return piece[:match.start()].rsplit(None, 1)[-1]
 
     found = [(m.end(1), m.end()) for m in _AFTER_PICTURE_NOTE.finditer(piece)]
     found += [(m.start(), m.end()) for m in _CAPTION_BOUNDARY.finditer(piece)
               if word_before(m).lower() not in _GOES_ON]
-    found += [(m.start(), m.end()) for m in _CAPTION_LABEL.finditer(piece)
+    found += [(m.start(), m.end()) for pattern in (_CAPTION_LABEL, _CAPTION_OPENER) for m in pattern.finditer(piece)
               if word_before(m).lower() not in _GOES_ON and not word_before(m).lstrip(_OPENERS)[:1].isupper()]
     return found
 

@@ -61,7 +61,7 @@ def test_a_caption_run_into_the_text_is_split_off():
         "The concrete arrows were placed at the base of lit beacons near airways."]
 
 
-def test_captions_end_at_a_picture_note_a_closing_quote_or_the_next_label():
+def test_captions_end_at_a_picture_note_a_closing_quote_a_sentence_opener_or_the_next_label():
     # CNN/DM dev-set text, short runs too: a picture note before a capital ends its caption, so
     # does a closing quote before "The"; the next caption's label ("Looking forward:") starts a piece
     assert sentences_of("The Great Escape: Bader's story predates the break in 1944 immortalised in the film "
@@ -77,12 +77,21 @@ def test_captions_end_at_a_picture_note_a_closing_quote_or_the_next_label():
                         "Looking forward: The firm's CEO announced the news on Friday.") == [
         "Allegations: The taxi service has been plagued by claims that drivers are not vetted",
         "Looking forward: The firm's CEO announced the news on Friday."]
+    assert sentences_of("A file picture reveals the crew rest area on board a Boeing 777 On a Cathay Pacific "
+                        "777-300ER there is a concealed staircase.") == [
+        "A file picture reveals the crew rest area on board a Boeing 777",
+        "On a Cathay Pacific 777-300ER there is a concealed staircase."]
+    assert sentences_of("The lower deck area aims to maximise privacy for attendants as they rest Drawing on "
+                        "the help of 30 flight attendants, the designers built it.") == [
+        "The lower deck area aims to maximise privacy for attendants as they rest",
+        "Drawing on the help of 30 flight attendants, the designers built it."]
 
 
 def test_no_caption_end_inside_a_sentence():
     for sentence in ["Clarkson (pictured this week) said an angry mob targeted the team.",  # a verb follows
                      "She won an endorsement in her bid for the White House: The group backed her.",  # a name
                      "He said Friday: The bill will pass.",  # after a word the sentence goes on from
+                     "She starred in Gone With the Wind in 1939.",  # after a capitalised word: a title
                      'The film is based on the book "Going Clear: Scientology and the Prison of Belief."']:
         assert sentences_of(sentence) == [sentence]
 
