@@ -23,7 +23,7 @@ _PLAIN_BOUNDARY = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’']?\s+(?=[\"“‘']?[
 # determiner or pronoun before a lower-case word; not after a word the sentence goes on from
 # ("told The ...").
 _CAPTION_BOUNDARY = re.compile(
-    r"(?<=[a-z0-9)’”])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These)\s+[a-z0-9])")
+    r"(?<=[a-z0-9)’”])\s+(?=(?:The|A|An|He|She|They|It|Its|His|Her|Their|This|These|There)\s+[a-z0-9])")
 # A sentence opener (a preposition, time word, linking word or number) capitalised before a
 # lower-case word, after a word that is not capitalised: "... as they rest Drawing on the help
 # of ...", "... a Boeing 777 On a Cathay Pacific 777 ..." ("Gone With the Wind" is no boundary).

@@ -85,6 +85,10 @@ def test_captions_end_at_a_picture_note_a_closing_quote_a_sentence_opener_or_the
                         "the help of 30 flight attendants, the designers built it.") == [
         "The lower deck area aims to maximise privacy for attendants as they rest",
         "Drawing on the help of 30 flight attendants, the designers built it."]
+    assert sentences_of("Joe Sullivan will leave his role to help Uber defend safety concerns There were three "
+                        "high-profile assault cases last year.") == [
+        "Joe Sullivan will leave his role to help Uber defend safety concerns",
+        "There were three high-profile assault cases last year."]
 
 
 def test_no_caption_end_inside_a_sentence():
