@@ -155,13 +155,6 @@ def open_checked_master(layout):
     return open_master(layout)
 
 
-def outline_of(request):
-    """The outline for a request (run in the background process of ``build``)."""
-    from .pipeline import build_outline
-
-    return build_outline(request)
-
-
 def default_output(request) -> Path:
     """out/<brief name>.pptx, else out/<first document name>.pptx; creates out/."""
     if request.brief.path:
@@ -186,8 +179,7 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
                                              "-o names the output folder (default out/).")] = False,
           jobs: JobsOption = 1) -> None:
     """Build a deck from documents. With no documents and no brief: the demo deck from seeds/."""
-    with reported_errors():
-        from .background import Background
+    def settings():
         from .layouts import load_layout
 
         request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
@@ -195,14 +187,23 @@ def build(documents: Documents = None, brief: BriefOption = None, section: Secti
         deck_layout = load_layout(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
                                                            max_bullets, slides, footnotes, notes, classification,
                                                            set_))
-        request = replace(request, extras=deck_layout.shows_extras)
+        return replace(request, extras=deck_layout.shows_extras), deck_layout
+
+    with reported_errors():
         if each:
+            request, deck_layout = settings()
             open_checked_master(deck_layout)  # a bad master fails before the slow work
             build_each_document(request, deck_layout, output or OUT_DIR, jobs, check)
             return
-        with Background(outline_of, request) as outline:  # while python-pptx loads and opens the master
+        from .embed import model_in_background
+
+        with model_in_background():  # the model loads while the options and documents are read and python-pptx loads
+            request, deck_layout = settings()
             deck_master = open_checked_master(deck_layout)
-            write_deck(outline.result(), deck_layout, output or default_output(request), check, deck_master)
+            from .pipeline import build_outline
+
+            outline = build_outline(request)
+        write_deck(outline, deck_layout, output or default_output(request), check, deck_master)
 
 
 def build_each_document(request, layout, out_dir: Path, jobs: int, check: bool) -> None:
@@ -243,13 +244,16 @@ def outline(documents: Documents = None, brief: BriefOption = None, section: Sec
             output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None) -> None:
     """Print the outline that `build` would render, for review and editing (then `render` it)."""
     with reported_errors():
-        from .files import write_atomically
-        from .outline import dumps
-        from .pipeline import build_outline
+        from .embed import model_in_background
 
-        request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
-                                  max_points, max_input_mb)
-        text = dumps(build_outline(request), format.value)
+        with model_in_background():  # the model loads while the options and documents are read
+            from .files import write_atomically
+            from .outline import dumps
+            from .pipeline import build_outline
+
+            request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
+                                      max_points, max_input_mb)
+            text = dumps(build_outline(request), format.value)
         if output:
             write_atomically(output, text.encode("utf-8"))
         else:

@@ -1,11 +1,14 @@
 """Sentence embeddings from WordLlama, whose weights ship inside its wheel.
 
-The model is loaded once per process, on first use, never from the network.
+The model is loaded once per process, on first use, never from the network; inside
+``model_in_background`` it is loaded in a forked child instead, which computes every
+embedding the block asks for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -20,6 +23,38 @@ def load_model():
     import wordllama
 
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def _embedder() -> Callable[[list[str]], np.ndarray]:
+    """Loads the model and returns the function that embeds a list of texts (unit length,
+    float32; an empty list gives a (0, dim) array)."""
+    model = load_model()
+
+    def embed_texts(texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, model.embedding.shape[1]), dtype=np.float32)
+        return np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+    return embed_texts
+
+
+_in_process = lru_cache(maxsize=1)(_embedder)
+_background = None  # the Server of an open ``model_in_background`` block
+
+
+@contextmanager
+def model_in_background() -> Iterator[None]:
+    """Within the block, the model loads in a forked child while the caller goes on, and
+    ``embed`` asks that child (same model, same vectors); where there is no fork the block
+    changes nothing. The child ends with the block."""
+    global _background
+    from .background import Server
+
+    with Server(_embedder) as server:
+        _background = server
+        try:
+            yield
+        finally:
+            _background = None
 
 
 CACHE_LIMIT = 200_000  # texts remembered (about 200 MB at most); the stages embed the same sentences
@@ -38,14 +73,13 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     corroboration and extraction ask for the same sentences, and a text's embedding does not
     depend on the others in a call.
     """
-    model = load_model()
+    compute = _background.call if _background else _in_process()
     if not texts:
-        return np.zeros((0, model.embedding.shape[1]), dtype=np.float32)
+        return compute([])
     missing = list(dict.fromkeys(t for t in texts if t not in _cache))
     if len(_cache) + len(missing) > CACHE_LIMIT:
         _cache.clear()
         missing = list(dict.fromkeys(texts))
     if missing:
-        vectors = np.asarray(model.embed(missing, norm=True), dtype=np.float32)
-        _cache.update(zip(missing, vectors))
+        _cache.update(zip(missing, compute(missing)))
     return np.stack([_cache[t] for t in texts])
