@@ -11,7 +11,7 @@ import pytest
 
 from deckgen import embed as embedding
 from deckgen.background import Server
-from deckgen.errors import InputError
+from deckgen.errors import DeckgenError, InputError
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,14 @@ def setup_that_fails():
 
 def setup_dividing():
     return lambda number: 1 / number
+
+
+def setup_dying():
+    return lambda argument: os._exit(9)  # killed while answering, as by the kernel when memory runs out
+
+
+def setup_dying_at_once():
+    os._exit(9)  # killed while loading: the request is never read
 
 
 def setup_slowly():
@@ -63,6 +71,13 @@ def test_a_bug_in_a_call_comes_back_with_its_traceback_and_the_server_goes_on():
         assert server.call(4) == 0.25
     if sys.platform.startswith("linux"):
         assert "ZeroDivisionError" in str(raised.value) and "<lambda>" in str(raised.value)
+
+
+@linux_only
+@pytest.mark.parametrize("setup", [setup_dying, setup_dying_at_once])
+def test_a_child_that_dies_gives_a_deckgen_error_not_a_hang(setup):
+    with Server(setup) as server, pytest.raises(DeckgenError, match="ended without an answer"):
+        server.call("x" * 1_000_000)  # more than a pipe holds
 
 
 @linux_only
