@@ -83,15 +83,18 @@ def sumy_method(summarizer_class) -> Method:
 def oracle(sentences: Sequence[Sentence], k: int, target: str, scorer) -> list[str]:
     """The greedy extractive oracle: at most k sentences, each the one that raises the ROUGE-2 F1
     of the picks against ``target`` most, in document order; it stops when none raises it."""
+    def rouge2(ids: list[int]) -> float:
+        return scorer.score(target, "\n".join(sentences[i].text for i in sorted(ids)))["rouge2"].fmeasure
+
     picked: list[int] = []
     best = 0.0
     while len(picked) < k:
-        gains = [(scorer.score(target, "\n".join(sentences[j].text for j in sorted([*picked, i])))["rouge2"].fmeasure, -i)
-                 for i in range(len(sentences)) if i not in picked]
-        if not gains or max(gains)[0] <= best:
+        options = [i for i in range(len(sentences)) if i not in picked]
+        choice = max(options, key=lambda i: rouge2([*picked, i]), default=None)  # the earliest on a tie
+        if choice is None or rouge2([*picked, choice]) <= best:
             break
-        best, i = max(gains)
-        picked.append(-i)
+        picked.append(choice)
+        best = rouge2(picked)
     return [sentences[i].text for i in sorted(picked)]
 
 

@@ -37,7 +37,6 @@ def _embedder() -> Callable[[list[str]], np.ndarray]:
     return embed_texts
 
 
-_in_process = lru_cache(maxsize=1)(_embedder)
 _background = None  # the Server of an open ``model_in_background`` block
 
 
@@ -73,7 +72,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     corroboration and extraction ask for the same sentences, and a text's embedding does not
     depend on the others in a call.
     """
-    compute = _background.call if _background else _in_process()
+    compute = _background.call if _background else _embedder()
     if not texts:
         return compute([])
     missing = list(dict.fromkeys(t for t in texts if t not in _cache))
