@@ -292,6 +292,44 @@ def render(outline_file: Annotated[Path, typer.Argument(metavar="OUTLINE", help=
 
 
 @app.command()
+def serve(documents: Documents = None, brief: BriefOption = None, section: SectionOption = None,
+          title: TitleOption = None, subtitle: SubtitleOption = None, as_of: AsOfOption = None,
+          summarizer: SummarizerOption = "semantic", max_points: MaxPointsOption = 5,
+          max_input_mb: MaxInputOption = 20, layout: LayoutOption = "briefing", master: MasterOption = None,
+          aspect: AspectOption = None, font: FontOption = None, title_size: TitleSizeOption = None,
+          body_size: BodySizeOption = None, accent: AccentOption = None, max_bullets: MaxBulletsOption = None,
+          slides: SlidesOption = None, footnotes: FootnotesOption = None, notes: NotesOption = None,
+          classification: ClassificationOption = None, author: AuthorOption = None, set_: SetOption = None,
+          output: OutOption = None,
+          host: Annotated[str, typer.Option(help="Interface to listen on; any but 127.0.0.1 opens the page "
+                                            "to the network.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000) -> None:
+    """Review the outline in the browser: each item beside its highlighted source and its slide.
+    Edits are saved to <output>.yaml (resumed when it exists); `deckgen render` of it gives the
+    page's deck."""
+    with reported_errors():
+        try:
+            from .serve.app import create_app, run
+        except ImportError as exc:
+            raise DeckgenError(f"deckgen serve needs {exc.name}: pip install starlette uvicorn") from None
+        from .serve.state import Settings, open_session
+
+        request = outline_request(documents, brief, section, title, subtitle, as_of, author, summarizer,
+                                  max_points, max_input_mb)
+        settings = Settings(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
+                                                     max_bullets, slides, footnotes, notes, classification, set_))
+        session, messages = open_session(request, settings, output or default_output(request))
+        for message in messages:
+            typer.echo(f"deckgen: {message}", err=True)
+        local = host in ("127.0.0.1", "localhost", "::1")
+        if not local:
+            typer.echo(f"deckgen: warning: listening on {host}: anyone who can reach it can read the "
+                       "documents and edit the outline", err=True)
+        typer.echo(f"deckgen: reviewing {session.outline_file} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        run(create_app(session, allowed_hosts=("127.0.0.1", "localhost", "::1") if local else ("*",)), host, port)
+
+
+@app.command()
 def keypoints(jsonl: Annotated[Path, typer.Option("--jsonl", help="JSON lines with 'id' and 'text'.")],
               k: Annotated[int, typer.Option("--k", min=1, max=50, help="Points per text.")] = 3,
               jobs: JobsOption = 1, summarizer: SummarizerOption = "semantic") -> None:

@@ -100,7 +100,6 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
     readable source. Returns warnings: sources that could not be read (their quotes
     are unchecked) and bullets with words their quotes do not have.
     """
-    from .compress import is_faithful, strip_date_labels, uses_only_quoted_words
     from .errors import DeckgenError, OutlineError
 
     documents, warnings = {}, []
@@ -131,14 +130,21 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
             raise OutlineError(f"{what}: its quote is not in {citation.source} "
                                f"para. {citation.paragraph} ({document.source.path})")
     for point in outline.all_points():
-        quotes = " ".join(c.quote for c in point.citations)
-        # bullets delete words from their quotes; other items (figures, quotes, timeline,
-        # perspectives) put words of their quotes together, after any date label
-        faithful = is_faithful(point.text, quotes) if id(point) in bullets else \
-            uses_only_quoted_words(strip_date_labels(point.text), quotes)
-        if not faithful:
+        if not is_faithful_point(point, bullet=id(point) in bullets):
             warnings.append(f"point {point.text[:50]!r} has words its quotes do not have")
     return warnings
+
+
+def is_faithful_point(point: Point, bullet: bool) -> bool:
+    """The check ``verify_outline`` makes of each item: a bullet (BLUF or section point) deletes
+    words from its quotes; other items (figures, quotes, timeline, perspectives) put words of
+    their quotes together, after any date label. A bullet without words is not faithful."""
+    from .compress import is_faithful, strip_date_labels, uses_only_quoted_words
+
+    quotes = " ".join(c.quote for c in point.citations)
+    if bullet:
+        return is_faithful(point.text, quotes)
+    return uses_only_quoted_words(strip_date_labels(point.text), quotes)
 
 
 def expand_folders(paths: Sequence[Path]) -> list[Path]:

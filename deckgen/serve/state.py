@@ -1,0 +1,402 @@
+"""The review session: one outline under edit, its sources, its layout settings and its file.
+
+Items are addressed by group and position: a group is ``bluf``, ``figures``, ``quotes``,
+``timeline``, ``sections/<i>``, ``perspectives/<i>`` or ``contrasts/<i>/<j>`` (a contrast's
+side), an item is ``<group>#<index>``. Every edit names the version it was made on; an edit of
+an older version raises StaleEdit, so two tabs never overwrite each other silently. After each
+edit the outline is written (atomically) to the outline file, in the contract of
+``deckgen outline``, so ``deckgen render`` of that file gives the page's deck.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..errors import DeckgenError
+from ..files import write_atomically
+from ..model import Document, Outline, Point, Section
+from ..outline import dumps
+
+BULLET_GROUPS = ("bluf", "sections")   # deletion-only bullets; items move freely between them
+SINGLE_GROUPS = ("bluf", "figures", "quotes", "timeline")
+GROUP_TITLES = {"bluf": "Bottom line up front", "figures": "By the numbers", "quotes": "Key quotes",
+                "timeline": "Timeline and what to watch"}
+MAX_TEXT = 2000       # characters of an edited bullet or section title
+# Flags the page sets, each a layout key: the CLI flag that sets it is --<key with dashes>.
+FLAG_KEYS = ("aspect", "footnotes", "notes", "classification", "max_bullets", "font")
+
+
+class RequestError(DeckgenError):
+    """A request the session cannot carry out: an unknown item, group or operation, a bad value."""
+
+
+class StaleEdit(DeckgenError):
+    """An edit made on a version of the outline that another edit has replaced."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The layout and the flag values the deck is rendered with (layout keys, as --set takes them)."""
+
+    layout: str = "briefing"
+    overrides: dict = field(default_factory=dict)
+
+    def load(self):
+        """The Layout; raises LayoutError for a bad name or value."""
+        from ..layouts import load_layout
+
+        return load_layout(self.layout, self.overrides)
+
+    def key(self) -> str:
+        return json.dumps([self.layout, self.overrides], sort_keys=True, default=str)
+
+    def render_command(self, outline_file: Path, output: Path) -> str:
+        """The `deckgen render` command that writes the same deck."""
+        import shlex
+
+        import yaml
+
+        words = ["deckgen", "render", str(outline_file)]
+        if self.layout != "briefing":
+            words += ["--layout", self.layout]
+        for key, value in sorted(self.overrides.items()):
+            if key == "notes":
+                words.append("--notes" if value else "--no-notes")
+            elif key in FLAG_KEYS:
+                words += [f"--{key.replace('_', '-')}", str(value)]
+            elif key == "colors" and set(value) == {"accent"}:
+                words += ["--accent", str(value["accent"])]
+            else:
+                words += ["--set", f"{key}={yaml.safe_dump(value, default_flow_style=True).strip()}"]
+        return shlex.join([*words, "-o", str(output)])
+
+
+def outline_file_for(output: Path) -> Path:
+    """Where the reviewed outline of ``output`` lives: beside it, ``<stem>.yaml`` (so that
+    ``deckgen render`` of it writes ``output`` by default when ``output`` is out/<stem>.pptx)."""
+    return output.with_suffix(".yaml")
+
+
+def load_sources(outline: Outline, base: Path) -> dict[str, Document]:
+    """The outline's sources read and segmented (a relative path is tried as given, then under
+    ``base``); raises InputError for a source that cannot be read: the page needs every one."""
+    from ..errors import InputError
+    from ..ingest import read_document
+    from ..segment import segment
+
+    documents = {}
+    for source in outline.sources:
+        path = Path(source.path)
+        found = next((p for p in ([path] if path.is_absolute() else [path, base / path]) if p.is_file()), None)
+        if found is None:
+            raise InputError(f"{source.path}: source {source.id} of the outline cannot be found")
+        documents[source.id] = segment(read_document(found, source.id))
+    return documents
+
+
+def source_path(outline: Outline, base: Path, source_id: str) -> Path | None:
+    """The file of source ``source_id`` (None for an id the outline does not list)."""
+    for source in outline.sources:
+        if source.id == source_id:
+            path = Path(source.path)
+            return path if path.is_absolute() or path.is_file() else base / path
+    return None
+
+
+def cited_sentences(point: Point, documents: dict[str, Document]) -> list[str]:
+    """Ids of the sentences a point's citations quote: those overlapping the quote in the cited
+    paragraph (a quote not found there cites none; ``verify_outline`` reports it)."""
+    ids = []
+    for citation in point.citations:
+        document = documents.get(citation.source)
+        paragraph = next((p for p in document.paragraphs if p.number == citation.paragraph), None) if document else None
+        if paragraph is None:
+            continue
+        offset = document.text[paragraph.start:paragraph.end].find(citation.quote)
+        if offset < 0:
+            continue
+        start = paragraph.start + offset
+        end = start + len(citation.quote)
+        ids += [s.id for s in document.sentences if s.start < end and s.end > start and s.id not in ids]
+    return ids
+
+
+def added_words(point: Point) -> list[str]:
+    """Words of the point that none of its quotes has (what an edit added), each once."""
+    from ..compress import tokens
+
+    available = set(tokens(" ".join(c.quote for c in point.citations)))
+    return list(dict.fromkeys(word for word in tokens(point.text) if word not in available))
+
+
+def group_ids(outline: Outline) -> list[str]:
+    """Every group in page order."""
+    return ["bluf", *(f"sections/{i}" for i in range(len(outline.sections))), "figures", "quotes", "timeline",
+            *(f"perspectives/{i}" for i in range(len(outline.perspectives))),
+            *(f"contrasts/{i}/{j}" for i, c in enumerate(outline.contrasts) for j in range(len(c.sides)))]
+
+
+def get_points(outline: Outline, group: str) -> tuple[Point, ...]:
+    kind, indexes = _parse_group(outline, group)
+    if kind in SINGLE_GROUPS:
+        return getattr(outline, kind)
+    return _section(outline, kind, indexes).points
+
+
+def set_points(outline: Outline, group: str, points) -> Outline:
+    kind, indexes = _parse_group(outline, group)
+    if kind in SINGLE_GROUPS:
+        return replace(outline, **{kind: tuple(points)})
+    return _set_section(outline, kind, indexes, replace(_section(outline, kind, indexes), points=tuple(points)))
+
+
+def group_title(outline: Outline, group: str) -> str:
+    kind, indexes = _parse_group(outline, group)
+    if kind in SINGLE_GROUPS:
+        return GROUP_TITLES[kind]
+    title = _section(outline, kind, indexes).title
+    return f"{outline.contrasts[indexes[0]].topic}: {title}" if kind == "contrasts" else title
+
+
+def group_family(group: str) -> str:
+    """Items move only between groups of one family: bullets (BLUF and sections), perspective
+    groups, the sides of one contrast; figures, quotes and the timeline each stand alone."""
+    kind = group.split("/")[0]
+    if kind in BULLET_GROUPS:
+        return "bullets"
+    return group.rsplit("/", 1)[0] if kind == "contrasts" else kind
+
+
+def _parse_group(outline: Outline, group: str) -> tuple[str, tuple[int, ...]]:
+    if not isinstance(group, str) or group not in group_ids(outline):
+        raise RequestError(f"no group {group!r} in the outline")
+    kind, *rest = group.split("/")
+    return kind, tuple(int(i) for i in rest)
+
+
+def _section(outline: Outline, kind: str, indexes: tuple[int, ...]) -> Section:
+    if kind == "contrasts":
+        return outline.contrasts[indexes[0]].sides[indexes[1]]
+    return getattr(outline, kind)[indexes[0]]
+
+
+def _set_section(outline: Outline, kind: str, indexes: tuple[int, ...], section: Section) -> Outline:
+    if kind == "contrasts":
+        contrasts = list(outline.contrasts)
+        sides = list(contrasts[indexes[0]].sides)
+        sides[indexes[1]] = section
+        contrasts[indexes[0]] = replace(contrasts[indexes[0]], sides=tuple(sides))
+        return replace(outline, contrasts=tuple(contrasts))
+    sections = list(getattr(outline, kind))
+    sections[indexes[0]] = section
+    return replace(outline, **{kind: tuple(sections)})
+
+
+def _item(outline: Outline, item: str) -> tuple[str, int, tuple[Point, ...]]:
+    group, sep, index = item.partition("#") if isinstance(item, str) else ("", "", "")
+    if not sep or not index.isdigit():
+        raise RequestError(f"{item!r} is no item id (expected GROUP#INDEX)")
+    points = get_points(outline, group)
+    if int(index) >= len(points):
+        raise RequestError(f"no item {item!r} in the outline")
+    return group, int(index), points
+
+
+def _text(value, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RequestError(f"{what} must be a non-empty string")
+    if len(value) > MAX_TEXT:
+        raise RequestError(f"{what} is longer than {MAX_TEXT} characters")
+    return " ".join(value.split())
+
+
+def _index(value, size: int, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= size:
+        raise RequestError(f"{what} must be a position from 0 to {size}")
+    return value
+
+
+# ---- edits: each takes the outline and the request's fields, returns the new outline ----------
+def drop(outline: Outline, request: dict, documents) -> Outline:
+    group, index, points = _item(outline, request.get("item"))
+    return set_points(outline, group, points[:index] + points[index + 1:])
+
+
+def move(outline: Outline, request: dict, documents) -> Outline:
+    """Move an item to ``position`` of group ``to`` (its own group by default: a reorder)."""
+    group, index, points = _item(outline, request.get("item"))
+    target = request.get("to", group)
+    if group_family(target if isinstance(target, str) else "") != group_family(group):
+        raise RequestError(f"{request.get('item')} cannot move to {target!r}: only between "
+                           "groups of the same kind (BLUF and sections, perspectives, a contrast's sides)")
+    point = points[index]
+    outline = set_points(outline, group, points[:index] + points[index + 1:])
+    remaining = get_points(outline, target)
+    position = _index(request.get("position", len(remaining)), len(remaining), "position")
+    return set_points(outline, target, remaining[:position] + (point,) + remaining[position:])
+
+
+def edit_text(outline: Outline, request: dict, documents) -> Outline:
+    """New text for an item; its citations stay, so its footnote still points to the source."""
+    group, index, points = _item(outline, request.get("item"))
+    edited = replace(points[index], text=_text(request.get("text"), "text"))
+    return set_points(outline, group, points[:index] + (edited,) + points[index + 1:])
+
+
+def add_sentence(outline: Outline, request: dict, documents) -> Outline:
+    """A source sentence as a new bullet (made as the summarizer makes one) at the end of a
+    bullet group (the BLUF or a section)."""
+    from ..plan import point_from
+
+    group = request.get("to")
+    if group_family(group if isinstance(group, str) else "") != "bullets":
+        raise RequestError(f"a sentence can be added to the BLUF or a section, not to {group!r}")
+    points = get_points(outline, group)
+    sentence_id = request.get("sentence")
+    document = documents.get(sentence_id.split(".")[0]) if isinstance(sentence_id, str) else None
+    sentence = next((s for s in document.sentences if s.id == sentence_id), None) if document else None
+    if sentence is None:
+        raise RequestError(f"no sentence {sentence_id!r} in the sources")
+    return set_points(outline, group, points + (point_from(sentence),))
+
+
+def rename_section(outline: Outline, request: dict, documents) -> Outline:
+    kind, indexes = _parse_group(outline, request.get("group"))
+    if kind != "sections":
+        raise RequestError("only sections can be renamed")
+    section = replace(_section(outline, kind, indexes), title=_text(request.get("title"), "title"))
+    return _set_section(outline, kind, indexes, section)
+
+
+def move_section(outline: Outline, request: dict, documents) -> Outline:
+    kind, indexes = _parse_group(outline, request.get("group"))
+    if kind != "sections":
+        raise RequestError("only sections can be reordered")
+    sections = list(outline.sections)
+    section = sections.pop(indexes[0])
+    sections.insert(_index(request.get("position"), len(sections), "position"), section)
+    return replace(outline, sections=tuple(sections))
+
+
+EDITS = {"drop": drop, "move": move, "text": edit_text, "add": add_sentence, "rename": rename_section,
+         "move_section": move_section}
+
+
+class ReviewSession:
+    """The outline under review; every method is safe to call from several threads."""
+
+    def __init__(self, outline: Outline, outline_file: Path, output: Path, settings: Settings):
+        self.outline = outline
+        self.outline_file = outline_file
+        self.output = output
+        self.settings = settings
+        self.version = 1
+        self.documents = load_sources(outline, outline_file.parent)
+        self.lock = threading.RLock()
+        settings.load()
+
+    def save(self) -> None:
+        """Write the outline file in the format its suffix names (JSON or YAML)."""
+        fmt = "json" if self.outline_file.suffix.lower() == ".json" else "yaml"
+        write_atomically(self.outline_file, dumps(self.outline, fmt).encode("utf-8"))
+
+    def apply(self, request: dict) -> None:
+        """Carry out one edit request ``{"op", "version", ...}`` and save; raises StaleEdit for an
+        old version, RequestError for a request that does not fit the outline."""
+        if not isinstance(request, dict):
+            raise RequestError("the request must be a JSON object")
+        operation = EDITS.get(request.get("op"))
+        if operation is None:
+            raise RequestError(f"unknown op {request.get('op')!r}; one of {', '.join(EDITS)}")
+        version = request.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise RequestError("the request must name the outline's version it was made on (an integer)")
+        with self.lock:
+            if version != self.version:
+                raise StaleEdit(f"this edit was made on version {version} of the outline, but it is at version "
+                                f"{self.version} now (changed in another tab?): reload to see the latest")
+            self.outline = operation(self.outline, request, self.documents)
+            self.version += 1
+            self.save()
+
+    def change_settings(self, layout: str, overrides: dict) -> None:
+        """New layout and flag values; raises LayoutError (nothing changes) for a bad one."""
+        settings = Settings(layout, overrides)
+        settings.load()
+        with self.lock:
+            self.settings = settings
+
+    def deck_key(self) -> str:
+        """Names the deck the current outline version and settings give."""
+        with self.lock:
+            settings = hashlib.sha256(self.settings.key().encode("utf-8")).hexdigest()[:12]
+            return f"v{self.version}-{settings}"
+
+    def view(self) -> dict:
+        """The outline as the page shows it: groups of items with markers, cited sentence ids and
+        the faithfulness check ``deckgen render`` makes."""
+        from ..pipeline import is_faithful_point
+
+        with self.lock:
+            outline = self.outline
+            groups = []
+            for group in group_ids(outline):
+                points = get_points(outline, group)
+                kind = group.split("/")[0]
+                if kind in ("figures", "quotes", "timeline", "perspectives", "contrasts") and not points:
+                    continue
+                bullet = kind in BULLET_GROUPS
+                items = []
+                for index, point in enumerate(points):
+                    faithful = is_faithful_point(point, bullet)
+                    items.append({
+                        "id": f"{group}#{index}", "text": point.text,
+                        "markers": list(dict.fromkeys(f"{c.source} ¶{c.paragraph}" for c in point.citations)),
+                        "sentences": cited_sentences(point, self.documents), "faithful": faithful,
+                        "added": [] if faithful else added_words(point)})
+                section = _section(outline, kind, _parse_group(outline, group)[1]) if kind not in SINGLE_GROUPS else None
+                groups.append({"id": group, "kind": kind, "family": group_family(group),
+                               "title": group_title(outline, group), "items": items,
+                               "withheld": [f"{c.source} ¶{c.paragraph}" for c in section.withheld] if section else []})
+            return {"version": self.version, "title": outline.title, "groups": groups,
+                    "outline_file": str(self.outline_file), "output": str(self.output),
+                    "settings": {"layout": self.settings.layout, **self.settings.overrides},
+                    "command": self.settings.render_command(self.outline_file, self.output)}
+
+
+def open_session(request, settings: Settings, output: Path) -> tuple[ReviewSession, list[str]]:
+    """The session for ``deckgen serve``: the outline file beside ``output`` when it exists (the
+    review goes on where it stopped), else the outline built from ``request`` (with every slide
+    kind's content, as ``deckgen outline`` builds it), saved there at once. Returns notes for
+    the user: the file resumed and ``verify_outline``'s warnings. Raises InputError when the
+    file holds the review of other documents."""
+    from ..embed import model_in_background
+    from ..errors import InputError
+    from ..outline import load_outline
+    from ..pipeline import build_outline, verify_outline
+
+    outline_file = outline_file_for(output)
+    paths = request.documents or tuple(entry.path for entry in request.brief.sources)
+    if outline_file.exists():
+        outline = load_outline(outline_file)
+        reviewed = {_resolved(Path(s.path), outline_file.parent) for s in outline.sources}
+        if paths and {p.resolve() for p in paths} != reviewed:
+            raise InputError(f"{outline_file}: holds the review of other documents; delete it to start again, "
+                             "or give another --output")
+        notes = [f"{outline_file}: resuming the review saved there (delete it to start again)",
+                 *verify_outline(outline, outline_file.parent)]
+    else:
+        with model_in_background():
+            outline = build_outline(request)
+        notes = []
+    session = ReviewSession(outline, outline_file, output, settings)
+    session.save()
+    return session, notes
+
+
+def _resolved(path: Path, base: Path) -> Path:
+    return (path if path.is_absolute() or path.exists() else base / path).resolve()

@@ -1,0 +1,350 @@
+"""`deckgen serve`: the review page's HTTP endpoints through Starlette's test client.
+
+The session reviews the seed's outline (built once per test session), saved in a temporary
+folder; expected items are found by reading that outline and the seed article, so the tests
+hold whatever the summarizer picks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from starlette.testclient import TestClient
+from typer.testing import CliRunner
+
+from deckgen.cli import app as cli_app
+from deckgen.errors import InputError
+from deckgen.outline import dumps, load_outline
+from deckgen.serve.app import create_app
+from deckgen.serve.preview import Previewer
+from deckgen.serve.state import ReviewSession, Settings, open_session
+
+from .clienttools import requires_client
+from .conftest import BRIEF, SEED
+
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def sentence_texts() -> dict[str, str]:
+    """The seed's sentences by id, as the page shows them."""
+    from deckgen.ingest import read_document
+    from deckgen.segment import segment
+
+    return {s.id: s.text for s in segment(read_document(SEED, "S1")).sentences}
+
+
+@pytest.fixture
+def session(tmp_path, seed_outline) -> ReviewSession:
+    outline_file = tmp_path / "seed.yaml"
+    outline_file.write_text(dumps(seed_outline, "yaml"), encoding="utf-8")
+    return ReviewSession(seed_outline, outline_file, tmp_path / "seed.pptx", Settings())
+
+
+@pytest.fixture
+def client(session):
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as test_client:
+        test_client.headers["X-Deckgen-Token"] = token_of(test_client)
+        yield test_client
+
+
+def token_of(test_client) -> str:
+    return re.search(r'name="deckgen-token" content="([^"]+)"', test_client.get("/").text).group(1)
+
+
+def items(view: dict, group: str) -> list[dict]:
+    return next(g["items"] for g in view["groups"] if g["id"] == group)
+
+
+def edit(client, **fields):
+    version = client.get("/api/outline").json()["version"]
+    return client.post("/api/edit", json={"version": version, **fields})
+
+
+# ---- reading ----------------------------------------------------------------------------------
+def test_the_page_numbers_paragraphs_and_marks_every_sentence(client):
+    page = client.get("/").text
+    sentences = sentence_texts()
+    assert len(sentences) > 20
+    for sentence_id, text in sentences.items():
+        shown = re.search(rf'data-testid="sentence-{re.escape(sentence_id)}"[^>]*>([^<]*)</span>', page)
+        assert shown and shown.group(1) == text.replace("&", "&amp;").replace('"', "&#34;").replace("'", "&#39;")
+    assert 'data-testid="paragraph-S1-1"' in page and "¶1" in page
+
+
+def test_outline_read_by_kind_with_markers_and_cited_sentences(client, seed_outline):
+    view = client.get("/api/outline").json()
+    assert view["version"] == 1
+    titles = [g["title"] for g in view["groups"] if g["kind"] == "sections"]
+    assert titles == ["Mission change", "Phases", "Militia threat", "IS resurgence"]  # the brief's
+    kinds = {g["kind"] for g in view["groups"]}
+    assert {"bluf", "sections", "figures", "quotes", "timeline", "perspectives"} <= kinds
+    sentences = sentence_texts()
+    for group in view["groups"]:
+        for item in group["items"]:
+            assert item["markers"] and all(re.fullmatch(r"S1 ¶\d+", m) for m in item["markers"])
+            assert item["sentences"], item
+            # every highlighted sentence overlaps a quote the item cites
+            point = point_of(seed_outline, item["id"])
+            quotes = " ".join(c.quote for c in point.citations)
+            assert all(sentences[s] in quotes or quotes in sentences[s] or
+                       any(c.quote in sentences[s] or sentences[s] in c.quote for c in point.citations)
+                       for s in item["sentences"])
+            assert item["faithful"] and item["added"] == []
+
+
+def point_of(outline, item_id):
+    from deckgen.serve.state import get_points
+
+    group, index = item_id.split("#")
+    return get_points(outline, group)[int(index)]
+
+
+def test_the_first_bluf_item_cites_the_sentence_it_comes_from(client, seed_outline):
+    first = items(client.get("/api/outline").json(), "bluf")[0]
+    citation = seed_outline.bluf[0].citations[0]
+    expected = [sid for sid, text in sentence_texts().items() if text == citation.quote]
+    assert first["sentences"][:1] == expected
+    assert first["markers"][0] == f"S1 ¶{citation.paragraph}"
+
+
+# ---- edits ------------------------------------------------------------------------------------
+def test_drop_removes_the_item_and_saves_the_file(client, session):
+    before = items(client.get("/api/outline").json(), "sections/0")
+    response = edit(client, op="drop", item="sections/0#0")
+    assert response.status_code == 200
+    after = items(response.json(), "sections/0")
+    assert [i["text"] for i in after] == [i["text"] for i in before[1:]]
+    saved = load_outline(session.outline_file)
+    assert [p.text for p in saved.sections[0].points] == [i["text"] for i in after]
+    assert response.json()["version"] == 2
+
+
+def test_reorder_within_a_section(client):
+    before = [i["text"] for i in items(client.get("/api/outline").json(), "sections/1")]
+    assert len(before) >= 2
+    after = [i["text"] for i in items(edit(client, op="move", item="sections/1#1", position=0).json(), "sections/1")]
+    assert after == [before[1], before[0], *before[2:]]
+
+
+def test_move_to_another_section(client, session):
+    view = client.get("/api/outline").json()
+    moving = items(view, "sections/0")[0]["text"]
+    target_before = [i["text"] for i in items(view, "sections/2")]
+    view = edit(client, op="move", item="sections/0#0", to="sections/2").json()
+    assert [i["text"] for i in items(view, "sections/2")] == [*target_before, moving]
+    assert moving in [p.text for p in load_outline(session.outline_file).sections[2].points]
+
+
+def test_items_move_only_between_groups_of_their_kind(client):
+    response = edit(client, op="move", item="figures#0", to="sections/0")
+    assert response.status_code == 400 and "only between" in response.json()["error"]
+
+
+def test_edit_text_is_checked_like_render_and_keeps_the_citation(client, session, seed_outline):
+    point = seed_outline.sections[0].points[0]
+    words = point.text.split()
+    shorter = " ".join(words[: max(5, len(words) // 2)])
+    item = items(edit(client, op="text", item="sections/0#0", text=shorter).json(), "sections/0")[0]
+    assert item["text"] == shorter and item["faithful"] and item["added"] == []
+    added = shorter + " allegedly"
+    item = items(edit(client, op="text", item="sections/0#0", text=added).json(), "sections/0")[0]
+    assert not item["faithful"] and item["added"] == ["allegedly"]
+    saved = load_outline(session.outline_file).sections[0].points[0]
+    assert saved.text == added and saved.citations == point.citations  # the footnote still points to the source
+
+
+def test_add_a_source_sentence_as_a_bullet(client, session):
+    sentences = sentence_texts()
+    view = edit(client, op="add", sentence="S1.9", to="sections/1").json()
+    added = items(view, "sections/1")[-1]
+    assert added["sentences"] == ["S1.9"] and added["faithful"]
+    assert added["text"].split()[0] in sentences["S1.9"]
+    saved = load_outline(session.outline_file).sections[1].points[-1]
+    assert saved.citations[0].quote == sentences["S1.9"]
+
+
+def test_rename_and_reorder_sections(client, session):
+    edit(client, op="rename", group="sections/0", title="  Mission   ends ")
+    view = edit(client, op="move_section", group="sections/0", position=3).json()
+    titles = [g["title"] for g in view["groups"] if g["kind"] == "sections"]
+    assert titles == ["Phases", "Militia threat", "IS resurgence", "Mission ends"]
+    assert [s.title for s in load_outline(session.outline_file).sections] == titles
+
+
+def test_a_stale_edit_is_refused_with_a_message(client, session):
+    first = client.post("/api/edit", json={"version": 1, "op": "drop", "item": "bluf#0"})
+    second = client.post("/api/edit", json={"version": 1, "op": "drop", "item": "bluf#0"})
+    assert first.status_code == 200
+    assert second.status_code == 409
+    assert "version 1" in second.json()["error"] and "reload" in second.json()["error"]
+    assert len(load_outline(session.outline_file).bluf) == len(items(first.json(), "bluf"))
+
+
+@pytest.mark.parametrize("body, problem", [
+    (b"{not json", "not JSON"),
+    (b"[1, 2]", "JSON object"),
+    (b'{"version": 1, "op": "explode"}', "unknown op"),
+    (b'{"op": "drop", "item": "bluf#0"}', "version"),
+    (b'{"version": 1, "op": "drop", "item": "bluf#99"}', "no item"),
+    (b'{"version": 1, "op": "drop", "item": "../../etc#0"}', "no group"),
+    (b'{"version": 1, "op": "text", "item": "bluf#0", "text": ""}', "non-empty"),
+    (b'{"version": 1, "op": "move", "item": "bluf#0", "position": -4}', "position"),
+    (b'{"version": 1, "op": "add", "sentence": "S9.1", "to": "sections/0"}', "no sentence"),
+])
+def test_a_malformed_request_gets_a_4xx_with_one_line(client, body, problem):
+    response = client.post("/api/edit", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert problem in error and "\n" not in error and "Traceback" not in response.text
+
+
+# ---- security ---------------------------------------------------------------------------------
+def test_state_changing_requests_need_the_token_and_the_same_origin(client, session):
+    body = {"version": 1, "op": "drop", "item": "bluf#0"}
+    assert client.post("/api/edit", json=body, headers={"X-Deckgen-Token": "guess"}).status_code == 403
+    del client.headers["X-Deckgen-Token"]
+    assert client.post("/api/edit", json=body).status_code == 403
+    client.headers["X-Deckgen-Token"] = token_of(client)
+    refused = client.post("/api/edit", json=body, headers={"Origin": "http://evil.example"})
+    assert refused.status_code == 403 and "origin" in refused.json()["error"]
+    assert client.post("/api/edit", json=body, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert client.get("/api/outline").json()["version"] == 1  # nothing changed
+    assert client.post("/api/edit", json=body, headers={"Origin": ORIGIN}).status_code == 200
+
+
+def test_another_host_name_is_refused(client):
+    assert client.get("/", headers={"Host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2Fetc%2Fpasswd",
+    "/static//etc/passwd", "/source/..%2f..%2fetc%2fpasswd", "/source/%2Fetc%2Fpasswd", "/source/S2",
+    "/source/seeds", "/etc/passwd", "/download/..%2fstate.py", "/download/deck.docx", "/preview/x/1.png",
+    "/seeds/000_673533e19380046e.txt", "/api/../app.py",
+])
+def test_only_the_documents_and_own_assets_are_served(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "root:" not in response.text and "import" not in response.text
+
+
+def test_the_given_document_and_the_assets_are_served(client):
+    assert client.get("/source/S1").text == SEED.read_text(encoding="utf-8")
+    assert "function draw" in client.get("/static/review.js").text
+    assert client.get("/static/review.css").status_code == 200
+
+
+# ---- downloads, settings, preview -------------------------------------------------------------
+def test_downloaded_deck_is_what_render_gives_from_the_saved_outline(client, session, tmp_path, monkeypatch):
+    edit(client, op="text", item="sections/0#0", text=items(client.get("/api/outline").json(),
+                                                           "sections/0")[0]["text"].rsplit(" ", 3)[0])
+    edit(client, op="drop", item="bluf#1")
+    response = client.get("/download/deck.pptx")
+    assert response.status_code == 200 and response.headers["content-disposition"].endswith('seed.pptx"')
+    assert session.output.read_bytes() == response.content  # also written next to the outline
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli_app, ["render", str(session.outline_file), "-o", "rendered.pptx"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "rendered.pptx").read_bytes() == response.content
+    edited = load_outline(session.outline_file).sections[0].points[0].text
+    texts = [shape.text_frame.text for slide in Presentation(str(tmp_path / "rendered.pptx")).slides
+             for shape in slide.shapes if shape.has_text_frame]
+    assert any(edited in text for text in texts)
+
+
+def test_outline_downloads_are_the_outline_contract(client, session):
+    edit(client, op="drop", item="bluf#0")
+    assert client.get("/download/outline.yaml").text == session.outline_file.read_text(encoding="utf-8")
+    raw = client.get("/download/outline.json").json()
+    assert raw == yaml.safe_load(session.outline_file.read_text(encoding="utf-8"))
+
+
+def test_settings_change_the_deck_and_the_command(client):
+    view = client.post("/api/settings", json={"layout": "executive", "aspect": "4:3", "notes": False,
+                                              "footnotes": "slide"}).json()
+    assert view["settings"] == {"layout": "executive", "aspect": "4:3", "notes": False, "footnotes": "slide"}
+    assert view["command"] == ("deckgen render " + view["outline_file"] +
+                               " --layout executive --aspect 4:3 --footnotes slide --no-notes -o " + view["output"])
+    deck = Presentation(io_bytes(client.get("/download/deck.pptx").content))
+    assert deck.slide_width / deck.slide_height == pytest.approx(4 / 3)
+    bad = client.post("/api/settings", json={"layout": "nonesuch"})
+    assert bad.status_code == 400 and "nonesuch" in bad.json()["error"]
+
+
+def io_bytes(data: bytes):
+    import io
+
+    return io.BytesIO(data)
+
+
+def test_without_libreoffice_the_preview_says_so(client):
+    answer = client.get("/api/preview", params={"item": "bluf#0"}).json()
+    assert "LibreOffice is not installed" in answer["note"]
+    assert client.get("/download/deck.pdf").status_code == 404
+    assert "LibreOffice is not installed" in client.get("/").text
+
+
+@requires_client
+def test_preview_draws_the_items_slide_from_the_real_deck(session):
+    with TestClient(create_app(session, allowed_hosts=("127.0.0.1",)), base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        bluf = client.get("/api/preview", params={"item": "bluf#0"}).json()
+        assert bluf["slide"] == 2  # title, then the BLUF
+        section = client.get("/api/preview", params={"item": "sections/1#0"}).json()
+        assert section["slide"] > bluf["slide"] and section["slides"] > section["slide"]
+        image = client.get(section["image"])
+        assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+        pdf = client.get("/download/deck.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        edit(client, op="drop", item="bluf#0")
+        assert client.get("/api/preview", params={"item": "bluf#0"}).json()["image"] != bluf["image"]
+
+
+# ---- the command ------------------------------------------------------------------------------
+def test_serve_builds_saves_and_warns_about_another_host(tmp_path, monkeypatch):
+    served = {}
+    monkeypatch.setattr("deckgen.serve.app.run", lambda app, host, port: served.update(host=host, port=port))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli_app, ["serve", "--brief", str(BRIEF), "-o", "deck.pptx", "--host", "0.0.0.0",
+                                          "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "warning: listening on 0.0.0.0" in result.stderr
+    assert "http://0.0.0.0:8123/" in result.stderr
+    assert served == {"host": "0.0.0.0", "port": 8123}
+    assert [s.title for s in load_outline(tmp_path / "deck.yaml").sections][0] == "Mission change"
+    again = CliRunner().invoke(cli_app, ["serve", "--brief", str(BRIEF), "-o", "deck.pptx"])
+    assert "resuming" in again.stderr and "warning" not in again.stderr
+
+
+def test_a_saved_review_of_other_documents_is_not_resumed(tmp_path, seed_outline):
+    from deckgen.pipeline import OutlineRequest
+
+    (tmp_path / "deck.yaml").write_text(dumps(seed_outline, "yaml"), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Another article says something else entirely. It has two sentences.", encoding="utf-8")
+    with pytest.raises(InputError, match="other documents"):
+        open_session(OutlineRequest(documents=(other,)), Settings(), tmp_path / "deck.pptx")
+
+
+def test_serve_without_its_web_stack_says_what_to_install(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_starlette(name, *args, **kwargs):
+        if name.startswith("starlette") or (name == "app" and args and "serve" in str(args[0].get("__name__"))):
+            raise ModuleNotFoundError(f"No module named '{name}'", name="starlette")
+        return real_import(name, *args, **kwargs)
+
+    import sys
+
+    monkeypatch.delitem(sys.modules, "deckgen.serve.app", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_starlette)
+    result = CliRunner().invoke(cli_app, ["serve"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "deckgen: error: deckgen serve needs starlette: pip install starlette uvicorn"
