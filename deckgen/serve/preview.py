@@ -109,7 +109,7 @@ class Previewer:
             raise PreviewError(f"LibreOffice could not draw the deck: {errors.strip()[:200]}")
         return pdf
 
-    def page_png(self, pdf: Path, page: int, dpi: int = 72) -> bytes:
+    def page_png(self, pdf: Path, page: int, dpi: int = 96) -> bytes:
         """Page ``page`` (from 1) of ``pdf`` as PNG."""
         target = pdf.with_name(f"{pdf.stem}-{page}")
         png = target.with_suffix(".png")
