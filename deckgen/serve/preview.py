@@ -42,6 +42,7 @@ class Previewer:
         self.office: subprocess.Popen | None = None
         self.keep_open: Path | None = None
         self.lock = threading.Lock()
+        self.texts: dict[Path, list[str]] = {}
 
     @property
     def can_convert(self) -> bool:
@@ -119,8 +120,10 @@ class Previewer:
         return png.read_bytes()
 
     def pages(self, pdf: Path) -> list[str]:
-        """Each page's text."""
-        return self._poppler(["pdftotext", "-enc", "UTF-8", str(pdf), "-"]).split("\f")[:-1]
+        """Each page's text (read once per PDF)."""
+        if pdf not in self.texts:
+            self.texts[pdf] = self._poppler(["pdftotext", "-enc", "UTF-8", str(pdf), "-"]).split("\f")[:-1]
+        return self.texts[pdf]
 
     def page_of(self, pdf: Path, text: str, title: str = "") -> int | None:
         """The first page (from 1) showing the opening words of ``text`` under ``title`` (the same
