@@ -8,6 +8,7 @@ hold whatever the summarizer picks.
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,23 @@ def test_a_stale_edit_is_refused_with_a_message(client, session):
     assert len(load_outline(session.outline_file).bluf) == len(items(first.json(), "bluf"))
 
 
+def test_undo_brings_back_the_outline_before_the_last_edit(client, session):
+    before = client.get("/api/outline").json()
+    assert not before["undo"]
+    assert edit(client, op="undo").json()["error"] == "nothing to undo"
+    edit(client, op="drop", item="sections/0#0")
+    view = edit(client, op="undo").json()
+    assert view["version"] == 3 and not view["undo"]
+    assert view["groups"] == before["groups"]
+    assert load_outline(session.outline_file) == session.outline
+
+
+def test_a_body_over_the_limit_is_refused(client):
+    response = client.post("/api/edit", content=b"{" + b" " * 300_000 + b"}",
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and "bytes" in response.json()["error"]
+
+
 @pytest.mark.parametrize("body, problem", [
     (b"{not json", "not JSON"),
     (b"[1, 2]", "JSON object"),
@@ -264,16 +282,29 @@ def test_outline_downloads_are_the_outline_contract(client, session):
     assert raw == yaml.safe_load(session.outline_file.read_text(encoding="utf-8"))
 
 
-def test_settings_change_the_deck_and_the_command(client):
+def test_settings_change_the_deck_and_the_command_gives_the_same_deck(client, session):
     view = client.post("/api/settings", json={"layout": "executive", "aspect": "4:3", "notes": False,
-                                              "footnotes": "slide"}).json()
-    assert view["settings"] == {"layout": "executive", "aspect": "4:3", "notes": False, "footnotes": "slide"}
-    assert view["command"] == ("deckgen render " + view["outline_file"] +
-                               " --layout executive --aspect 4:3 --footnotes slide --no-notes -o " + view["output"])
-    deck = Presentation(io_bytes(client.get("/download/deck.pptx").content))
+                                              "footnotes": "slide", "classification": "UNCLASSIFIED"}).json()
+    assert view["settings"] == {"layout": "executive", "aspect": "4:3", "notes": False, "footnotes": "slide",
+                                "classification": "UNCLASSIFIED"}
+    assert view["command"] == ("deckgen render " + view["outline_file"] + " --layout executive --aspect 4:3"
+                               " --classification UNCLASSIFIED --footnotes slide --no-notes -o " + view["output"])
+    downloaded = client.get("/download/deck.pptx").content
+    deck = Presentation(io_bytes(downloaded))
     assert deck.slide_width / deck.slide_height == pytest.approx(4 / 3)
-    bad = client.post("/api/settings", json={"layout": "nonesuch"})
-    assert bad.status_code == 400 and "nonesuch" in bad.json()["error"]
+    session.output.unlink()
+    result = CliRunner().invoke(cli_app, shlex.split(view["command"])[1:])
+    assert result.exit_code == 0, result.output
+    assert session.output.read_bytes() == downloaded
+
+
+@pytest.mark.parametrize("settings, problem", [({"layout": "nonesuch"}, "nonesuch"),
+                                               ({"bogus": 1}, "unknown layout key 'bogus'"),
+                                               ({"aspect": "3:1"}, "aspect"), ({"layout": 7}, "layout")])
+def test_bad_settings_are_refused_and_change_nothing(client, settings, problem):
+    bad = client.post("/api/settings", json=settings)
+    assert bad.status_code == 400 and problem in bad.json()["error"]
+    assert client.get("/api/outline").json()["settings"] == {"layout": "briefing"}
 
 
 def io_bytes(data: bytes):

@@ -94,6 +94,9 @@ def create_app(session: ReviewSession, previewer: Previewer | None = None,
 
     async def json_body(request: Request) -> dict:
         check_request(request)
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY:
+            raise HTTPException(413, f"request body over {MAX_BODY} bytes")
         body = await request.body()
         if len(body) > MAX_BODY:
             raise HTTPException(413, f"request body over {MAX_BODY} bytes")

@@ -27,7 +27,9 @@ GROUP_TITLES = {"bluf": "Bottom line up front", "figures": "By the numbers", "qu
                 "timeline": "Timeline and what to watch"}
 MAX_TEXT = 2000       # characters of an edited bullet or section title
 # Flags the page sets, each a layout key: the CLI flag that sets it is --<key with dashes>.
-FLAG_KEYS = ("aspect", "footnotes", "notes", "classification", "max_bullets", "font")
+FLAG_KEYS = ("master", "aspect", "font", "title_size", "body_size", "max_bullets", "slides", "footnotes",
+             "classification")
+UNDO_LIMIT = 200      # edits that can be undone
 
 
 class RequestError(DeckgenError):
@@ -295,6 +297,7 @@ class ReviewSession:
         self.output = output
         self.settings = settings
         self.version = 1
+        self.history: list[Outline] = []   # the outline before each edit, for undo
         self.documents = load_sources(outline, outline_file.parent)
         self.lock = threading.RLock()
         settings.load()
@@ -305,13 +308,14 @@ class ReviewSession:
         write_atomically(self.outline_file, dumps(self.outline, fmt).encode("utf-8"))
 
     def apply(self, request: dict) -> None:
-        """Carry out one edit request ``{"op", "version", ...}`` and save; raises StaleEdit for an
-        old version, RequestError for a request that does not fit the outline."""
+        """Carry out one edit request ``{"op", "version", ...}`` and save; ``{"op": "undo"}`` brings
+        back the outline before the last edit (as a new version). Raises StaleEdit for an old
+        version, RequestError for a request that does not fit the outline."""
         if not isinstance(request, dict):
             raise RequestError("the request must be a JSON object")
         operation = EDITS.get(request.get("op"))
-        if operation is None:
-            raise RequestError(f"unknown op {request.get('op')!r}; one of {', '.join(EDITS)}")
+        if operation is None and request.get("op") != "undo":
+            raise RequestError(f"unknown op {request.get('op')!r}; one of {', '.join(EDITS)}, undo")
         version = request.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise RequestError("the request must name the outline's version it was made on (an integer)")
@@ -319,7 +323,14 @@ class ReviewSession:
             if version != self.version:
                 raise StaleEdit(f"this edit was made on version {version} of the outline, but it is at version "
                                 f"{self.version} now (changed in another tab?): reload to see the latest")
-            self.outline = operation(self.outline, request, self.documents)
+            if operation is None:
+                if not self.history:
+                    raise RequestError("nothing to undo")
+                self.outline = self.history.pop()
+            else:
+                edited = operation(self.outline, request, self.documents)
+                self.history = [*self.history[-UNDO_LIMIT + 1:], self.outline]
+                self.outline = edited
             self.version += 1
             self.save()
 
@@ -362,7 +373,7 @@ class ReviewSession:
                 groups.append({"id": group, "kind": kind, "family": group_family(group),
                                "title": group_title(outline, group), "items": items,
                                "withheld": [f"{c.source} ¶{c.paragraph}" for c in section.withheld] if section else []})
-            return {"version": self.version, "title": outline.title, "groups": groups,
+            return {"version": self.version, "title": outline.title, "groups": groups, "undo": bool(self.history),
                     "outline_file": str(self.outline_file), "output": str(self.output),
                     "settings": {"layout": self.settings.layout, **self.settings.overrides},
                     "command": self.settings.render_command(self.outline_file, self.output)}

@@ -12,6 +12,7 @@ const previewImage = document.querySelector('[data-testid="preview-image"]');
 const previewNote = document.querySelector('[data-testid="preview-note"]');
 const previewCaption = document.querySelector('[data-testid="preview-caption"]');
 const settingsForm = document.querySelector('[data-testid="settings"]');
+const undoButton = document.querySelector('[data-testid="undo"]');
 
 let state = null;          // the last /api/outline answer
 let selected = null;       // id of the selected item
@@ -66,6 +67,7 @@ function draw(view) {
   state = view;
   statusBox.textContent = `Saved to ${view.outline_file} · version ${view.version}`;
   document.querySelector('[data-testid="render-command"]').textContent = view.command;
+  undoButton.disabled = !view.undo;
   for (const field of settingsForm.elements) {
     if (field.name) field.value = view.settings[field.name] ?? "";
   }
@@ -248,6 +250,8 @@ function closeAddBar() {
   pickedSentence = null;
   for (const node of document.querySelectorAll(".sentence.picked")) node.classList.remove("picked");
 }
+
+undoButton.addEventListener("click", () => edit({op: "undo"}));
 
 // ---- settings ---------------------------------------------------------------------------
 settingsForm.addEventListener("submit", async (event) => {
