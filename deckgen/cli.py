@@ -318,6 +318,7 @@ def serve(documents: Documents = None, brief: BriefOption = None, section: Secti
                                   max_points, max_input_mb)
         settings = Settings(layout, layout_overrides(master, aspect, font, title_size, body_size, accent,
                                                      max_bullets, slides, footnotes, notes, classification, set_))
+        open_checked_master(settings.load())  # a bad layout or master fails before the slow work
         session, messages = open_session(request, settings, output or default_output(request))
         for message in messages:
             typer.echo(f"deckgen: {message}", err=True)

@@ -379,3 +379,24 @@ def test_serve_without_its_web_stack_says_what_to_install(monkeypatch):
     result = CliRunner().invoke(cli_app, ["serve"])
     assert result.exit_code == 2
     assert result.stderr.strip() == "deckgen: error: deckgen serve needs starlette: pip install starlette uvicorn"
+
+
+def test_old_decks_are_removed_as_edits_go_on(session):
+    from deckgen.serve.app import KEEP_DECKS
+
+    previewer = Previewer(enabled=False)
+    with TestClient(create_app(session, previewer, allowed_hosts=("127.0.0.1",)), base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        for _ in range(KEEP_DECKS + 2):
+            edit(client, op="move", item="sections/0#0", position=1)
+            assert client.get("/download/deck.pptx").status_code == 200
+        assert len(list((previewer.folder / "decks").glob("*.pptx"))) == KEEP_DECKS
+    assert not previewer.folder.exists()  # removed when the app stops
+
+
+def test_serve_refuses_a_bad_layout_before_building(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli_app, ["serve", "--brief", str(BRIEF), "--layout", "nonesuch"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("deckgen: error: layout 'nonesuch' not found") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()

@@ -33,6 +33,7 @@ from .state import ReviewSession, StaleEdit, source_path
 
 HERE = Path(__file__).parent
 MAX_BODY = 256 * 1024       # bytes of a JSON request
+KEEP_DECKS = 8              # rendered decks (and their PDFs and pictures) kept for previews and downloads
 MEDIA = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
          "pdf": "application/pdf", "yaml": "application/yaml", "json": "application/json"}
 
@@ -81,6 +82,10 @@ def create_app(session: ReviewSession, previewer: Previewer | None = None,
                 path.parent.mkdir(exist_ok=True)
                 render_deck(outline, layout, path)
                 decks[key] = path
+                while len(decks) > KEEP_DECKS:  # the oldest deck, its PDF and its pictures go
+                    old = decks.pop(next(iter(decks)))
+                    previewer.forget(old.stem)
+                    old.unlink()
             return decks[key]
 
     def check_request(request: Request) -> None:

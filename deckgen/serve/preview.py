@@ -110,6 +110,12 @@ class Previewer:
             raise PreviewError(f"LibreOffice could not draw the deck: {errors.strip()[:200]}")
         return pdf
 
+    def forget(self, stem: str) -> None:
+        """Remove the PDF of deck ``stem`` and its pages' pictures."""
+        for path in (self.folder / "pdf").glob(f"{stem}*"):
+            self.texts.pop(path, None)
+            path.unlink()
+
     def page_png(self, pdf: Path, page: int, dpi: int = 96) -> bytes:
         """Page ``page`` (from 1) of ``pdf`` as PNG."""
         target = pdf.with_name(f"{pdf.stem}-{page}")
