@@ -134,11 +134,21 @@ def test_review_in_the_browser(server, page, tmp_path):
     assert texts_of(page, "sections-2")[0] == shorter
 
     # add a source sentence as a bullet
-    by_id(page, "sentence-S1.8").click()
+    cited_anywhere = {s for group in session.view()["groups"] if group["family"] == "bullets"
+                      for item in group["items"] for s in item["sentences"]}
+    fresh = next(s.id for s in session.documents["S1"].sentences if s.id not in cited_anywhere)
+    sentence = by_id(page, f"sentence-{fresh}")
+    assert "used" not in sentence.get_attribute("class")
+    sentence.click()
+    citing = [g["title"] for g in session.view()["groups"] if any(fresh in i["sentences"] for i in g["items"])]
+    assert by_id(page, "add-cited-by").inner_text() == (f"Already cited in: {'; '.join(citing)}" if citing
+                                                          else "Not cited in the outline yet.")
     by_id(page, "add-target").select_option("sections/1")
     by_id(page, "add-bullet").click()
     by_id(page, "status").filter(has_text="version 6").wait_for()
-    assert texts_of(page, "sections-1")[-1].split()[:3] == by_id(page, "sentence-S1.8").inner_text().split()[:3]
+    added = session.outline.sections[1].points[-1]
+    assert added.citations[0].quote == sentence.inner_text() and texts_of(page, "sections-1")[-1] == added.text
+    assert "used" in sentence.get_attribute("class")
 
     # the downloaded deck holds every change
     with page.expect_download() as download:

@@ -195,6 +195,9 @@ function select(id) {
 }
 
 function highlight(scroll = false) {
+  const used = new Set(state.groups.filter((group) => group.family === "bullets")
+    .flatMap((group) => group.items.flatMap((item) => item.sentences)));
+  for (const node of document.querySelectorAll(".sentence")) node.classList.toggle("used", used.has(node.dataset.sentence));
   for (const node of document.querySelectorAll(".sentence.cited")) node.classList.remove("cited");
   const found = selected && findItem(selected);
   if (!found) return;
@@ -235,7 +238,10 @@ document.getElementById("sources").addEventListener("click", (event) => {
   for (const node of document.querySelectorAll(".sentence.picked")) node.classList.remove("picked");
   sentence.classList.add("picked");
   pickedSentence = sentence.dataset.sentence;
+  const citing = state.groups.filter((group) => group.items.some((item) => item.sentences.includes(pickedSentence)));
   document.querySelector('[data-testid="add-quote"]').textContent = `${pickedSentence}: ${sentence.textContent}`;
+  document.querySelector('[data-testid="add-cited-by"]').textContent = citing.length
+    ? `Already cited in: ${citing.map((group) => group.title).join("; ")}` : "Not cited in the outline yet.";
   addBar.hidden = false;
 });
 
