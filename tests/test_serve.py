@@ -284,11 +284,14 @@ def test_outline_downloads_are_the_outline_contract(client, session):
 
 def test_settings_change_the_deck_and_the_command_gives_the_same_deck(client, session):
     view = client.post("/api/settings", json={"layout": "executive", "aspect": "4:3", "notes": False,
-                                              "footnotes": "slide", "classification": "UNCLASSIFIED"}).json()
+                                              "footnotes": "slide", "classification": "UNCLASSIFIED",
+                                              "slide_numbers": False, "colors": {"accent": "AA2200"}}).json()
     assert view["settings"] == {"layout": "executive", "aspect": "4:3", "notes": False, "footnotes": "slide",
-                                "classification": "UNCLASSIFIED"}
+                                "classification": "UNCLASSIFIED", "slide_numbers": False,
+                                "colors": {"accent": "AA2200"}}
     assert view["command"] == ("deckgen render " + view["outline_file"] + " --layout executive --aspect 4:3"
-                               " --classification UNCLASSIFIED --footnotes slide --no-notes -o " + view["output"])
+                               " --classification UNCLASSIFIED --accent AA2200 --footnotes slide --no-notes"
+                               " --set slide_numbers=false -o " + view["output"])
     downloaded = client.get("/download/deck.pptx").content
     deck = Presentation(io_bytes(downloaded))
     assert deck.slide_width / deck.slide_height == pytest.approx(4 / 3)
@@ -296,6 +299,15 @@ def test_settings_change_the_deck_and_the_command_gives_the_same_deck(client, se
     result = CliRunner().invoke(cli_app, shlex.split(view["command"])[1:])
     assert result.exit_code == 0, result.output
     assert session.output.read_bytes() == downloaded
+
+
+def test_settings_keep_the_keys_a_request_does_not_name(session):
+    session.settings = Settings("briefing", {"slide_numbers": False, "aspect": "4:3"})
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        view = client.post("/api/settings", json={"aspect": None, "footnotes": "notes", "max_bullets": ""}).json()
+    assert view["settings"] == {"layout": "briefing", "slide_numbers": False, "footnotes": "notes"}
 
 
 @pytest.mark.parametrize("settings, problem", [({"layout": "nonesuch"}, "nonesuch"),

@@ -162,3 +162,13 @@ def test_review_in_the_browser(server, page, tmp_path):
     assert moved in section_slides["Mission change"]
     assert shorter in section_slides["Militia threat"] and original not in section_slides["Militia threat"]
     assert deck.read_bytes() == session.output.read_bytes()
+
+    # undo takes the added bullet back out; another layout changes the command that gives the deck
+    by_id(page, "undo").click()
+    by_id(page, "status").filter(has_text="version 7").wait_for()
+    assert texts_of(page, "sections-1")[-1] != added.text
+    by_id(page, "setting-layout").select_option("executive")
+    by_id(page, "apply-settings").click()
+    by_id(page, "render-command").filter(has_text="--layout executive").wait_for()
+    assert by_id(page, "setting-layout").input_value() == "executive"
+    assert session.settings.layout == "executive"

@@ -127,11 +127,14 @@ def create_app(session: ReviewSession, previewer: Previewer | None = None,
         return JSONResponse(session.view())
 
     async def settings(request: Request) -> Response:
+        """Sets the layout and the layout keys named (null or "" goes back to the layout's value);
+        keys not named keep their values (those the command line set, say)."""
         data = await json_body(request)
         layout = data.pop("layout", session.settings.layout)
         if not isinstance(layout, str):
             raise HTTPException(400, "layout must be a name")
-        overrides = {key: value for key, value in data.items() if value not in (None, "")}
+        merged = {**session.settings.overrides, **data}
+        overrides = {key: value for key, value in merged.items() if value not in (None, "")}
         await run_in_threadpool(session.change_settings, layout, overrides)
         return JSONResponse(session.view())
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import DeckgenError
 from ..files import write_atomically
+from ..layouts import DEFAULT_LAYOUT
 from ..model import Document, Outline, Point, Section
 from ..outline import dumps
 
@@ -44,7 +45,7 @@ class StaleEdit(DeckgenError):
 class Settings:
     """The layout and the flag values the deck is rendered with (layout keys, as --set takes them)."""
 
-    layout: str = "briefing"
+    layout: str = DEFAULT_LAYOUT
     overrides: dict = field(default_factory=dict)
 
     def load(self):
@@ -63,7 +64,7 @@ class Settings:
         import yaml
 
         words = ["deckgen", "render", str(outline_file)]
-        if self.layout != "briefing":
+        if self.layout != DEFAULT_LAYOUT:
             words += ["--layout", self.layout]
         for key, value in sorted(self.overrides.items()):
             if key == "notes":
@@ -72,8 +73,9 @@ class Settings:
                 words += [f"--{key.replace('_', '-')}", str(value)]
             elif key == "colors" and set(value) == {"accent"}:
                 words += ["--accent", str(value["accent"])]
-            else:
-                words += ["--set", f"{key}={yaml.safe_dump(value, default_flow_style=True).strip()}"]
+            else:  # --set reads YAML, and JSON is YAML; a plain string goes as it is
+                plain = isinstance(value, str) and yaml.safe_load(value) == value
+                words += ["--set", f"{key}={value if plain else json.dumps(value)}"]
         return shlex.join([*words, "-o", str(output)])
 
 

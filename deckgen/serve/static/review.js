@@ -263,9 +263,9 @@ undoButton.addEventListener("click", () => edit({op: "undo"}));
 settingsForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   const values = {};
-  for (const field of settingsForm.elements) {
-    if (!field.name || field.value === "") continue;
-    values[field.name] = field.name === "notes" ? field.value === "true"
+  for (const field of settingsForm.elements) {  // an empty field: the layout's own value
+    if (!field.name) continue;
+    values[field.name] = field.value === "" ? null : field.name === "notes" ? field.value === "true"
       : field.name === "max_bullets" ? Number(field.value) : field.value;
   }
   draw(await request("/api/settings", values));
