@@ -348,6 +348,24 @@ def test_preview_draws_the_items_slide_from_the_real_deck(session):
         assert client.get("/api/preview", params={"item": "bluf#0"}).json()["image"] != bluf["image"]
 
 
+@requires_client
+def test_a_warm_office_that_died_is_started_again(session):
+    import os
+    import signal
+
+    previewer = Previewer()
+    with TestClient(create_app(session, previewer, allowed_hosts=("127.0.0.1",)), base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        assert client.get("/api/preview", params={"item": "bluf#0"}).json()["slide"] == 2
+        first = previewer.office.pid
+        os.killpg(first, signal.SIGKILL)
+        previewer.office.wait()
+        edit(client, op="drop", item="bluf#0")
+        answer = client.get("/api/preview", params={"item": "bluf#0"}).json()
+        assert answer["slide"] == 2 and client.get(answer["image"]).content.startswith(b"\x89PNG")
+        assert previewer.office.pid != first and previewer.office.poll() is None
+
+
 # ---- the command ------------------------------------------------------------------------------
 def test_serve_builds_saves_and_warns_about_another_host(tmp_path, monkeypatch):
     served = {}
