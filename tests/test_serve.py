@@ -342,6 +342,11 @@ def test_preview_draws_the_items_slide_from_the_real_deck(session):
         assert section["slide"] > bluf["slide"] and section["slides"] > section["slide"]
         image = client.get(section["image"])
         assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+        if session.outline.contrasts:  # perspective groups give way to the contrasts on the slides
+            perspective = client.get("/api/preview", params={"item": "perspectives/0#0"}).json()
+            assert "slide" not in perspective and "no slide" in perspective["note"]
+            contrast = client.get("/api/preview", params={"item": "contrasts/0/0#0"}).json()
+            assert contrast["slide"] > section["slide"]
         pdf = client.get("/download/deck.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         edit(client, op="drop", item="bluf#0")

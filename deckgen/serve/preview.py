@@ -131,17 +131,14 @@ class Previewer:
             self.texts[pdf] = self._poppler(["pdftotext", "-enc", "UTF-8", str(pdf), "-"]).split("\f")[:-1]
         return self.texts[pdf]
 
-    def page_of(self, pdf: Path, text: str, title: str = "") -> int | None:
-        """The first page (from 1) showing the opening words of ``text`` under ``title`` (the same
-        point may be on the BLUF slide and on its section's), else the first showing the words;
-        compared without case, spaces or compatibility forms, so line breaks do not matter.
-        None when no page shows them."""
+    def page_of(self, pdf: Path, text: str, title: str) -> int | None:
+        """The first page (from 1) showing the opening words of ``text`` and the slide title
+        ``title`` (the same point may be on the BLUF slide and on its section's), compared
+        without case, spaces or compatibility forms, so line breaks do not matter. None when
+        no page shows both."""
         wanted, heading = _squeezed(" ".join(text.split()[:MATCH_WORDS])), _squeezed(title)
-        showing = [number for number, page in enumerate(map(_squeezed, self.pages(pdf)), start=1)
-                   if wanted and wanted in page and (heading in page or not heading)]
-        if showing or not heading:
-            return showing[0] if showing else None
-        return self.page_of(pdf, text)
+        return next((number for number, page in enumerate(map(_squeezed, self.pages(pdf)), start=1)
+                     if wanted in page and heading in page), None)
 
     def _poppler(self, command: list[str]) -> str:
         if not self.poppler:

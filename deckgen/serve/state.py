@@ -166,6 +166,17 @@ def group_title(outline: Outline, group: str) -> str:
     return f"{outline.contrasts[indexes[0]].topic}: {title}" if kind == "contrasts" else title
 
 
+def slide_title(outline: Outline, group: str) -> str:
+    """The title of the slide(s) a group's items land on, as the renderer words it: perspective
+    groups and contrasts are shown under "Perspectives: <group or topic>"."""
+    kind, indexes = _parse_group(outline, group)
+    if kind == "perspectives":
+        return f"Perspectives: {outline.perspectives[indexes[0]].title}"
+    if kind == "contrasts":
+        return f"Perspectives: {outline.contrasts[indexes[0]].topic}"
+    return group_title(outline, group)
+
+
 def group_family(group: str) -> str:
     """Items move only between groups of one family: bullets (BLUF and sections), perspective
     groups, the sides of one contrast; figures, quotes and the timeline each stand alone."""
@@ -373,7 +384,8 @@ class ReviewSession:
                         "added": [] if faithful else added_words(point)})
                 section = _section(outline, kind, _parse_group(outline, group)[1]) if kind not in SINGLE_GROUPS else None
                 groups.append({"id": group, "kind": kind, "family": group_family(group),
-                               "title": group_title(outline, group), "items": items,
+                               "title": group_title(outline, group), "slide_title": slide_title(outline, group),
+                               "items": items,
                                "withheld": [f"{c.source} ¶{c.paragraph}" for c in section.withheld] if section else []})
             return {"version": self.version, "title": outline.title, "groups": groups, "undo": bool(self.history),
                     "outline_file": str(self.outline_file), "output": str(self.output),
