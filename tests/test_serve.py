@@ -434,3 +434,34 @@ def test_serve_refuses_a_bad_layout_before_building(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("deckgen: error: layout 'nonesuch' not found") and result.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_several_documents_each_numbered_and_citable(tmp_path):
+    from deckgen.ingest import read_document
+    from deckgen.model import Outline, Section
+    from deckgen.plan import point_from
+    from deckgen.segment import segment
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The river rose by two metres on Monday, officials said.\n\n"
+                     "Schools in the valley closed for the week.\n", encoding="utf-8")
+    second.write_text("Farmers reported that the harvest was lost in three districts.\n\n"
+                      "The regional council promised compensation before winter.\n", encoding="utf-8")
+    documents = [segment(read_document(path, f"S{n}")) for n, path in enumerate((first, second), start=1)]
+    outline = Outline("Floods", None, tuple(d.source for d in documents),
+                      bluf=(point_from(documents[0].sentences[0]),),
+                      sections=(Section("Damage", (point_from(documents[1].sentences[0]),)),))
+    session = ReviewSession(outline, tmp_path / "floods.yaml", tmp_path / "floods.pptx", Settings())
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        page = client.get("/").text
+        assert 'data-testid="paragraph-S2-2"' in page
+        assert 'data-sentence="S2.2">The regional council promised compensation before winter.</span>' in page
+        view = edit(client, op="add", sentence="S2.2", to="bluf").json()
+        assert items(view, "bluf")[-1]["markers"] == ["S2 ¶2"] and items(view, "bluf")[-1]["sentences"] == ["S2.2"]
+        assert items(view, "sections/0")[0]["markers"] == ["S2 ¶1"]
+        assert client.get("/source/S2").text == second.read_text(encoding="utf-8")
+        deck = Presentation(io_bytes(client.get("/download/deck.pptx").content))
+    texts = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    assert "The regional council promised compensation before winter" in texts

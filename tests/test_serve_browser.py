@@ -172,3 +172,22 @@ def test_review_in_the_browser(server, page, tmp_path):
     by_id(page, "render-command").filter(has_text="--layout executive").wait_for()
     assert by_id(page, "setting-layout").input_value() == "executive"
     assert session.settings.layout == "executive"
+
+
+def test_an_edit_from_a_stale_tab_is_refused_with_a_message(server, page):
+    url, session = server
+    page.goto(url)
+    by_id(page, "item-bluf-0").wait_for()
+    other = page.context.new_page()
+    other.goto(url)
+    by_id(other, "drop-bluf-0").click()
+    by_id(other, "status").filter(has_text="version 2").wait_for()
+    by_id(page, "drop-sections-0-0").click()  # this tab still shows version 1
+    message = by_id(page, "message")
+    message.wait_for()
+    assert "version 1" in message.inner_text() and "reload" in message.inner_text()
+    assert session.version == 2 and len(session.outline.sections[0].points) == len(texts_of(page, "sections-0"))
+    by_id(page, "reload").click()
+    by_id(page, "status").filter(has_text="version 2").wait_for()
+    assert by_id(page, "message").is_hidden()
+    assert len(texts_of(page, "bluf")) == len(session.outline.bluf)
