@@ -57,7 +57,9 @@ async function load() {
 }
 
 async function edit(fields) {
-  draw(await request("/api/edit", {version: state.version, ...fields}));
+  const view = await request("/api/edit", {version: state.version, ...fields});
+  if (fields.item === selected && fields.op !== "text") selected = null;  // its id now names another item
+  draw(view);
   showMessage("");
   preview();  // the selected item's slide, drawn again
 }
