@@ -197,6 +197,14 @@ def test_undo_brings_back_the_outline_before_the_last_edit(client, session):
     assert load_outline(session.outline_file) == session.outline
 
 
+def test_an_edit_that_cannot_be_saved_is_not_made(client, session):
+    session.outline_file = session.outline_file.parent / "gone" / "seed.yaml"
+    response = edit(client, op="drop", item="bluf#0")
+    assert response.status_code == 400 and "does not exist" in response.json()["error"]
+    view = client.get("/api/outline").json()
+    assert view["version"] == 1 and len(items(view, "bluf")) == len(session.outline.bluf) and not view["undo"]
+
+
 def test_a_body_over_the_limit_is_refused(client):
     response = client.post("/api/edit", content=b"{" + b" " * 300_000 + b"}",
                            headers={"Content-Type": "application/json"})

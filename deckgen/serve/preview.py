@@ -4,8 +4,9 @@ A headless ``soffice`` is started once, with a private profile and a document op
 with no document open quits after a conversion). Each conversion is then a short
 ``soffice --convert-to pdf`` with the same profile: it hands its request to the warm office
 over LibreOffice's own single-instance pipe and returns when the PDF is written (about 0.5 s
-for the seed deck, against about 3 s for an office started per conversion). If the warm
-office has died, it is started again. ``pdftoppm`` draws a page as PNG and ``pdftotext``
+for the seed deck, against about 3 s for an office started per conversion). Conversions wait
+until the warm office has its document open (its lock file exists); if it has died, it is
+started again. ``pdftoppm`` draws a page as PNG and ``pdftotext``
 finds the page an item lands on. Without soffice or poppler-utils, ``available`` is False
 and ``note`` says what to install.
 """
@@ -18,6 +19,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import unicodedata
 from pathlib import Path
 
@@ -69,10 +71,23 @@ class Previewer:
         self._launch()
 
     def _launch(self) -> None:
+        self._lock_file().unlink(missing_ok=True)  # left by an office that died
         self.office = subprocess.Popen(
             [self.soffice, f"-env:UserInstallation={self.profile}", "--headless", "--norestore", "--nologo",
              "--nolockcheck", str(self.keep_open)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def _lock_file(self) -> Path:
+        """The lock LibreOffice writes beside a document it has opened."""
+        return self.keep_open.with_name(f".~lock.{self.keep_open.name}#")
+
+    def _wait_until_ready(self) -> None:
+        """Wait until the warm office has opened its document: a conversion asked for before its
+        single-instance pipe exists would start an office of its own, and the warm one would
+        hand its document to that and quit."""
+        deadline = time.monotonic() + TIMEOUT
+        while not self._lock_file().exists() and self.office.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def stop(self) -> None:
         """End the warm office (and its children) and remove the working folder."""
@@ -94,8 +109,10 @@ class Previewer:
         with self.lock:
             if pdf.exists():
                 return pdf
-            if self.keep_open and (self.office is None or self.office.poll() is not None):
-                self._launch()
+            if self.keep_open:
+                if self.office is None or self.office.poll() is not None:
+                    self._launch()
+                self._wait_until_ready()
             command = [self.soffice, f"-env:UserInstallation={self.profile}", "--headless", "--norestore",
                        "--convert-to", "pdf", "--outdir", str(outdir), str(deck)]
             with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -315,10 +315,11 @@ class ReviewSession:
         self.lock = threading.RLock()
         settings.load()
 
-    def save(self) -> None:
-        """Write the outline file in the format its suffix names (JSON or YAML)."""
+    def save(self, outline: Outline | None = None) -> None:
+        """Write ``outline`` (default: the session's) to the outline file, in the format its suffix
+        names (JSON or YAML); raises OutputError."""
         fmt = "json" if self.outline_file.suffix.lower() == ".json" else "yaml"
-        write_atomically(self.outline_file, dumps(self.outline, fmt).encode("utf-8"))
+        write_atomically(self.outline_file, dumps(outline or self.outline, fmt).encode("utf-8"))
 
     def apply(self, request: dict) -> None:
         """Carry out one edit request ``{"op", "version", ...}`` and save; ``{"op": "undo"}`` brings
@@ -339,13 +340,13 @@ class ReviewSession:
             if operation is None:
                 if not self.history:
                     raise RequestError("nothing to undo")
-                self.outline = self.history.pop()
+                edited, history = self.history[-1], self.history[:-1]
             else:
                 edited = operation(self.outline, request, self.documents)
-                self.history = [*self.history[-UNDO_LIMIT + 1:], self.outline]
-                self.outline = edited
+                history = [*self.history[-UNDO_LIMIT + 1:], self.outline]
+            self.save(edited)  # an edit that cannot be saved is not made
+            self.outline, self.history = edited, history
             self.version += 1
-            self.save()
 
     def change_settings(self, layout: str, overrides: dict) -> None:
         """New layout and flag values; raises LayoutError (nothing changes) for a bad one."""
