@@ -85,7 +85,7 @@ def test_outline_read_by_kind_with_markers_and_cited_sentences(client, seed_outl
     kinds = {g["kind"] for g in view["groups"]}
     assert {"bluf", "sections", "figures", "quotes", "timeline", "perspectives"} <= kinds
     sentences = sentence_texts()
-    for group in view["groups"]:
+    for group in (g for g in view["groups"] if g["kind"] != "charts"):  # charts: their own test
         for item in group["items"]:
             assert item["markers"] and all(re.fullmatch(r"S1 ¶\d+", m) for m in item["markers"])
             assert item["sentences"], item
@@ -111,6 +111,23 @@ def test_the_first_bluf_item_cites_the_sentence_it_comes_from(client, seed_outli
     expected = [sid for sid, text in sentence_texts().items() if text == citation.quote]
     assert first["sentences"][:1] == expected
     assert first["markers"][0] == f"S1 ¶{citation.paragraph}"
+
+
+def test_charts_are_shown_after_the_figures_and_not_edited(client, seed_outline):
+    if not seed_outline.charts:
+        pytest.skip("the seed's outline has no chart")
+    view = client.get("/api/outline").json()
+    kinds = [g["kind"] for g in view["groups"]]
+    assert kinds.index("charts") == kinds.index("figures") + 1
+    chart = seed_outline.charts[0]
+    bars = items(view, "charts/0")
+    assert [b["text"] for b in bars] == [f"{label}: {text}" for label, text in zip(chart.labels, chart.texts)]
+    sentences = sentence_texts()
+    for bar, citation in zip(bars, chart.citations):
+        assert bar["markers"] == [f"S1 ¶{citation.paragraph}"]
+        assert any(citation.quote in sentences[s] or sentences[s] in citation.quote for s in bar["sentences"])
+    refused = edit(client, op="drop", item="charts/0#0")
+    assert refused.status_code == 400 and "no group" in refused.json()["error"]
 
 
 # ---- edits ------------------------------------------------------------------------------------
@@ -355,6 +372,8 @@ def test_preview_draws_the_items_slide_from_the_real_deck(session):
             assert "slide" not in perspective and "no slide" in perspective["note"]
             contrast = client.get("/api/preview", params={"item": "contrasts/0/0#0"}).json()
             assert contrast["slide"] > section["slide"]
+        bar = client.get("/api/preview", params={"item": "charts/0#0"}).json()
+        assert bar["slide"] > bluf["slide"]
         pdf = client.get("/download/deck.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         edit(client, op="drop", item="bluf#0")

@@ -152,7 +152,7 @@ def create_app(session: ReviewSession, previewer: Previewer | None = None,
 
         def draw():
             pdf = previewer.pdf(current_deck())
-            return pdf, previewer.page_of(pdf, entry["text"], group["slide_title"]), len(previewer.pages(pdf))
+            return pdf, previewer.page_of(pdf, entry["find"], group["slide_title"]), len(previewer.pages(pdf))
 
         pdf, slide, slides = await run_in_threadpool(draw)
         if slide is None:

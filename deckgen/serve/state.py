@@ -361,6 +361,17 @@ class ReviewSession:
             settings = hashlib.sha256(self.settings.key().encode("utf-8")).hexdigest()[:12]
             return f"v{self.version}-{settings}"
 
+    def chart_groups(self) -> list[dict]:
+        """The charts, shown but not edited on the page: one item a bar, found on its slide by its label."""
+        return [{"id": f"charts/{i}", "kind": "charts", "family": f"charts/{i}", "title": f"Chart: {chart.title}",
+                 "slide_title": f"By the numbers: {chart.title}", "readonly": True, "withheld": [],
+                 "items": [{"id": f"charts/{i}#{j}", "text": f"{label}: {text}", "find": label,
+                            "markers": [f"{citation.source} ¶{citation.paragraph}"],
+                            "sentences": cited_sentences(Point(text, (citation,)), self.documents),
+                            "faithful": True, "added": []}
+                           for j, (label, text, citation) in enumerate(zip(chart.labels, chart.texts, chart.citations))]}
+                for i, chart in enumerate(self.outline.charts)]
+
     def view(self) -> dict:
         """The outline as the page shows it: groups of items with markers, cited sentence ids and
         the faithfulness check ``deckgen render`` makes."""
@@ -379,7 +390,7 @@ class ReviewSession:
                 for index, point in enumerate(points):
                     faithful = is_faithful_point(point, bullet)
                     items.append({
-                        "id": f"{group}#{index}", "text": point.text,
+                        "id": f"{group}#{index}", "text": point.text, "find": point.text,
                         "markers": list(dict.fromkeys(f"{c.source} ¶{c.paragraph}" for c in point.citations)),
                         "sentences": cited_sentences(point, self.documents), "faithful": faithful,
                         "added": [] if faithful else added_words(point)})
@@ -388,6 +399,8 @@ class ReviewSession:
                                "title": group_title(outline, group), "slide_title": slide_title(outline, group),
                                "items": items,
                                "withheld": [f"{c.source} ¶{c.paragraph}" for c in section.withheld] if section else []})
+            after = max(i for i, g in enumerate(groups) if g["kind"] in ("bluf", "sections", "figures")) + 1
+            groups[after:after] = self.chart_groups()  # after the figures they are drawn from
             return {"version": self.version, "title": outline.title, "groups": groups, "undo": bool(self.history),
                     "outline_file": str(self.outline_file), "output": str(self.output),
                     "settings": {"layout": self.settings.layout, **self.settings.overrides},

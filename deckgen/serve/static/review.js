@@ -112,6 +112,7 @@ function drawGroup(group, view) {
       iconButton("Rename", "Rename the section", `rename-${testId(group.id)}`, false, () => renameSection(group, header))));
   }
   const list = element("ol", {class: "items"}, ...group.items.map((item, index) => drawItem(item, index, group, view)));
+  if (group.readonly) header.append(element("span", {class: "hint"}, "drawn from the figures; not edited here"));
   const empty = group.items.length ? null : element("p", {class: "empty"},
     group.withheld.length ? `No bullet: the sources touch on this only in ${group.withheld.join(", ")}.`
                           : "No bullet: the sources hold nothing on this topic.");
@@ -125,7 +126,7 @@ function drawItem(item, index, group, view) {
     item.faithful ? null : element("span", {class: "flag", "data-testid": `flag-${testId(item.id)}`},
       item.added.length ? `adds words not in the source: ${item.added.join(", ")}` : "words out of the source's order"));
   const targets = view.groups.filter((g) => g.family === group.family && g.id !== group.id);
-  const actions = element("div", {class: "item-actions"},
+  const actions = group.readonly ? element("div", {class: "item-actions"}) : element("div", {class: "item-actions"},
     iconButton("↑", "Move up", `up-${testId(item.id)}`, index === 0,
                () => edit({op: "move", item: item.id, position: index - 1})),
     iconButton("↓", "Move down", `down-${testId(item.id)}`, index === group.items.length - 1,
