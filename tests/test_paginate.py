@@ -77,6 +77,7 @@ def test_an_item_longer_than_a_slide_is_cut_at_line_breaks_into_pieces_that_each
     assert pieces[-1].text.startswith("…") and not pieces[-1].text.endswith("…")
     assert " ".join(p.text.strip("…") for p in pieces).split() == words  # nothing lost, nothing added
     assert all(p.citations == long_item.citations for p in pieces)
+    assert all(pager.text_fits([p], body, layout.body_min, bullets=True) for p in pieces)
 
 
 def test_a_source_line_too_long_for_its_strip_moves_bullets_on():

@@ -89,15 +89,27 @@ class Pager:
 
     def pieces(self, item: Item, lead: Sequence[Item], body: Box) -> list[Item]:
         """The item whole when it fits a slide alone at the floor; else consecutive pieces of its
-        text (cut where a line breaks, marked with an ellipsis) that each do, all citing alike."""
-        if self.text_fits([item], body, self.layout.body_min, bullets=True, lead=lead):
+        text (cut where a line breaks, marked with an ellipsis) that each do, all citing alike.
+        The ellipses can push a piece's last word to another line: then each piece takes a
+        line less."""
+        floor = self.layout.body_min
+        if self.text_fits([item], body, floor, bullets=True, lead=lead):
             return [item]
         metrics = metrics_for(self.layout.font)
         width_pt = (body.width - 2 * INSET - BULLET_INDENT) / EMU_PER_PT
         numbers = self.numbers([*lead, item])
-        lines = wrap(item.text + marker_text(item, numbers) + " …", metrics, self.layout.body_min, width_pt)
-        line_pt = line_height_pt(metrics, self.layout.body_min)
-        per_piece = max(int(((body.height - 2 * INSET) / EMU_PER_PT - self.layout.space_after) // line_pt), 1)
+        lines = wrap(item.text + marker_text(item, numbers) + " …", metrics, floor, width_pt)
+        line_pt = line_height_pt(metrics, floor)
+        most = max(int(((body.height - 2 * INSET) / EMU_PER_PT - self.layout.space_after) // line_pt), 1)
+        for per_piece in range(most, 1, -1):
+            pieces = self._cut(item, lines, per_piece)
+            if all(self.text_fits([p], body, floor, bullets=True, lead=lead) for p in pieces):
+                return pieces
+        return self._cut(item, lines, 1)
+
+    @staticmethod
+    def _cut(item: Item, lines: Sequence[str], per_piece: int) -> list[Item]:
+        """The item cut after every ``per_piece`` of its wrapped ``lines``, with ellipses."""
         cuts, position = [0], 0
         for index, line in enumerate(lines[:-1], start=1):
             found = item.text.find(line, position)
