@@ -359,7 +359,7 @@ def check(deck: Annotated[Path, typer.Argument(help="Any .pptx deck.")],
           body_min: Annotated[float, typer.Option("--body-min", help="Body text floor in points.")] = 18,
           text_min: Annotated[float, typer.Option("--text-min", help="Floor for any text in points.")] = 9,
           endnotes: Annotated[bool, typer.Option("--endnotes", help="Markers may resolve on any slide "
-                                                 "(decks made with --footnotes references).")] = False) -> None:
+                                                 "(a References slide's entries always do).")] = False) -> None:
     """Lint a deck: text outside its box or the slide, small text, missing or duplicate titles,
     missing alt text, low contrast, unresolved footnote markers. Exit 1 when it finds any."""
     with reported_errors():

@@ -66,6 +66,12 @@ def test_outline_then_render_gives_the_same_deck_as_build(in_tmp):
     assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
 
 
+def test_check_passes_decks_with_endnotes_without_flags(in_tmp):
+    assert run("build", "--footnotes", "references", "-o", "refs.pptx").exit_code == 0
+    result = run("check", "refs.pptx")
+    assert result.exit_code == 0, result.output
+
+
 def test_an_edited_outline_is_rendered_as_edited(in_tmp):
     run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
     data = json.loads((in_tmp / "o.json").read_text())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .footnotes import entries_in_deck, unresolved_footnotes
+from .footnotes import endnote_entries, unresolved_footnotes
 from .model import Context
 from .rules import (Finding, contrast_ratio, duplicate_titles, low_contrast, missing_alt_text, missing_title,
                     off_slide, overflow, small_text)
@@ -25,12 +25,15 @@ def check_deck(path: Path, *, body_min_pt: float = 18, text_min_pt: float = 9,
                min_contrast: float = 4.5, endnotes: bool = False) -> list[Finding]:
     """Every finding in the deck at ``path``, slide by slide, in rule order within a slide.
 
-    With ``endnotes`` a footnote marker may be resolved by an entry on any slide (a References
-    slide listing "[n] ..."), as in decks made with ``--footnotes references``.
-    Raises ``CheckError`` when ``path`` is missing or not a readable .pptx.
+    A footnote marker may be resolved on its slide or by an endnote on a References slide
+    (decks made with ``--footnotes references``); with ``endnotes`` by an entry on any slide.
+    A deck without slides is a finding (slide 0). Raises ``CheckError`` when ``path`` is
+    missing or not a readable .pptx.
     """
     prs = open_deck(Path(path))
-    deck_entries = entries_in_deck(prs) if endnotes else set()
+    if not len(prs.slides):
+        return [Finding(0, "", "the deck has no slides")]
+    deck_entries = endnote_entries(prs, anywhere=endnotes)
     findings: list[Finding] = []
     titles: list[tuple[int, str, str]] = []
     for number, slide in enumerate(prs.slides, start=1):

@@ -1,5 +1,7 @@
 """The footnote rule: every marker a slide shows is resolved by an entry in another shape on
-the slide (a source line), or, in decks with endnotes, by an entry anywhere in the deck."""
+the slide (a source line), or by an endnote: an entry on a slide titled as a list of
+references ("References", "Endnotes", "Sources", "Notes", "Bibliography", "Works cited", with
+"(cont.)" and the like after it), or, with ``endnotes``, an entry anywhere in the deck."""
 
 from __future__ import annotations
 
@@ -9,16 +11,22 @@ from itertools import groupby
 
 from .model import Block, Run
 from .rules import Finding
-from .style import placed_shapes, slide_context, text_blocks
+from .style import placed_shapes, slide_context, text_blocks, title_of
 
 SUPERSCRIPT_MARKER = re.compile(r"^\d+(?:\s*,\s*\d+)*$")
 BRACKETED_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 PLAIN_ENTRY = re.compile(r"^\s*(?:\[(\d+)\]\s*\S|(\d+)\.?\s+[^\W\d_])")
+# A source line that opens with its label: "Sources: [1] Reuters, 2 May; [2] AP".
+SOURCES_LABEL = re.compile(r"^\s*(?:sources?|notes?|footnotes?|endnotes?|references?)\s*:", re.IGNORECASE)
+LABELLED_ENTRY = re.compile(r"\[(\d+)\]\s*[^\s\[]")
+REFERENCES_TITLE = re.compile(r"^\s*(?:references?|endnotes?|sources?|notes?|bibliography|works cited)\b",
+                              re.IGNORECASE)
 
 
-def entries_in_deck(prs) -> set[int]:
-    """Footnote numbers resolved by an entry anywhere in the deck."""
-    return {n for slide in prs.slides
+def endnote_entries(prs, anywhere: bool = False) -> set[int]:
+    """Footnote numbers resolved deck-wide: by an entry on a slide titled as a list of
+    references, or (``anywhere``) on any slide."""
+    return {n for slide in prs.slides if anywhere or REFERENCES_TITLE.match(title_of(slide)[1])
             for block in text_blocks(slide_context(prs, slide), list(placed_shapes(slide.shapes)))
             for line in block.lines() for n in _entries(line)}
 
@@ -47,7 +55,8 @@ def unresolved_footnotes(number: int, blocks: list[Block], deck_entries: set[int
 def _markers(line: tuple[Run, ...]) -> set[int]:
     """Footnote numbers a line cites: its last superscript group when that is digits and commas
     ("1" or "1,2") after some text, with nothing but spaces and punctuation after it; and
-    bracketed "[n]" / "[n, m]" anywhere but at the line's start (there it is an entry)."""
+    bracketed "[n]" / "[n, m]" anywhere but at the line's start or in a labelled source line
+    (there they are entries)."""
     cited: set[int] = set()
     groups = list(_superscripts(line))
     if groups:
@@ -55,6 +64,8 @@ def _markers(line: tuple[Run, ...]) -> set[int]:
         if SUPERSCRIPT_MARKER.match(raised) and before.strip() and not any(ch.isalnum() for ch in after):
             cited |= _numbers(raised)
     text = "".join(run.text for run in line)
+    if SOURCES_LABEL.match(text):
+        return cited
     for match in BRACKETED_MARKER.finditer(text):
         if text[:match.start()].strip():
             cited |= _numbers(match.group(1))
@@ -65,11 +76,15 @@ def _entries(line: tuple[Run, ...]) -> set[int]:
     """Footnote numbers a source line resolves: each superscript number that starts a piece of
     text (at the line's start or after a space, ":" or ";") and has text after it, as in
     "1 Voice of America, ..." or "VOA, 27 Sep 2024: 1 para. 1  2 para. 9" with raised numbers;
-    and a leading "[n]" followed by text, or "n." / "n " followed by a word."""
+    a leading "[n]" followed by text, or "n." / "n " followed by a word; and in a line that opens
+    with its label ("Sources: [1] Reuters; [2] AP"), each "[n]" followed by text."""
     found = {int(raised) for before, raised, after in _superscripts(line)
              if raised.isdecimal() and (not before or before[-1].isspace() or before[-1] in ":;")
              and any(ch.isalnum() for ch in after)}
-    match = PLAIN_ENTRY.match("".join(run.text for run in line))
+    text = "".join(run.text for run in line)
+    if SOURCES_LABEL.match(text):
+        found |= {int(n) for n in LABELLED_ENTRY.findall(text)}
+    match = PLAIN_ENTRY.match(text)
     return found | ({int(match.group(1) or match.group(2))} if match else set())
 
 

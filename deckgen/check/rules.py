@@ -20,13 +20,16 @@ IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)$", re.I
 
 @dataclass(frozen=True)
 class Finding:
-    """One defect: the slide (from 1), the shape's name ("" for the slide itself), what is wrong."""
+    """One defect: the slide (from 1; 0 for the deck as a whole), the shape's name ("" for the
+    slide itself), what is wrong."""
 
     slide: int
     shape: str
     problem: str
 
     def __str__(self) -> str:
+        if not self.slide:
+            return f"deck: {self.problem}"
         where = f"slide {self.slide} '{self.shape}'" if self.shape else f"slide {self.slide}"
         return f"{where}: {self.problem}"
 
