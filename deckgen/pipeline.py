@@ -13,9 +13,10 @@ from pathlib import Path
 
 from .brief import Brief
 from .embed import forget_embeddings
-from .errors import InputError
+from .errors import InputError, OutputError
 from .extras import briefing_extras
 from .ingest import DEFAULT_MAX_INPUT_MB, read_document
+from .layouts import Layout
 from .model import Document, Outline, Point, SectionSpec, SourceInfo
 from .plan import BLUF_POINTS, MAX_SECTION_POINTS, plan_outline, point_from
 from .segment import segment
@@ -77,6 +78,45 @@ def build_outline(request: OutlineRequest) -> Outline:
     if not request.extras:
         return outline
     return replace(outline, **briefing_extras(documents))
+
+
+@dataclass(frozen=True)
+class Deck:
+    """What ``build_deck`` made: the outline, where the deck went (None: not rendered) and an
+    edited outline's warnings (see ``verify_outline``)."""
+
+    outline: Outline
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def build_deck(source: OutlineRequest | Outline, layout: Layout, out: Path | None = None,
+               outline_folder: Path = Path(".")) -> Deck:
+    """The one way to a deck, for every command, batch and benchmark: the outline of a request
+    (documents read and summarised; figures, quotes, timeline and perspectives only when the
+    layout shows them) or an outline already made (an edited file, checked against its
+    sources found relative to ``outline_folder``), rendered to ``out`` when given.
+
+    The output name and the master deck are checked before the slow work: raises OutputError
+    for an output that is not a .pptx file, LayoutError for a bad master, and what reading,
+    planning and rendering raise.
+    """
+    master = None
+    if out is not None:
+        from .render import open_master
+
+        if out.suffix.lower() != ".pptx" and not out.is_dir():  # a folder: write_atomically says so
+            raise OutputError(f"{out}: a deck is a .pptx file; give an output name ending in .pptx")
+        master = open_master(layout)
+    if isinstance(source, Outline):
+        deck = Deck(source, out, tuple(verify_outline(source, outline_folder)))
+    else:
+        deck = Deck(build_outline(replace(source, extras=layout.shows_extras)), out)
+    if out is not None:
+        from .render import render_deck
+
+        render_deck(deck.outline, layout, out, master=master)
+    return deck
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
