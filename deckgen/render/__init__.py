@@ -5,10 +5,11 @@ ends with superscript footnote markers resolved by the source line at the foot o
 slide. Text is measured with ``fit`` and never placed in a box it does not fit: it shrinks to
 the layout's floor, then continues on a "(cont.)" slide that carries its own footnotes.
 
-One module per job: ``content`` (what each slide kind shows), ``paginate`` (what fits on a
-slide), ``footnotes`` (numbering and source lines), ``geometry`` (boxes), ``draw`` (text and
-shapes), ``charts``, ``package`` (python-pptx work-arounds and zip stamping) and ``deck``
-(the order of slides). The public names below load python-pptx only when first used, so the
+What each slide kind shows is decided by its module under ``deckgen/kinds``. Here, one module
+per job: ``content`` (a section's headline, the references, what a planned slide cites),
+``paginate`` (what fits on a slide), ``footnotes`` (numbering and source lines), ``geometry``
+(boxes), ``draw`` (text and shapes), ``charts``, ``package`` (python-pptx work-arounds and zip
+stamping) and ``deck`` (the slides in order). The public names below load python-pptx only when first used, so the
 pure modules (``paginate``, ``footnotes``, ``geometry``, ``content``) import without it.
 """
 

@@ -1,53 +1,20 @@
-"""What each slide kind shows, chosen from the outline before anything is drawn: bullet
-groups, charts, contrasts, or the title slide. No python-pptx here."""
+"""What the slides show, planned before anything is drawn: a section's bullets and headline,
+the references, and the citations each planned slide shows. No python-pptx here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from ..extract.coverage import sources_by_section
 from ..fit import EMU_PER_PT, metrics_for, wrap
 from ..layouts import Layout
-from ..model import Chart, Citation, Contrast, Outline, Point
+from ..model import Citation, Outline
 from ..outline import EMPTY_TEXT, WITHHELD_TEXT
 from ..text import Templates
 from .footnotes import Footnotes
 from .geometry import INSET
-from .items import BulletGroup, Item, point_item
+from .items import BulletGroup, ChartSlide, ColumnSlides, Item, point_item
 
 TITLE_SLIDE = "title"      # the title slide's place among the planned entries
 MIN_TITLE_WORDS = 6        # an assertion title states a point: shorter points are labels
 UNRESOLVED_OPENERS = {"he", "she", "it", "they", "we", "i", "this", "that", "these", "those"}
-
-
-def entries(kind: str, outline: Outline, layout: Layout, title_width: int) -> list:
-    """What one slide kind (but the references) adds: bullet groups, charts, contrasts or the
-    title slide. The optional kinds (figures, quotes, timeline, perspectives) add nothing when
-    the outline has nothing of theirs. ``title_width`` (EMU) decides assertion headlines."""
-    def points(title: str, found: Sequence[Point]) -> list[BulletGroup]:
-        return [BulletGroup(title, tuple(point_item(p) for p in found))] if found else []
-
-    if kind == "title":
-        return [TITLE_SLIDE]
-    if kind == "bluf":
-        return [BulletGroup("Bottom line up front", tuple(point_item(p) for p in outline.bluf))]
-    if kind == "agenda":  # no sections, no agenda
-        return [BulletGroup("Agenda", tuple(Item(s.title) for s in outline.sections))] if outline.sections else []
-    if kind == "sections":
-        return [section_group(s, layout, title_width) for s in outline.sections]
-    if kind == "figures":
-        return [*points("By the numbers", outline.figures), *outline.charts]
-    if kind == "quotes":
-        return points("Key quotes", outline.quotes)
-    if kind == "timeline":
-        return points("Timeline and what to watch", outline.timeline)
-    if kind == "perspectives":
-        contrasts = [c for c in outline.contrasts if sum(bool(side.points) for side in c.sides[:2]) == 2]
-        if contrasts:
-            return contrasts
-        return [BulletGroup(f"Perspectives: {group.title}", tuple(point_item(p) for p in group.points))
-                for group in outline.perspectives if group.points]
-    raise ValueError(f"unknown slide kind {kind!r}")
 
 
 def section_group(section, layout: Layout, title_width: int) -> BulletGroup:
@@ -68,20 +35,22 @@ def section_group(section, layout: Layout, title_width: int) -> BulletGroup:
     return BulletGroup(section.title, items, point_item(headline) if headline else None, empty)
 
 
-def references(outline: Outline, footnotes: Footnotes, templates: Templates) -> BulletGroup:
-    """Which sources support which sections, each source in full with the paragraphs cited,
-    then the endnotes if footnotes go here."""
+def references(outline: Outline, footnotes: Footnotes, templates: Templates, title: str) -> BulletGroup:
+    """Which sources support which sections (as the outline's sections say), each source in
+    full with the paragraphs cited, then the endnotes if footnotes go here."""
     cited: dict[str, set[int]] = {}
     for source, paragraph in footnotes.endnotes:
         cited.setdefault(source, set()).add(paragraph)
-    summary = templates.render("source_summary", sections=outline.sections,
-                               support=sources_by_section(outline.sections, outline.sources))
+    support: dict[str, tuple[str, ...]] = {}
+    for section in outline.sections:  # a repeated title lists the sources of all its sections
+        support[section.title] = tuple(dict.fromkeys([*support.get(section.title, ()), *section.sources]))
+    summary = templates.render("source_summary", sections=outline.sections, support=support)
     items = [Item(summary)] if summary else []
     items += [Item(templates.render("reference", source=s, paragraphs=sorted(cited.get(s.id, ()))))
               for s in outline.sources]
     if footnotes.mode == "references":
         items += [Item(line) for line in footnotes.endnote_lines()]
-    return BulletGroup("References", tuple(items))
+    return BulletGroup(title, tuple(items))
 
 
 def citations_of(entry) -> list[Citation]:
@@ -89,8 +58,8 @@ def citations_of(entry) -> list[Citation]:
     if isinstance(entry, BulletGroup):
         shown = entry.items or ((entry.empty,) if entry.empty else ())
         return [c for item in (*entry.lead, *shown) for c in item.citations]
-    if isinstance(entry, Chart):
-        return list(entry.citations)
-    if isinstance(entry, Contrast):
-        return [c for side in entry.sides for p in side.points for c in p.citations]
+    if isinstance(entry, ChartSlide):
+        return list(entry.chart.citations)
+    if isinstance(entry, ColumnSlides):
+        return [c for side in entry.contrast.sides for p in side.points for c in p.citations]
     return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from pptx.enum.text import MSO_ANCHOR
 
 from ..errors import LayoutError
 from ..files import write_atomically
+from ..kinds import get_kind
+from ..kinds.base import Context
 from ..layouts import Layout
 from ..model import Chart, Contrast, Outline, Point
 from ..text import Templates
@@ -22,7 +24,7 @@ from .charts import add_bar_chart
 from .draw import Pen, clean_text
 from .footnotes import SUPERSCRIPT, Footnotes, endnote_numbers, marker_text
 from .geometry import Box, Geometry, MasterBoxes
-from .items import BulletGroup, Item, point_item
+from .items import BulletGroup, ChartSlide, Item, point_item
 from .package import (NewSlides, NotesPages, find_slide_layout, layout_box, open_presentation, placeholder,
                       stamp_zip)
 from .paginate import Pager
@@ -106,23 +108,23 @@ class DeckBuilder:
     # ---- the deck ---------------------------------------------------------------------
     def build(self) -> bytes:
         """Add the slides in the layout's order, then number them and set the properties."""
-        title_width = self.geometry.title_box().width
-        shown = {kind: content.entries(kind, self.outline, self.layout, title_width)
-                 for kind in self.layout.slides if kind != "references"}
+        kinds = [get_kind(name) for name in self.layout.slides]
+        context = Context(self.templates, self.layout, self.geometry.title_box().width)
+        shown = {kind.name: kind.slides(self.outline, context) for kind in kinds if not kind.needs_footnotes}
         self.footnotes = self._footnotes(endnote_numbers(
             c for entries in shown.values() for entry in entries for c in content.citations_of(entry)))
-        entries = [entry for kind in self.layout.slides
-                   for entry in (shown[kind] if kind in shown
-                                 else [content.references(self.outline, self.footnotes, self.templates)])]
+        context = replace(context, footnotes=self.footnotes)
+        entries = [entry for kind in kinds
+                   for entry in (shown[kind.name] if kind.name in shown else kind.slides(self.outline, context))]
         for entry in entries:
             if entry == content.TITLE_SLIDE:
                 self.title_slide()
             elif isinstance(entry, BulletGroup):
                 self.bullet_slides(entry)
-            elif isinstance(entry, Chart):
-                self.chart_slide(entry)
+            elif isinstance(entry, ChartSlide):
+                self.chart_slide(entry.title, entry.chart)
             else:
-                self.contrast_slides(entry)
+                self.contrast_slides(entry.title, entry.contrast)
         if self.layout.slide_numbers:
             self.pen.slide_numbers(self.prs.slides, self.geometry.footnote_box())
         self.set_properties()
@@ -147,10 +149,10 @@ class DeckBuilder:
         self.pen.fill_text(shape.text_frame, items, size, {}, bullets=False, color=self.pen.color("muted"))
 
     # ---- charts and contrasts ----------------------------------------------------------
-    def chart_slide(self, chart: Chart) -> None:
+    def chart_slide(self, title: str, chart: Chart) -> None:
         """A bar chart of figures that measure the same thing, the source line under it and
         each bar's figure in the notes."""
-        slide = self.content_slide(f"By the numbers: {chart.title}")
+        slide = self.content_slide(title)
         body = placeholder(slide, 1)
         body._element.getparent().remove(body._element)
         items = [Item(label, (citation,)) for label, citation in zip(chart.labels, chart.citations)]
@@ -164,7 +166,7 @@ class DeckBuilder:
             self.add_notes(slide, [Item(f"{label}: {text}", (c,), Point(f"{label}: {text}", (c,)))
                                    for label, text, c in zip(chart.labels, chart.texts, chart.citations)])
 
-    def contrast_slides(self, contrast: Contrast) -> None:
+    def contrast_slides(self, title: str, contrast: Contrast) -> None:
         """Contrasting claims side by side, each side headed by who makes them; continued on
         "(cont.)" slides when both columns do not fit."""
         body_size = self.layout.body_size
@@ -176,10 +178,9 @@ class DeckBuilder:
         for part, chunks in enumerate(pager.paginate_columns([s.title for s in sides], columns, boxes), start=1):
             slide = self.new_slides.add(two)
             self.decorate(slide)
-            title = self.templates.render("slide_title", title=f"Perspectives: {contrast.topic}",
-                                          headline=None, part=part)
             title_box = self.geometry.title_box()
-            self.set_title(slide, title, title_box, max_lines=2, anchor=MSO_ANCHOR.BOTTOM)
+            self.set_title(slide, self.templates.render("slide_title", title=title, headline=None, part=part),
+                           title_box, max_lines=2, anchor=MSO_ANCHOR.BOTTOM)
             if self.layout.accent_bar:
                 self.pen.accent_bar(slide, title_box)
             shown = [item for chunk in chunks for item in chunk]

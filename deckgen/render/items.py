@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Citation, Point
+from ..model import Chart, Citation, Contrast, Point
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,8 @@ class Item:
 
 
 def point_item(point: Point) -> Item:
-    return Item(point.text, point.citations, point)
+    """The point as its slide shows it (with its label, if any)."""
+    return Item(point.shown, point.citations, point)
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,19 @@ class BulletGroup:
     def lead(self) -> tuple[Item, ...]:
         """Items cited before the bullets (the headline), for footnote numbering."""
         return (self.headline,) if self.headline else ()
+
+
+@dataclass(frozen=True)
+class ChartSlide:
+    """A bar chart on a slide of its own."""
+
+    title: str
+    chart: Chart
+
+
+@dataclass(frozen=True)
+class ColumnSlides:
+    """Two sides of a contrast in columns, continued on "(cont.)" slides."""
+
+    title: str
+    contrast: Contrast
