@@ -89,3 +89,18 @@ def test_layouts_accept_exactly_the_registered_kinds(questions):
 def test_every_built_in_kind_is_registered_under_its_own_name():
     assert [kind.name for kind in all_kinds()] == list(KINDS)
     assert get_kind("quotes").keys == ("quotes",)
+
+
+def test_each_kind_checks_its_points_its_own_way():
+    from deckgen.model import Citation, Point
+
+    quote = (Citation("S1", 4, "The second phase will start in September 2025, officials said."),)
+    timeline, bluf = get_kind("timeline"), get_kind("bluf")
+    # a timeline item's date label is data, not quoted words: only the event is checked
+    assert timeline.faithful(Point("The second phase will start in September 2025", quote, label="Sep 2025"))
+    assert not timeline.faithful(Point("Sep 2025: The second phase will start", quote))
+    assert not timeline.faithful(Point("The third phase will start", quote, label="Sep 2025"))
+    # bullets only delete words, in order; other items may put quoted words together in any order
+    assert bluf.faithful(Point("The second phase will start in September 2025.", quote))
+    assert not bluf.faithful(Point("In September 2025 the second phase will start.", quote))
+    assert get_kind("quotes").faithful(Point("In September 2025 the second phase will start.", quote))
