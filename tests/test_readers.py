@@ -288,3 +288,12 @@ def test_a_junk_docx_names_its_problem(tmp_path):
         read_document(path, "S1")
     message = str(raised.value)
     assert message.startswith(f"{path}: not a readable .docx file (") and "KeyError" not in message
+
+
+def test_note_numbers_glued_to_sentences_are_taken_out(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("The crew took corrective action.6 The FAA sent a letter to the operator[2] on Monday.\n\n"
+                    "Growth was 2.6 percent, see Fig.3 and No.5 in the annex.\n", encoding="utf-8")
+    assert sentences(read(path)) == ["The crew took corrective action.",
+                                     "The FAA sent a letter to the operator on Monday.",
+                                     "Growth was 2.6 percent, see Fig.3 and No.5 in the annex."]

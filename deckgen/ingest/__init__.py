@@ -6,7 +6,8 @@ returns the document's blocks (``Block``: text, role, heading level) in reading 
 the metadata found in the document itself (text formats decode through ``decode``).
 ``read_document`` then applies the furniture rules (``furniture.document_roles``) and lays
 the blocks out as the document's text: white space inside each collapsed, control
-characters dropped, one blank line between paragraphs, so that offsets are stable; each
+characters dropped, note numbers glued to sentences taken out ("action.6 The"), one blank
+line between paragraphs, so that offsets are stable; each
 paragraph keeps its role and its number in the source, furniture included.
 Heavy libraries (trafilatura, python-docx, pdfminer.six, charset-normalizer) are imported
 only by the reader that needs them.
@@ -19,9 +20,9 @@ from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document, Paragraph, SourceInfo
+from ..model import TEXT_ROLES, Document, Paragraph, SourceInfo
 from .common import (DEFAULT_MAX_INPUT_MB, METADATA_KEYS, Block, clean_value, normalise, parse_date,
-                     stated_date, yaml_problem)
+                     stated_date, without_note_markers, yaml_problem)
 from .furniture import document_roles
 from .text import decode
 
@@ -78,13 +79,19 @@ def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_
 def lay_out(blocks: list[Block]) -> tuple[str, tuple[Paragraph, ...]]:
     """The text of the blocks (each normalised to one line, empty ones dropped, a blank line
     between) and their paragraphs, numbered from 1, with the roles the furniture rules give."""
-    kept = [(line, block) for block in blocks for line in [normalise(block.text).replace("\n\n", " ")] if line]
+    kept = [(line, block) for block in blocks
+            for line in [normalise(_marked_out(block)).replace("\n\n", " ")] if line]
     roles = document_roles([line for line, _ in kept], [b.role for _, b in kept], [b.level for _, b in kept])
     paragraphs, start = [], 0
     for number, ((line, block), role) in enumerate(zip(kept, roles), start=1):
         paragraphs.append(Paragraph(number, start, start + len(line), role, block.level if role is block.role else 0))
         start += len(line) + 2
     return "\n\n".join(line for line, _ in kept), tuple(paragraphs)
+
+
+def _marked_out(block: Block) -> str:
+    """A block's text, note numbers glued to its sentences taken out when it holds sentences."""
+    return without_note_markers(block.text) if block.role in TEXT_ROLES else block.text
 
 
 def _read_bytes(path: Path, max_input_mb: float) -> bytes:

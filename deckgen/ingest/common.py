@@ -52,6 +52,22 @@ class Block(NamedTuple):
     level: int = 0
 
 
+# A note's number glued to the text it follows: "corrective action.6 The FAA", "fatigue[1] in".
+# A number after an abbreviation is no note ("No.5", "p.12", "Fig.3").
+_NUMBERING = "".join(rf"(?<!{a}\.)" for a in ("No", "no", "Nr", "p", "pp", "Vol", "vol", "Art", "art", "Fig", "fig",
+                                               "Sec", "sec", "ch", "Ch", "Op", "op"))
+_NOTE_MARKER = re.compile(rf"(?<=[a-z)”\"’][.!?,;:]){_NUMBERING}\d{{1,3}}(?=\s|$)|(?<=\w)\[\d{{1,3}}\](?=[\s.,;:]|$)")
+
+
+def without_note_markers(text: str) -> str:
+    """The text with the numbers of notes glued to it taken out (a decimal such as "2.6" stays).
+
+    >>> without_note_markers("The crew took corrective action.6 The FAA sent a letter[2].")
+    'The crew took corrective action. The FAA sent a letter.'
+    """
+    return _NOTE_MARKER.sub("", text)
+
+
 def text_blocks(text: str) -> list[Block]:
     """The body paragraphs of a plain text (see ``normalise``)."""
     return [Block(paragraph) for paragraph in normalise(text).split("\n\n") if paragraph]

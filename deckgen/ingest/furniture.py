@@ -43,7 +43,10 @@ FURNITURE_ANYWHERE = (
           r"\byour (?:browser|device) does(?: not|n['’]t) support (?:the )?(?:video|audio|HTML5)",
           "Media playback is unsupported on your device"),
     _rule("docket", r"^\[?(?:Docket|FR Doc\.?|File) No\.|^\[FR Doc\.|^BILLING CODE\b|^RIN \d|^Federal Register\s*/\s*Vol\.|"
-          r"^(?:AGENCY|ACTION|ADDRESSES|FOR FURTHER INFORMATION CONTACT):", "[Docket No. FAA-2019-0123]", 0),
+          r"^(?:AGENCY|ACTION|DATES|ADDRESSES|FOR FURTHER INFORMATION CONTACT|SUPPLEMENTARY INFORMATION):|"
+          r"^\d+ CFR (?:Parts?|Ch\.|Chapter)\s|^Authority:\s", "[Docket No. FAA-2019-0123]", 0),
+    _rule("toc entries", r"(?:\S\s*(?:\.\s?){4,}\s*\d+\b.*){2}|(?:[A-Za-z][A-Za-z)]\d{1,2}-\d{1,3}\b.*){2}",
+          "A. INTRODUCTION1-1 B. ROLE OF UNITED STATES TRUSTEE1-1 C. DUTIES1-2", 0),
     _rule("draft slug", r"\bOk to Print\b|^The type and rule above prints on all proofs|^(?:Userid|Fileid|Leadpct):|"
           r"\bPAGER/SGML\b|^\(Init\. & date\)$",
           "❏ Draft ❏ Ok to Print"),
@@ -91,12 +94,16 @@ FURNITURE_SHORT = (
     _rule("toc error", r"\bError! (?:Bookmark|Reference source) not (?:defined|found)\b", "Training Error! Bookmark not defined."),
 )
 
-# A caption of a picture in a paragraph of its own.
+# A caption of a picture, table or figure in a paragraph of its own.
 CAPTION_RULES = (
     _rule("picture credit", r"\b(?:Photo(?:graph)?|Image|Picture|Header image|Credit|Illustration)(?: credit)?:\s|"
           r"\((?:Photo|Picture|Image)[^()]{0,40}\)|\b(?:Getty Images|AP Photo|Shutterstock)\s*$|/(?:AFP|Reuters|EPA|AP)\b|"
           r"^\d+\s*of\s*\d+\b", "Header Image: People have lived in Ecuador's forests. Credit: Tomas Munita"),
     _rule("picture note", CAPTION_MARK.pattern, "Richard Attenborough (pictured left) with the crew"),
+    _rule("numbered caption", r"^(?:Table|Figure|Fig\.|Chart|Exhibit|Graph|Map|Plate|Diagram)\s+[A-Z]?\d+(?:[.-]\d+)?[a-z]?"
+          r"\s*[:.–—-]\s", "Table 3: Evaluation results."),
+    _rule("source line", r"^(?:Sources?|Data|Data source|Note|Notes)\s*:\s+\S.*(?:\b(?:19|20)\d\d|\.gov|\.org|\.com)\W*$",
+          "Source: OMB Memorandum 13-13, Open Data Policy, March 9, 2013."),
     _rule("labelled caption", r"^(?!(?:Note|Important|Warning|Caution|Background|Summary|Update|Correction|Editor['’]s note|"
           r"Disclaimer|Example|Source|Sources|Question|Answer|Q|A|Date|To|From|Subject|Re)\b)"
           r"[A-Z][\w’'-]*(?:\s+(?!(?:said|says|told|added|wrote|asked)\b)[a-z][\w’'-]*){0,2}:\s+(?:A|An|The)\s[^:]*$",
@@ -116,7 +123,7 @@ REFERENCE_HEADINGS = re.compile(r"^(?:\d+\.?\s+)?(?:References|Bibliography|Work
                                 r"Footnotes|Endnotes|Sources|Further reading)\s*:?$", re.I)
 TOC_HEADINGS = re.compile(r"^(?:Table of )?Contents$", re.I)
 # A table-of-contents line: a short title, then dot leaders or spaces, then a page number ("1-1", "iv").
-TOC_LINE = re.compile(r"^(?=.{3,120}$)(?!.*[.!?;:]\s*\d+$)\D.*?(?:\s*\.{3,}\s*|\s+|(?<=[a-z]))"
+TOC_LINE = re.compile(r"^(?=.{3,120}$)(?!.*[.!?;:]\s*\d+$)\D.*?(?:\s*\.{3,}\s*|\s+|(?<=[A-Za-z]))"
                       r"(?:\d{1,4}|\d{1,2}-\d{1,3}|[ivxlc]{1,6})$|^.{3,100}\s\.{3,}\s*\S{1,6}$")
 MEMO_LABEL = re.compile(r"^(?:To|From|CC|Distribution|Memorandum for)\s*:$", re.I)
 MIN_TOC_RUN = 3  # table-of-contents lines come in runs; one line ending in a number is no table of contents

@@ -67,7 +67,7 @@ class Line:
     bold: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class Box:
     page: int
     x0: float
@@ -106,7 +106,7 @@ def _layout(data: bytes):
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         info = document.info[0] if document.info else {}
         pages = []
-        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None))):
             boxes = [_box(element, number) for element in page if isinstance(element, LTTextBox)]
             pages.append(_reading_order([b for b in boxes if b.lines], page.width))
     except PDFPasswordIncorrect:
@@ -189,7 +189,8 @@ def _reading_order(boxes: list[Box], width: float) -> list[Box]:
         top = stop.y1 if stop is not None else float("-inf")
         band = [b for b in waiting if column(b) is not None and b.y1 > top]
         ordered += sorted(band, key=lambda b: (column(b), -b.y1))
-        waiting = [b for b in waiting if b not in band and b is not stop]
+        taken = {id(b) for b in band} | {id(stop)}
+        waiting = [b for b in waiting if id(b) not in taken]
         if stop is not None:
             ordered.append(stop)
     return _rows_joined(ordered)
