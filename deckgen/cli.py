@@ -72,10 +72,12 @@ def reported_errors():
 def parse_day(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
+    from .ingest import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+        return parse_date(value, "date")
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def given(**values) -> dict:

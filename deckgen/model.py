@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,37 @@ class SourceInfo:
     url: str | None = None
 
 
+class Role(str, Enum):
+    """What a paragraph is in its document. Only the roles in ``TEXT_ROLES`` hold sentences;
+    the others stay in the document (paragraph numbers are the source's) but never reach a slide."""
+
+    HEADING = "heading"        # with its level in ``Paragraph.level`` (1 for a title or top heading)
+    BODY = "body"
+    LIST_ITEM = "list item"
+    QUOTATION = "quotation"    # a block quote
+    TABLE_ROW = "table row"    # cells joined by " | "
+    CAPTION = "caption"        # of a picture, table or figure
+    FOOTNOTE = "footnote"      # a footnote or endnote, a reference list entry
+    FURNITURE = "furniture"    # bylines, page headers, copyright lines, tables of contents ...
+
+
+TEXT_ROLES = frozenset({Role.BODY, Role.LIST_ITEM, Role.QUOTATION})
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """Paragraph ``number`` (from 1) spans ``document.text[start:end]``."""
+    """Paragraph ``number`` (from 1) spans ``document.text[start:end]``; ``level`` is a heading's
+    level (1 the highest), 0 for other roles."""
 
     number: int
     start: int
     end: int
-    heading: bool = False
+    role: Role = Role.BODY
+    level: int = 0
+
+    @property
+    def heading(self) -> bool:
+        return self.role is Role.HEADING
 
 
 @dataclass(frozen=True)
@@ -64,7 +88,8 @@ def source_number(source_id: str) -> int:
 
 @dataclass(frozen=True)
 class Document:
-    """A source's normalised text, with its paragraphs and sentences once segmented."""
+    """A source's normalised text (paragraphs separated by one blank line), its paragraphs with
+    their roles as the reader found them, and its sentences once segmented."""
 
     source: SourceInfo
     text: str
