@@ -120,8 +120,9 @@ def test_an_outline_file_written_before_kinds_still_loads():
     data = to_dict(OUTLINE)
     for section in data["sections"]:
         del section["sources"]
-    data["timeline"] = [{"text": "Sep 2025: The second phase starts.", "citations": [
-        {"source": "S1", "paragraph": 3, "quote": "The second phase starts in September 2025."}]}]
+    data["timeline"] = [{"text": "Sep 2025 ('next September'): The second phase starts.", "citations": [
+        {"source": "S1", "paragraph": 3, "quote": "The second phase starts next September."}]}]
     loaded = from_dict(data)
     assert [s.sources for s in loaded.sections] == [(), ("S1",), ()]
-    assert loaded.timeline[0].shown == "Sep 2025: The second phase starts." and loaded.timeline[0].label is None
+    (item,) = loaded.timeline
+    assert (item.label, item.text) == ("Sep 2025 ('next September')", "The second phase starts.")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..model import Citation, Outline, Point, Section
+from ..model import Citation, Contrast, Outline, Point, Section
 from ..render.items import BulletGroup, point_item
 
 if TYPE_CHECKING:
@@ -127,7 +127,9 @@ def points_of(item) -> list[Point]:
         return [item]
     if isinstance(item, Section):
         return list(item.points)
-    return [p for side in getattr(item, "sides", ()) for p in side.points]
+    if isinstance(item, Contrast):
+        return [p for side in item.sides for p in side.points]
+    return []  # a chart: its bars are citations, not points
 
 
 def cited(citations: Sequence[Citation]) -> str:
