@@ -23,7 +23,8 @@ from starlette.testclient import TestClient
 
 from deckgen.brief import load_brief
 from deckgen.outline import dumps
-from deckgen.pipeline import OutlineRequest, build_outline
+from deckgen.layouts import load_layout
+from deckgen.pipeline import OutlineRequest, build_deck
 from deckgen.serve.app import create_app
 from deckgen.serve.preview import Previewer
 from deckgen.serve.state import ReviewSession, Settings
@@ -61,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    outline = build_outline(OutlineRequest(brief=load_brief(BRIEF)))
+    outline = build_deck(OutlineRequest(brief=load_brief(BRIEF)), load_layout()).outline  # as `serve` builds it
     with tempfile.TemporaryDirectory() as folder:
         warm = edit_to_slide(outline, Path(folder), True, runs)
         cold = edit_to_slide(outline, Path(folder), False, runs)

@@ -90,13 +90,14 @@ def large_document(data: Path, megabytes: float, out: Path) -> Path:
 OUTLINE_PROBE = """
 import resource, sys, time
 from pathlib import Path
-from deckgen.embed import load_model
+from deckgen.background import load_models
+from deckgen.layouts import load_layout
 from deckgen.model import SectionSpec
-from deckgen.pipeline import OutlineRequest, build_outline
-load_model()
+from deckgen.pipeline import OutlineRequest, build_deck
+load_models()
 start = time.perf_counter()
-build_outline(OutlineRequest(documents=(Path(sys.argv[1]),), max_input_mb=50,
-              sections=(SectionSpec("Police investigation"), SectionSpec("Sport results"))))
+build_deck(OutlineRequest(documents=(Path(sys.argv[1]),), max_input_mb=50,
+           sections=(SectionSpec("Police investigation"), SectionSpec("Sport results"))), load_layout())
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 

@@ -1,4 +1,5 @@
-"""Many documents at once, optionally in worker processes (each loads the model once).
+"""Many documents at once, optionally in worker processes (``background.ordered_map``: each
+loads the models once).
 
 * ``keypoints_jsonl``: JSON lines in, JSON lines out. Each input line is an object with an
   ``id`` (string or number) and a ``text``; each output line is ``{"id": ..., "points":
@@ -12,23 +13,15 @@ Output order is input order whatever ``jobs`` is.
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import TypeVar
 
-from .embed import load_model
-from .errors import DeckgenError, InputError
+from .background import ordered_map
+from .errors import DeckgenError, InputError, OutputError
 from .layouts import Layout
-from .pipeline import OutlineRequest, build_outline, keypoints_for_text
+from .pipeline import OutlineRequest, build_deck, keypoints_for_text
 from .summarize import DEFAULT_SUMMARIZER, get_summarizer
-
-Item = TypeVar("Item")
-Result = TypeVar("Result")
-
-PENDING_PER_JOB = 8  # lines in flight per worker: enough to keep it busy, little memory
 
 
 def keypoints_jsonl(lines: Iterable[str], k: int = 3, jobs: int = 1, summarizer: str = DEFAULT_SUMMARIZER,
@@ -77,38 +70,26 @@ def _keypoints_line(task: tuple[tuple[int, str | int, str], int, str]) -> str:
 
 def build_each(documents: Iterable[Path], request: OutlineRequest, layout: Layout, out_dir: Path,
                jobs: int = 1) -> Iterator[tuple[Path, Path, str | None]]:
-    """Build one deck per document into ``out_dir`` (named after the document), in input order.
+    """Build one deck per document into ``out_dir`` (named after the document; the folder is
+    made if missing), in input order.
 
     Yields (document, deck path, None) for a deck written, or (document, deck path, error
-    message) for a document that failed: one bad file does not stop the others.
+    message) for a document that failed: one bad file does not stop the others. Raises
+    OutputError when ``out_dir`` cannot be made.
     """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot make the output folder ({exc.strerror})") from None
     tasks = [(replace(request, documents=(path,)), layout, out_dir / f"{path.stem}.pptx") for path in documents]
     for (task_request, _, out), error in zip(tasks, ordered_map(_build_one, tasks, jobs)):
         yield task_request.documents[0], out, error
 
 
 def _build_one(task: tuple[OutlineRequest, Layout, Path]) -> str | None:
-    from .render import render_deck
-
     request, layout, out = task
     try:
-        render_deck(build_outline(request), layout, out)
+        build_deck(request, layout, out)
     except DeckgenError as exc:
         return str(exc)
     return None
-
-
-def ordered_map(function: Callable[[Item], Result], items: Iterable[Item], jobs: int) -> Iterator[Result]:
-    """``map(function, items)`` in input order; with ``jobs`` > 1 in that many worker processes
-    (each loading the embedding model once), with a bounded window of pending items."""
-    if jobs <= 1:
-        yield from map(function, items)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=load_model) as pool:
-        pending: deque[Future[Result]] = deque()
-        for item in items:
-            pending.append(pool.submit(function, item))
-            if len(pending) >= jobs * PENDING_PER_JOB:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()

@@ -67,10 +67,20 @@ class Brief:
         return {}
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML's safe loader with dates left as text, so that ``parse_date`` judges them and an
+    impossible one ("2024-02-30") gets a message naming it rather than a traceback."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def load_brief(path: Path) -> Brief:
     """Read and validate a brief file; raises BriefError naming the file and the problem."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_DatesAsText)
     except FileNotFoundError:
         raise BriefError(f"{path}: no such brief file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -46,9 +46,13 @@ def model_in_background() -> Iterator[None]:
     ``embed`` asks that child (same model, same vectors); where there is no fork the block
     changes nothing. The child ends with the block."""
     global _background
-    from .background import Server
+    from .background import Server, load_models
 
-    with Server(_embedder) as server:
+    def setup():
+        load_models()  # every model a worker needs, the embedding model among them
+        return _embedder()
+
+    with Server(setup) as server:
         _background = server
         try:
             yield

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from .extract import Extracts, Speaker, TimeMention, extract
@@ -51,7 +52,8 @@ def briefing_extras(documents: Sequence[Document]) -> dict:
         "quotes": tuple(point(f"“{q.text}”" + (f" — {q.speaker.label}" if q.speaker else ""),
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))
                         for q in _key_quotes(found)),
-        "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)
+        "timeline": tuple(replace(point(group[0].event, group[0].sentence_ids),
+                                  label="; ".join(m.label for m in group))
                           for group in _timeline_groups(found.timeline, standing)),
         "perspectives": tuple(Section(p.group, tuple(statement(s) for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
                               for p in _shown_perspectives(found)),

@@ -17,14 +17,14 @@ import yaml
 
 from .errors import LayoutError
 from .ingest import yaml_problem
+from .kinds import KINDS
 
 BUILTIN_DIR = Path(__file__).parent / "layouts"
 USER_DIR = Path("layouts")
 DEFAULT_LAYOUT = "briefing"
-SLIDE_KINDS = ("title", "bluf", "agenda", "sections", "figures", "quotes", "perspectives", "timeline", "references")
+DEFAULT_SLIDES = ("title", "bluf", "agenda", "sections", "figures", "quotes", "perspectives", "timeline", "references")
 FOOTNOTE_MODES = ("slide", "notes", "references", "none")
 TITLE_STYLES = ("topic", "assertion")
-EXTRA_KINDS = ("figures", "quotes", "perspectives", "timeline")  # slide kinds drawn from extracted content
 ASPECTS = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 DEFAULT_COLORS = {"background": "FFFFFF", "text": "1B1B1B", "title": "0B2545", "accent": "0B2545", "muted": "4A4A4A"}
 DEFAULT_MARGINS = {"left": 0.6, "right": 0.6, "top": 0.35, "bottom": 0.25}
@@ -56,7 +56,7 @@ class Layout:
     margins: dict = field(default_factory=lambda: dict(DEFAULT_MARGINS))
     title_height: float = 1.0
     footnote_height: float = 0.6
-    slides: tuple[str, ...] = SLIDE_KINDS
+    slides: tuple[str, ...] = DEFAULT_SLIDES  # slide kinds (deckgen.kinds.KINDS) in order
     max_bullets: int = 5
     footnotes: str = "slide"
     notes: bool = True
@@ -82,11 +82,6 @@ class Layout:
         """Where templates are looked up: this layout, the layouts it extends, then the built-in default."""
         folders = [self.folder / "templates", *(f / "templates" for f in self.bases)]
         return folders + [BUILTIN_DIR / DEFAULT_LAYOUT / "templates"]
-
-    @property
-    def shows_extras(self) -> bool:
-        """Whether any slide kind needs the extracted figures, quotes, timeline or perspectives."""
-        return any(kind in EXTRA_KINDS for kind in self.slides)
 
     def settings(self) -> dict:
         """Every value as plain data (for `deckgen layouts show`)."""
@@ -218,8 +213,8 @@ def _validate(key: str, value, where: str, current):
         return value
     if key == "slides":
         kinds = [k.strip() for k in value.split(",")] if isinstance(value, str) else list(value or [])
-        if not kinds or any(k not in SLIDE_KINDS for k in kinds) or len(set(kinds)) != len(kinds):
-            raise bad("a comma-separated list of distinct kinds from " + ", ".join(SLIDE_KINDS))
+        if not kinds or any(k not in KINDS for k in kinds) or len(set(kinds)) != len(kinds):
+            raise bad("a comma-separated list of distinct kinds from " + ", ".join(KINDS))
         return tuple(kinds)
     if key in ("colors", "margins", "master_layouts"):
         return _merge_mapping(key, value, current, bad)

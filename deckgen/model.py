@@ -6,8 +6,9 @@ summarize -> sentence ids; plan -> ``Outline`` of ``Point`` with ``Citation``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,37 @@ class SourceInfo:
     url: str | None = None
 
 
+class Role(str, Enum):
+    """What a paragraph is in its document. Only the roles in ``TEXT_ROLES`` hold sentences;
+    the others stay in the document (paragraph numbers are the source's) but never reach a slide."""
+
+    HEADING = "heading"        # with its level in ``Paragraph.level`` (1 for a title or top heading)
+    BODY = "body"
+    LIST_ITEM = "list item"
+    QUOTATION = "quotation"    # a block quote
+    TABLE_ROW = "table row"    # cells joined by " | "
+    CAPTION = "caption"        # of a picture, table or figure
+    FOOTNOTE = "footnote"      # a footnote or endnote, a reference list entry
+    FURNITURE = "furniture"    # bylines, page headers, copyright lines, tables of contents ...
+
+
+TEXT_ROLES = frozenset({Role.BODY, Role.LIST_ITEM, Role.QUOTATION})
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """Paragraph ``number`` (from 1) spans ``document.text[start:end]``."""
+    """Paragraph ``number`` (from 1) spans ``document.text[start:end]``; ``level`` is a heading's
+    level (1 the highest), 0 for other roles."""
 
     number: int
     start: int
     end: int
-    heading: bool = False
+    role: Role = Role.BODY
+    level: int = 0
+
+    @property
+    def heading(self) -> bool:
+        return self.role is Role.HEADING
 
 
 @dataclass(frozen=True)
@@ -64,7 +88,8 @@ def source_number(source_id: str) -> int:
 
 @dataclass(frozen=True)
 class Document:
-    """A source's normalised text, with its paragraphs and sentences once segmented."""
+    """A source's normalised text (paragraphs separated by one blank line), its paragraphs with
+    their roles as the reader found them, and its sentences once segmented."""
 
     source: SourceInfo
     text: str
@@ -104,12 +129,20 @@ class Citation:
 class Point:
     """One bullet: its text, the citations it rests on, and the sentence ids they came from.
 
-    ``sentence_ids`` is empty for a point read back from an edited outline file.
+    ``sentence_ids`` is empty for a point read back from an edited outline file. ``label`` is
+    shown before the text but is not from the quotes (a timeline item's date: "Sep 2025
+    ('next September')"), so the text alone is checked against them.
     """
 
     text: str
     citations: tuple[Citation, ...]
     sentence_ids: tuple[str, ...] = ()
+    label: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as a slide shows it: "label: text", or the text alone."""
+        return f"{self.label}: {self.text}" if self.label else self.text
 
 
 @dataclass(frozen=True)
@@ -119,11 +152,14 @@ class Section:
     ``withheld`` cites, for a section left without points, the passages the summarizer found
     on its topic that could not stand as bullets (a quote with no named speaker, an unnamed
     "he" or "it", a question): the topic is in the sources, just not in a citable claim.
+    ``sources`` are the ids of the sources the section rests on, as the References slide
+    lists them (an edited outline may change them).
     """
 
     title: str
     points: tuple[Point, ...]
     withheld: tuple[Citation, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,9 +191,9 @@ class Contrast:
 class Outline:
     """The contract between the summarizer and the renderer.
 
-    Beyond the BLUF and the sections, the optional briefing content: figures, charts of
-    figures that measure the same thing, key quotes, a timeline, statements grouped by
-    who makes them (perspectives) and contrasting claims; each empty when not extracted.
+    Beyond the header, the BLUF and the sections, ``groups`` holds the items of each slide
+    kind that collects its own (``deckgen.kinds``: figures and charts, key quotes, timeline,
+    perspectives and contrasts), keyed by kind name; a kind with nothing has no group.
     """
 
     title: str
@@ -167,15 +203,23 @@ class Outline:
     sections: tuple[Section, ...]
     subtitle: str | None = None
     author: str | None = None
-    figures: tuple[Point, ...] = ()
-    charts: tuple[Chart, ...] = ()
-    quotes: tuple[Point, ...] = ()
-    timeline: tuple[Point, ...] = ()
-    perspectives: tuple[Section, ...] = ()
-    contrasts: tuple[Contrast, ...] = ()
+    groups: dict[str, tuple] = field(default_factory=dict)
+
+    def group(self, kind: str, of: type | None = None) -> tuple:
+        """The items of slide kind ``kind`` (only those of type ``of``, if given)."""
+        items = self.groups.get(kind, ())
+        return items if of is None else tuple(item for item in items if isinstance(item, of))
+
+    # The groups of the built-in kinds by their former names, for callers written before kinds.
+    figures = property(lambda self: self.group("figures", Point))
+    charts = property(lambda self: self.group("figures", Chart))
+    quotes = property(lambda self: self.group("quotes"))
+    timeline = property(lambda self: self.group("timeline"))
+    perspectives = property(lambda self: self.group("perspectives", Section))
+    contrasts = property(lambda self: self.group("perspectives", Contrast))
 
     def all_points(self) -> list[Point]:
-        """Every point of the outline, in slide order of the default layout."""
-        groups = [*self.perspectives, *(side for c in self.contrasts for side in c.sides)]
-        return [*self.bluf, *(p for s in self.sections for p in s.points), *self.figures, *self.quotes,
-                *self.timeline, *(p for g in groups for p in g.points)]
+        """Every point of the outline, kind by kind in the order the kinds are registered."""
+        from .kinds import all_points
+
+        return all_points(self)

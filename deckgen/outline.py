@@ -2,23 +2,30 @@
 
 The dictionary shape is the documented contract::
 
-    {"title", "subtitle", "as_of", "sources": [{"id", "path", "title", "publisher", "author", "date", "url"}],
-     "bluf": [POINT], "sections": [{"title", "points": [POINT], "withheld": [CITATION] (only when no points)}]}
-    POINT = {"text", "citations": [CITATION], "sentences": [ids]}
+    {"title", "subtitle", "author", "as_of",
+     "sources": [{"id", "path", "title", "publisher", "author", "date", "url"}],
+     "bluf": [POINT],
+     "sections": [{"title", "points": [POINT], "withheld": [CITATION] (only when no points),
+                   "sources": [source ids the section rests on]}],
+     ...each slide kind's items under its keys ("figures", "charts", "quotes", "timeline",
+     "perspectives", "contrasts")}
+    POINT = {"label" (only when set), "text", "citations": [CITATION], "sentences": [ids]}
     CITATION = {"source", "paragraph", "quote"}
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from .errors import OutlineError
 from .ingest import parse_date, yaml_problem
-from .model import Chart, Citation, Contrast, Outline, Point, Section, SourceInfo
+from .kinds import all_kinds
+from .kinds.base import Context, load_point, load_section, point_dict, section_dict
+from .model import Outline, Section, SourceInfo
 
 FORMATS = ("json", "yaml", "md")
 EMPTY_TEXT = "The sources hold nothing on this topic."
@@ -27,37 +34,30 @@ WITHHELD_TEXT = ("The sources touch on this only in passages that name no speake
 
 
 def to_dict(outline: Outline) -> dict:
-    return {
+    """The outline as the documented dictionary: the header, the BLUF and the sections, then
+    each registered kind's items under its own keys."""
+    data = {
         "title": outline.title,
         "subtitle": outline.subtitle,
         "author": outline.author,
         "as_of": _iso(outline.as_of),
         "sources": [{"id": s.id, "path": s.path, "title": s.title, "publisher": s.publisher,
                      "author": s.author, "date": _iso(s.date), "url": s.url} for s in outline.sources],
-        "bluf": [_point_dict(p) for p in outline.bluf],
-        "sections": [_section_dict(s) for s in outline.sections],
-        "figures": [_point_dict(p) for p in outline.figures],
-        "charts": [{"title": c.title, "unit": c.unit,
-                    "bars": [{"label": label, "text": text, "low": low, "high": high, "citation": asdict(citation)}
-                             for label, text, low, high, citation in zip(c.labels, c.texts, c.lows, c.highs,
-                                                                         c.citations)]}
-                   for c in outline.charts],
-        "quotes": [_point_dict(p) for p in outline.quotes],
-        "timeline": [_point_dict(p) for p in outline.timeline],
-        "perspectives": [_section_dict(s) for s in outline.perspectives],
-        "contrasts": [{"topic": c.topic, "sides": [_section_dict(s) for s in c.sides]} for c in outline.contrasts],
+        "bluf": [point_dict(p) for p in outline.bluf],
+        "sections": [{**section_dict(s), "sources": list(s.sources)} for s in outline.sections],
     }
+    for kind in all_kinds():
+        if kind.keys:
+            data.update(kind.dump(outline.group(kind.name)))
+    return data
 
 
-def _section_dict(section: Section) -> dict:
-    found = {"withheld": [asdict(c) for c in section.withheld]} if section.withheld else {}
-    return {"title": section.title, "points": [_point_dict(p) for p in section.points], **found}
+def with_sources(sections: tuple[Section, ...], sources: tuple[SourceInfo, ...]) -> tuple[Section, ...]:
+    """The sections, each with the ids of the sources its points cite (in the order of ``sources``)."""
+    from .extract.coverage import sources_by_section
 
-
-def _point_dict(point: Point) -> dict:
-    return {"text": point.text,
-            "citations": [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote} for c in point.citations],
-            "sentences": list(point.sentence_ids)}
+    support = sources_by_section(sections, sources)
+    return tuple(replace(section, sources=support[section.title]) for section in sections)
 
 
 def _iso(value) -> str | None:
@@ -76,36 +76,18 @@ def dumps(outline: Outline, fmt: str = "json") -> str:
 
 
 def _markdown(outline: Outline) -> str:
-    """Everything the deck shows, for review: BLUF, sections, then the other slide kinds that
-    have content (figures and charts, quotes, timeline, perspectives and contrasts), sources."""
+    """Everything the deck shows, for review: each registered kind's headings and lines (the
+    BLUF, the sections, then the kinds with content), then the sources. Headings are the
+    default layout's slide titles."""
+    from .layouts import load_layout
+    from .text import Templates
+
+    context = Context(Templates(load_layout().template_folders))
     lines = [f"# {outline.title}", ""]
     if outline.as_of:
         lines += [f"As of {outline.as_of.isoformat()}", ""]
-
-    def where(citations) -> str:  # each paragraph once, as the deck's markers cite it
-        return "; ".join(dict.fromkeys(f"{c.source} para. {c.paragraph}" for c in citations))
-
-    def cited(points) -> list[str]:
-        return [f"- {p.text} [{where(p.citations)}]" for p in points]
-
-    def empty(section: Section) -> str:
-        if section.withheld:
-            return f"- ({WITHHELD_TEXT} [{where(section.withheld)}])"
-        return f"- ({EMPTY_TEXT})"
-
-    for section in (Section("Bottom line up front", outline.bluf), *outline.sections):
-        lines += [f"## {section.title}", "", *(cited(section.points) or [empty(section)]), ""]
-    extras = [("By the numbers", cited(outline.figures))]
-    extras += [(f"Chart: {chart.title}", [f"- {label}: {text} [{c.source} para. {c.paragraph}]"
-                                          for label, text, c in zip(chart.labels, chart.texts, chart.citations)])
-               for chart in outline.charts]
-    extras += [("Key quotes", cited(outline.quotes)), ("Timeline and what to watch", cited(outline.timeline))]
-    extras += [(f"Perspectives: {group.title}", cited(group.points)) for group in outline.perspectives]
-    extras += [(f"Contrast: {contrast.topic}", [line for side in contrast.sides
-                                                for line in (f"- {side.title}:", *("  " + c for c in cited(side.points)))])
-               for contrast in outline.contrasts]
-    for heading, items in extras:
-        if items:
+    for kind in all_kinds():
+        for heading, items in kind.review(outline, context):
             lines += [f"## {heading}", "", *items, ""]
     lines += ["## Sources", ""]
     lines += [f"- {s.id}: {', '.join(str(v) for v in (s.publisher, s.title, s.date, s.url or s.path) if v)}"
@@ -139,7 +121,8 @@ def _describe(exc: Exception) -> str:
 
 def from_dict(raw: dict) -> Outline:
     """Build an Outline from its dictionary; raises KeyError/TypeError/ValueError on a bad shape,
-    including a citation of a source id the outline does not list."""
+    including a citation of a source id the outline does not list. A section without
+    ``sources`` (a file written before they were kept) rests on the sources its points cite."""
     if not isinstance(raw, dict):
         raise TypeError("an outline must be a mapping with title, sources, bluf and sections")
     sources = tuple(SourceInfo(id=str(s["id"]), path=str(s["path"]), title=s.get("title"),
@@ -147,49 +130,20 @@ def from_dict(raw: dict) -> Outline:
                                date=parse_date(s.get("date"), f"source {s['id']} date"), url=s.get("url"))
                     for s in raw["sources"])
     known = {s.id for s in sources}
-
-    def points(items) -> tuple[Point, ...]:
-        return tuple(_point(p, known) for p in items or [])
-
-    def sections(items) -> tuple[Section, ...]:
-        return tuple(Section(str(s["title"]), points(s.get("points")),
-                             tuple(_citation(c, known, str(s["title"])) for c in s.get("withheld") or []))
-                     for s in items or [])
-
+    sections = tuple(load_section(s, known) for s in raw["sections"])
+    if all("sources" in s for s in raw["sections"]):
+        sections = tuple(replace(section, sources=tuple(str(i) for i in s["sources"]))
+                         for section, s in zip(sections, raw["sections"]))
+    else:
+        sections = with_sources(sections, sources)
+    groups = {kind.name: kind.load(raw, known) for kind in all_kinds() if kind.keys}
     return Outline(
         title=str(raw["title"]),
         subtitle=raw.get("subtitle"),
         author=raw.get("author"),
         as_of=parse_date(raw.get("as_of"), "as_of"),
         sources=sources,
-        bluf=points(raw.get("bluf")),
-        sections=sections(raw["sections"]),
-        figures=points(raw.get("figures")),
-        charts=tuple(_chart(c, known) for c in raw.get("charts") or []),
-        quotes=points(raw.get("quotes")),
-        timeline=points(raw.get("timeline")),
-        perspectives=sections(raw.get("perspectives")),
-        contrasts=tuple(Contrast(str(c["topic"]), sections(c["sides"])) for c in raw.get("contrasts") or []),
+        bluf=tuple(load_point(p, known) for p in raw.get("bluf") or []),
+        sections=sections,
+        groups={name: items for name, items in groups.items() if items},
     )
-
-
-def _chart(raw: dict, known: set[str]) -> Chart:
-    bars = raw["bars"]
-    citations = tuple(_citation(b["citation"], known, raw["title"]) for b in bars)
-    return Chart(str(raw["title"]), raw.get("unit"), tuple(str(b["label"]) for b in bars),
-                 tuple(str(b["text"]) for b in bars), tuple(float(b["low"]) for b in bars),
-                 tuple(float(b["high"]) for b in bars), citations)
-
-
-def _citation(raw: dict, known: set[str], what: str) -> Citation:
-    citation = Citation(str(raw["source"]), int(raw["paragraph"]), str(raw["quote"]))
-    if citation.source not in known:
-        raise ValueError(f"{what[:40]!r} cites unknown source {citation.source!r}")
-    return citation
-
-
-def _point(raw: dict, known: set[str]) -> Point:
-    citations = tuple(_citation(c, known, f"point {raw['text'][:40]!r}") for c in raw["citations"])
-    if not citations:
-        raise ValueError(f"point {raw['text'][:40]!r} has no citation")
-    return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []))

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from .brief import Brief
 from .embed import forget_embeddings
-from .errors import InputError
-from .extras import briefing_extras
+from .errors import InputError, OutputError
+from .kinds import KINDS, all_kinds, get_kind
+from .kinds.base import Corpus
 from .ingest import DEFAULT_MAX_INPUT_MB, read_document
+from .layouts import Layout
 from .model import Document, Outline, Point, SectionSpec, SourceInfo
+from .outline import with_sources
 from .plan import BLUF_POINTS, MAX_SECTION_POINTS, plan_outline, point_from
 from .segment import segment
 from .summarize import DEFAULT_SUMMARIZER, get_summarizer
@@ -37,7 +40,7 @@ class OutlineRequest:
     bluf_points: int = BLUF_POINTS
     max_points: int = MAX_SECTION_POINTS
     max_input_mb: float = DEFAULT_MAX_INPUT_MB
-    extras: bool = True  # figures, quotes, timeline, perspectives: skip when no slide shows them
+    kinds: tuple[str, ...] | None = None  # slide kinds whose items are collected; None: every one
 
 
 def load_documents(paths: Sequence[Path], brief: Brief = Brief(),
@@ -74,9 +77,51 @@ def build_outline(request: OutlineRequest) -> Outline:
         bluf_points=request.bluf_points,
         max_points=request.max_points,
     )
-    if not request.extras:
-        return outline
-    return replace(outline, **briefing_extras(documents))
+    corpus = Corpus(tuple(documents))
+    groups = {}
+    for name in KINDS if request.kinds is None else request.kinds:
+        items = get_kind(name).collect(corpus)
+        if items:
+            groups[name] = items
+    return replace(outline, sections=with_sources(outline.sections, outline.sources), groups=groups)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """What ``build_deck`` made: the outline, where the deck went (None: not rendered) and an
+    edited outline's warnings (see ``verify_outline``)."""
+
+    outline: Outline
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def build_deck(source: OutlineRequest | Outline, layout: Layout, out: Path | None = None,
+               outline_folder: Path = Path(".")) -> Deck:
+    """The one way to a deck, for every command, batch and benchmark: the outline of a request
+    (documents read and summarised; only the slide kinds the layout shows are collected) or an outline already made (an edited file, checked against its
+    sources found relative to ``outline_folder``), rendered to ``out`` when given.
+
+    The output name and the master deck are checked before the slow work: raises OutputError
+    for an output that is not a .pptx file, LayoutError for a bad master, and what reading,
+    planning and rendering raise.
+    """
+    master = None
+    if out is not None:
+        from .render import open_master
+
+        if out.suffix.lower() != ".pptx" and not out.is_dir():  # a folder: write_atomically says so
+            raise OutputError(f"{out}: a deck is a .pptx file; give an output name ending in .pptx")
+        master = open_master(layout)
+    if isinstance(source, Outline):
+        deck = Deck(source, out, tuple(verify_outline(source, outline_folder)))
+    else:
+        deck = Deck(build_outline(replace(source, kinds=layout.slides)), out)
+    if out is not None:
+        from .render import render_deck
+
+        render_deck(deck.outline, layout, out, master=master)
+    return deck
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
@@ -98,7 +143,8 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
 
     Raises OutlineError when a citation's quote is not in the cited paragraph of a
     readable source. Returns warnings: sources that could not be read (their quotes
-    are unchecked) and bullets with words their quotes do not have.
+    are unchecked) and points with words their quotes do not have (each kind says how its
+    points are checked: bullets delete words, other items use only quoted words).
     """
     from .errors import DeckgenError, OutlineError
 
@@ -113,11 +159,8 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
             documents[source.id] = None
         if documents[source.id] is None:
             warnings.append(f"source {source.id} ({source.path}) cannot be read: its quotes are not checked")
-    bullets = {id(p) for p in [*outline.bluf, *(p for s in outline.sections for p in s.points)]}
-    charted = [(f"chart {chart.title[:40]!r}", c) for chart in outline.charts for c in chart.citations]
-    withheld = [(f"section {s.title[:40]!r}", c) for s in outline.sections for c in s.withheld]
-    for what, citation in [*((f"point {p.text[:50]!r}", c) for p in outline.all_points() for c in p.citations),
-                           *charted, *withheld]:
+    kinds = list(all_kinds())
+    for what, citation in [cited for kind in kinds for cited in kind.citations(outline)]:
         document = documents.get(citation.source)
         if document is None:
             continue
@@ -129,22 +172,11 @@ def verify_outline(outline: Outline, base: Path) -> list[str]:
         if citation.quote not in paragraph:
             raise OutlineError(f"{what}: its quote is not in {citation.source} "
                                f"para. {citation.paragraph} ({document.source.path})")
-    for point in outline.all_points():
-        if not is_faithful_point(point, bullet=id(point) in bullets):
-            warnings.append(f"point {point.text[:50]!r} has words its quotes do not have")
+    for kind in kinds:
+        for point in kind.points(outline):
+            if not kind.faithful(point):
+                warnings.append(f"point {point.shown[:50]!r} has words its quotes do not have")
     return warnings
-
-
-def is_faithful_point(point: Point, bullet: bool) -> bool:
-    """The check ``verify_outline`` makes of each item: a bullet (BLUF or section point) deletes
-    words from its quotes; other items (figures, quotes, timeline, perspectives) put words of
-    their quotes together, after any date label. A bullet without words is not faithful."""
-    from .compress import is_faithful, strip_date_labels, uses_only_quoted_words
-
-    quotes = " ".join(c.quote for c in point.citations)
-    if bullet:
-        return is_faithful(point.text, quotes)
-    return uses_only_quoted_words(strip_date_labels(point.text), quotes)
 
 
 def expand_folders(paths: Sequence[Path]) -> list[Path]:

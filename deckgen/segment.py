@@ -11,9 +11,8 @@ import re
 from dataclasses import replace
 
 from .captions import CAPTION_LABEL, PICTURE_NOTE
-from .model import Document, Paragraph, Sentence
+from .model import TEXT_ROLES, Document, Paragraph, Sentence
 
-HEADING_MARK = "# "
 MAX_SENTENCE_CHARS = 600  # longer runs (a line with no punctuation) are cut at spaces
 RESPLIT_CHARS = 250  # runs this long usually swallowed several sentences (an unbalanced quote)
 # A full stop after a lower-case word (so not "U.S." or "Mr."), then a capital or an opening quote.
@@ -46,13 +45,15 @@ says tells""".split())
 def segment(document: Document) -> Document:
     """Return the document with its paragraphs and sentences filled in.
 
-    Paragraphs are the ``\\n\\n``-separated blocks of the normalised text, numbered
-    from 1. Heading paragraphs (Markdown headings) get no sentences.
+    The paragraphs are the reader's (with their roles); a document made from bare text has
+    none yet, and gets one body paragraph per line of its normalised text, numbered from 1.
+    Only paragraphs whose role is in ``model.TEXT_ROLES`` (body, list item, quotation) get
+    sentences: headings, table rows, captions, footnotes and furniture never reach a slide.
     """
-    paragraphs = tuple(_paragraphs(document.text))
+    paragraphs = document.paragraphs or tuple(_paragraphs(document.text))
     sentences: list[Sentence] = []
     for paragraph in paragraphs:
-        if paragraph.heading:
+        if paragraph.role not in TEXT_ROLES:
             continue
         for start, end in _sentence_spans(document.text, paragraph):
             sentence_id = f"{document.source.id}.{len(sentences) + 1}"
@@ -63,7 +64,7 @@ def segment(document: Document) -> Document:
 
 def _paragraphs(text: str):
     for number, match in enumerate(re.finditer(r"[^\n]+", text), start=1):
-        yield Paragraph(number, match.start(), match.end(), heading=match.group().startswith(HEADING_MARK))
+        yield Paragraph(number, match.start(), match.end())
 
 
 def _sentence_spans(text: str, paragraph: Paragraph):

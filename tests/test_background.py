@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from deckgen import embed as embedding
-from deckgen.background import Server
+from deckgen.background import Server, ordered_map
 from deckgen.errors import DeckgenError, InputError
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
@@ -128,3 +128,32 @@ def test_build_with_the_model_in_the_background_writes_the_same_deck_as_without(
     subprocess.run([sys.executable, "-c", without_fork, *run[3:], "-o", str(in_place)], check=True,
                    capture_output=True, cwd=ROOT)
     assert forked.read_bytes() == in_place.read_bytes()
+
+
+def square_with_pid(number):
+    if number < 0:
+        raise InputError(f"task {number}: negative")
+    return number * number, os.getpid()
+
+
+@linux_only
+def test_ordered_map_answers_in_input_order_from_children_that_set_up_once(tmp_path):
+    log = tmp_path / "setups"
+
+    def setup():
+        with log.open("a") as stream:
+            stream.write(f"{os.getpid()}\n")
+
+    answers = list(ordered_map(square_with_pid, range(40), jobs=3, setup=setup))
+    assert [value for value, _ in answers] == [n * n for n in range(40)]
+    children = {pid for _, pid in answers}
+    assert len(children) == 3 and os.getpid() not in children
+    assert sorted(map(int, log.read_text().split())) == sorted(children)  # one set-up per child
+
+
+def test_ordered_map_raises_a_tasks_deckgen_error_in_its_turn():
+    for jobs in (1, 2):
+        answers = ordered_map(square_with_pid, [1, 2, -3, 4], jobs=jobs, setup=lambda: None)
+        assert [next(answers)[0], next(answers)[0]] == [1, 4]
+        with pytest.raises(InputError, match="task -3: negative"):
+            next(answers)

@@ -84,7 +84,7 @@ def test_an_anonymous_speaker_keeps_the_articles_description(outline):
 
 
 def test_timeline_resolves_the_phase_dates(outline):
-    text = "\n".join(p.text for p in outline.timeline)
+    text = "\n".join(p.shown for p in outline.timeline)
     assert "by Sep 2025 ('no later than a year from now')" in text
     assert "Sep 2025 ('next September')" in text
     assert "at least to Sep 2026 ('will last at least one year')" in text
@@ -151,7 +151,7 @@ def test_a_statement_that_does_not_name_its_speaker_is_credited(outline):
 
 def test_timeline_items_run_by_their_earliest_date(outline):
     # the sentence dating "10 years ago" and "today" sits at Sep 2014, before the 2023/2024 items
-    firsts = [p.text.split(" ('")[0] for p in outline.timeline]
+    firsts = [p.label.split(" ('")[0] for p in outline.timeline]
     assert firsts[0] == "Sep 2014"
     assert firsts[-2:] == ["Sep 2025", "by Sep 2026"]
 

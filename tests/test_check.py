@@ -369,6 +369,30 @@ def test_bracketed_markers_resolve_against_numbered_lines(tmp_path):
     assert problems(prs, tmp_path) == [unsourced(2)]
 
 
+@pytest.mark.parametrize("marker", [("First claim [1].",), ("First claim.", "^1")], ids=["bracketed", "raised"])
+def test_a_labelled_sources_line_resolves_bracketed_and_raised_markers(tmp_path, marker):
+    prs = Presentation()
+    slide = titled(prs, "Labelled", TITLE_AND_CONTENT)
+    bullets(slide, marker, ("Second claim [2].",), ("Third claim [3].",))
+    text_box(slide, "Sources: [1] Voice of America, 27 Sep 2024; [2] Reuters, 3 May 2024", name="Sources",
+             top=6.5, height=0.5)
+    assert problems(prs, tmp_path) == [unsourced(3)]  # the sources line itself cites nothing
+
+
+def test_a_deck_without_slides_is_a_finding(tmp_path):
+    assert problems(Presentation(), tmp_path) == ["deck: the deck has no slides"]
+
+
+def test_endnotes_on_a_references_slide_resolve_markers_on_any_slide(tmp_path):
+    prs = Presentation()
+    bullets(titled(prs, "Claims", TITLE_AND_CONTENT), ("First claim.", "^1"), ("Second claim.", "^2"))
+    bullets(titled(prs, "Elsewhere", TITLE_AND_CONTENT), ("[2] Reuters, 3 May 2024",))
+    bullets(titled(prs, "References (cont.)", TITLE_AND_CONTENT), ("[1] Voice of America, 27 Sep 2024",))
+    # an entry on a slide not titled as references resolves nothing elsewhere, unless endnotes is set
+    assert problems(prs, tmp_path) == [unsourced(2)]
+    assert problems(prs, tmp_path, endnotes=True) == []
+
+
 # --- Unreadable files -------------------------------------------------------------------------------
 
 

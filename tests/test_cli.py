@@ -66,6 +66,12 @@ def test_outline_then_render_gives_the_same_deck_as_build(in_tmp):
     assert (in_tmp / "built.pptx").read_bytes() == (in_tmp / "rendered.pptx").read_bytes()
 
 
+def test_check_passes_decks_with_endnotes_without_flags(in_tmp):
+    assert run("build", "--footnotes", "references", "-o", "refs.pptx").exit_code == 0
+    result = run("check", "refs.pptx")
+    assert result.exit_code == 0, result.output
+
+
 def test_an_edited_outline_is_rendered_as_edited(in_tmp):
     run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "-f", "json", "-o", "o.json")
     data = json.loads((in_tmp / "o.json").read_text())
@@ -107,11 +113,14 @@ def test_help_lists_every_command():
     (["build", SEED, "--slides", "title,charts"], "expected a comma-separated list"),
     (["build", SEED, "--summarizer", "magic"], "unknown summarizer 'magic'"),
     (["render", "missing.yaml"], "missing.yaml: no such outline file"),
+    (["build", SEED, "-o", "deck.txt"], "deck.txt: a deck is a .pptx file"),
+    (["render", "seeds/o.json", "-o", "deck.pdf"], "deck.pdf: a deck is a .pptx file"),
 ])
 def test_errors_are_one_line_exit_2_and_leave_no_output(in_tmp, args, problem):
     (in_tmp / "empty.txt").write_text("")
     (in_tmp / "doc.pdfx").write_text("x")
     (in_tmp / "bad.yaml").write_text("title: ok\nsections: [\n")
+    (in_tmp / "seeds" / "o.json").write_text(json.dumps({"title": "T", "sources": [], "sections": []}))
     before = sorted(p.name for p in in_tmp.rglob("*"))
     result = run(*args)
     assert result.exit_code == 2
@@ -206,6 +215,30 @@ def test_keypoints_bad_line_is_named(in_tmp):
     (in_tmp / "in.jsonl").write_text('{"id": 1, "text": "Fine text here. Yes it is."}\n{"id": 2}\n')
     result = run("keypoints", "--jsonl", "in.jsonl")
     assert result.exit_code == 2 and "in.jsonl: line 2: 'text' must be a string" in result.stderr
+
+
+def test_build_each_makes_its_output_folder(in_tmp):
+    docs = in_tmp / "docs"
+    docs.mkdir()
+    (docs / "b.md").write_text("# Short\n\nA first sentence of this note. A second sentence of this note.\n")
+    result = run("build", "docs", "--each", "-o", "new/decks")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (in_tmp / "new" / "decks").iterdir()] == ["b.pptx"]
+
+
+def test_outline_takes_every_option_of_build_that_decides_the_outline():
+    import typer.main
+
+    commands = typer.main.get_command(app).commands
+    options = {name: {p.name for p in commands[name].params} for name in ("build", "outline")}
+    assert options["build"] - options["outline"] == {"check", "each", "jobs"}  # -o and --output: each its own
+
+
+def test_outline_leaves_out_what_the_layouts_slides_do_not_show(in_tmp):
+    result = run("outline", "--brief", "seeds/iraq-coalition.brief.yaml", "--slides", "title,bluf,sections")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sections"] and not data["figures"] and not data["quotes"] and not data["timeline"]
 
 
 def test_build_each_document_of_a_folder(in_tmp):

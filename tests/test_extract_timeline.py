@@ -85,7 +85,7 @@ def test_the_decks_as_of_date_never_anchors_an_undated_document(tmp_path):
     story.write_text("The jury found him guilty on Wednesday, the court said. The sentence is due on 4 May 2015.\n")
     outline = build_outline(OutlineRequest(documents=(story,), as_of=date(2015, 4, 21)))
     assert outline.as_of == date(2015, 4, 21)
-    assert [p.text.split(" (")[0] for p in outline.timeline] == ["4 May 2015"]
+    assert [p.label.split(" (")[0] for p in outline.timeline] == ["4 May 2015"]
 
 
 def test_without_a_date_relative_expressions_are_flagged_and_absolute_ones_resolve():
@@ -182,7 +182,7 @@ def test_timeline_slides_show_only_what_can_be_placed_in_time():
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
     assert [m.when for m in find_times(document)] == [None, date(2024, 9, 30), None]  # still flagged here
     timeline = briefing_extras([document])["timeline"]
-    assert [p.text for p in timeline] == ["30 Sep 2024 ('Sept. 30, 2024'): The truce began on Sept. 30, 2024."]
+    assert [p.shown for p in timeline] == ["30 Sep 2024 ('Sept. 30, 2024'): The truce began on Sept. 30, 2024."]
 
 
 def test_an_uncued_month_day_far_ahead_is_last_years():
@@ -202,7 +202,7 @@ def test_timeline_events_say_who_acts(tmp_path):
                      "He tweeted yesterday that the plan was a joke.\n\n"
                      "The minister will publish the plan on 4 May 2015.\n")
     outline = build_outline(OutlineRequest(documents=(story,)))
-    events = [p.text for p in outline.timeline]
+    events = [p.shown for p in outline.timeline]
     assert not any(": He tweeted" in e for e in events)
     assert events == ["20 Apr 2015 ('Monday'): Michael Fallon gave an interview on the Today programme on Monday.",
                       "4 May 2015 ('4 May 2015'): The minister will publish the plan on 4 May 2015."]
@@ -240,7 +240,7 @@ def test_photo_dates_stay_off_the_timeline_slide():
             "Alison Hargreaves, 32, was swept to her death in 260mph winds on her descent from the Himalayan "
             "mountain in 1995.")
     timeline = briefing_extras([segment(Document(SourceInfo("S1", "t.txt"), text))])["timeline"]
-    assert [p.text.split(": ")[0] for p in timeline] == ["1995 ('in 1995')"]
+    assert [p.label for p in timeline] == ["1995 ('in 1995')"]
 
 
 def test_years_after_a_capital_in_or_before_a_comma_are_found():
@@ -295,4 +295,4 @@ def test_a_picture_caption_is_no_timeline_event():
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
     assert [m.when.year for m in find_times(document)] == [1941, 1944, 2009, 2012]
     timeline = briefing_extras([document])["timeline"]
-    assert [p.text for p in timeline] == ["Aug 1941 ('in August 1941'): Bader was shot down over France in August 1941."]
+    assert [p.shown for p in timeline] == ["Aug 1941 ('in August 1941'): Bader was shot down over France in August 1941."]

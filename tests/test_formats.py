@@ -17,7 +17,7 @@ import pytest
 
 from deckgen.errors import InputError
 from deckgen.ingest import read_document
-from deckgen.model import SectionSpec
+from deckgen.model import Role, SectionSpec
 from deckgen.pipeline import OutlineRequest, build_outline
 from deckgen.segment import segment
 
@@ -153,8 +153,9 @@ def outlines(files):
 
 
 def paragraph_texts(path):
+    """Each paragraph's text, a heading's as "# text" (its role, not a mark in the text)."""
     document = segment(read_document(path, "S1"))
-    return [document.paragraph_text(p.number) for p in document.paragraphs]
+    return [("# " if p.role is Role.HEADING else "") + document.paragraph_text(p.number) for p in document.paragraphs]
 
 
 def outline_view(outline, shift=0):
@@ -195,10 +196,10 @@ def test_metadata_comes_from_each_document(files):
     page = source(".html")
     assert (page.title, page.publisher, page.author, str(page.date), page.url) == (
         HEADLINE, PUBLISHER, AUTHOR, "2024-09-27", URL)
-    word = source(".docx")
-    assert (word.title, word.author, str(word.date)) == (HEADLINE, AUTHOR, "2024-09-27")
-    pdf = source(".pdf")
-    assert (pdf.title, pdf.author) == (HEADLINE, AUTHOR) and pdf.date is not None
+    word = source(".docx")  # the core properties' creation date is when the file was made, not issued
+    assert (word.title, word.author, word.date) == (HEADLINE, AUTHOR, None)
+    pdf = source(".pdf")  # the file's creation date is no publication date
+    assert (pdf.title, pdf.author, pdf.date) == (HEADLINE, AUTHOR, None)
 
 
 def test_the_brief_overrides_the_documents_metadata(files, tmp_path):
@@ -223,7 +224,7 @@ def test_pdf_joins_hyphenated_words_and_keeps_real_hyphens(files):
     assert "part of a two-phased plan" in text and "U.S.-allied Syrian" in text
 
 
-def test_pdf_paragraphs_by_indentation_and_page_numbers_dropped(tmp_path):
+def test_pdf_paragraphs_by_indentation_and_page_numbers_are_furniture(tmp_path):
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "indent.pdf"
@@ -237,8 +238,9 @@ def test_pdf_paragraphs_by_indentation_and_page_numbers_dropped(tmp_path):
         pdf.drawString(x, 700 - 14 * n, line)
     pdf.drawString(300, 40, "1")
     pdf.save()
-    assert read_document(path, "S1").text.split("\n\n") == [
-        " ".join(t for _, t in lines[:2]), " ".join(t for _, t in lines[2:])]
+    document = read_document(path, "S1")
+    assert document.text.split("\n\n") == [" ".join(t for _, t in lines[:2]), " ".join(t for _, t in lines[2:]), "1"]
+    assert [p.role for p in document.paragraphs] == [Role.BODY, Role.BODY, Role.FURNITURE]
 
 
 def test_docx_tables_and_headings(tmp_path):
@@ -253,8 +255,10 @@ def test_docx_tables_and_headings(tmp_path):
             table.cell(r, c).text = value
     document.add_paragraph("After the table.")
     document.save(str(tmp_path / "t.docx"))
-    assert read_document(tmp_path / "t.docx", "S1").text.split("\n\n") == [
+    assert paragraph_texts(tmp_path / "t.docx") == [
         "# Overview", "Before the table.", "Force | Troops", "U.S. | 2,500", "After the table."]
+    roles = [p.role for p in read_document(tmp_path / "t.docx", "S1").paragraphs]
+    assert roles == [Role.HEADING, Role.BODY, Role.TABLE_ROW, Role.TABLE_ROW, Role.BODY]
 
 
 def test_html_lists_and_headings(tmp_path):
@@ -263,7 +267,7 @@ def test_html_lists_and_headings(tmp_path):
                     "on Friday, and they agreed on both.</p><ul><li>About 2,500 troops in Iraq.</li>"
                     "<li>About 900 troops in Syria.</li></ul><p>Talks go on and will resume next month "
                     "in Baghdad, the officials said.</p></article></body></html>")
-    assert read_document(path, "S1").text.split("\n\n") == [
+    assert paragraph_texts(path) == [
         "# Key facts", "Officials gave two numbers on Friday, and they agreed on both.",
         "About 2,500 troops in Iraq.", "About 900 troops in Syria.",
         "Talks go on and will resume next month in Baghdad, the officials said."]
@@ -289,6 +293,6 @@ def test_pdf_without_text_and_with_password(tmp_path):
 def test_help_imports_no_format_library():
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom deckgen.cli import app\n"
             "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
-            "print(sorted({'trafilatura', 'docx', 'pypdf', 'charset_normalizer', 'lxml'} & set(sys.modules)))")
+            "print(sorted({'trafilatura', 'docx', 'pdfminer', 'markdown_it', 'charset_normalizer', 'lxml'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -101,7 +101,7 @@ def pdf_bytes() -> bytes:
 
 
 def broken_xref(data: bytes) -> bytes:
-    """A PDF whose cross-reference pointer is wrong: pypdf recovers, and logs what it did."""
+    """A PDF whose cross-reference pointer is wrong: pdfminer.six recovers, and logs what it did."""
     return data[: data.rfind(b"startxref")] + b"startxref\n99999\n%%EOF\n"
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from deckgen.errors import OutlineError
-from deckgen.model import Citation, Outline, Point, Section, SourceInfo
+from deckgen.model import Chart, Citation, Contrast, Outline, Point, Section, SourceInfo
 from deckgen.outline import dumps, from_dict, load_outline, to_dict
 
 OUTLINE = Outline(
@@ -74,26 +74,55 @@ def test_from_dict_rejects_a_list():
         from_dict([])
 
 
+CITE = (Citation("S1", 3, "About 500 attacks, Lister said."),)
+FULL_GROUPS = {
+    "figures": (Point("about 500 attacks (Lister)", CITE),
+                Chart("attacks", None, ("Lister", "UN"), ("about 500", "600"), (500.0, 600.0), (500.0, 600.0),
+                      CITE * 2)),
+    "quotes": (Point("“We refused” — Abbasi", CITE),),
+    "timeline": (Point("The second phase starts.", CITE, label="Sep 2025 ('next September')"),),
+    "perspectives": (Section("Iraqi officials", (Point("Abbasi said no.", CITE),)),
+                     Contrast("withdrawal", (Section("U.S. officials", (Point("Not leaving.", CITE),)),
+                                             Section("Iraqi officials", (Point("Leaving.", CITE),))))),
+}
+
+
 def test_markdown_shows_every_slide_kind_with_content_for_review():
-    from dataclasses import replace
-
-    from deckgen.model import Chart, Contrast
-
-    cite = (Citation("S1", 3, "About 500 attacks, Lister said."),)
-    full = replace(OUTLINE, figures=(Point("about 500 attacks (Lister)", cite),),
-                   charts=(Chart("attacks", None, ("Lister", "UN"), ("about 500", "600"), (500.0, 600.0),
-                                 (500.0, 600.0), cite * 2),),
-                   quotes=(Point("“We refused” — Abbasi", cite),),
-                   timeline=(Point("Sep 2025 ('next September'): The second phase starts.", cite),),
-                   perspectives=(Section("Iraqi officials", (Point("Abbasi said no.", cite),)),),
-                   contrasts=(Contrast("withdrawal", (Section("U.S. officials", (Point("Not leaving.", cite),)),
-                                                      Section("Iraqi officials", (Point("Leaving.", cite),)))),))
+    full = replace(OUTLINE, groups=FULL_GROUPS)
     text = dumps(full, "md")
     for expected in ("## By the numbers\n\n- about 500 attacks (Lister) [S1 para. 3]",
-                     "## Chart: attacks\n\n- Lister: about 500 [S1 para. 3]\n- UN: 600 [S1 para. 3]",
+                     "## By the numbers: attacks\n\n- Lister: about 500 [S1 para. 3]\n- UN: 600 [S1 para. 3]",
                      "## Key quotes\n\n- “We refused” — Abbasi [S1 para. 3]",
                      "## Timeline and what to watch\n\n- Sep 2025 ('next September'): The second phase starts.",
                      "## Perspectives: Iraqi officials\n\n- Abbasi said no. [S1 para. 3]",
-                     "## Contrast: withdrawal\n\n- U.S. officials:\n  - Not leaving. [S1 para. 3]\n- Iraqi officials:"):
+                     "## Perspectives: withdrawal\n\n- U.S. officials:\n  - Not leaving. [S1 para. 3]\n- Iraqi officials:"):
         assert expected in text
     assert "## By the numbers" not in dumps(OUTLINE, "md")  # a kind with nothing is left out
+
+
+@pytest.mark.parametrize("fmt, suffix", [("json", ".json"), ("yaml", ".yaml")])
+def test_every_kinds_items_round_trip(tmp_path, fmt, suffix):
+    full = replace(OUTLINE, groups=FULL_GROUPS)
+    path = tmp_path / f"o{suffix}"
+    path.write_text(dumps(full, fmt))
+    assert load_outline(path) == full
+    data = to_dict(full)
+    assert data["timeline"][0] == {"label": "Sep 2025 ('next September')", "text": "The second phase starts.",
+                                   "citations": [{"source": "S1", "paragraph": 3, "quote": CITE[0].quote}],
+                                   "sentences": []}
+    assert [b["label"] for b in data["charts"][0]["bars"]] == ["Lister", "UN"]
+    assert data["contrasts"][0]["topic"] == "withdrawal"
+
+
+def test_an_outline_file_written_before_kinds_still_loads():
+    """Sections without 'sources' rest on the sources their points cite; a timeline item whose
+    date is part of its text loads as written."""
+    data = to_dict(OUTLINE)
+    for section in data["sections"]:
+        del section["sources"]
+    data["timeline"] = [{"text": "Sep 2025 ('next September'): The second phase starts.", "citations": [
+        {"source": "S1", "paragraph": 3, "quote": "The second phase starts next September."}]}]
+    loaded = from_dict(data)
+    assert [s.sources for s in loaded.sections] == [(), ("S1",), ()]
+    (item,) = loaded.timeline
+    assert (item.label, item.text) == ("Sep 2025 ('next September')", "The second phase starts.")

@@ -274,35 +274,12 @@ def test_an_outline_without_sections_gets_no_empty_agenda(seed_outline, tmp_path
     assert "Agenda" not in titles and "Bottom line up front" in titles
 
 
-def test_an_assertion_title_fits_with_its_footnote_marker(seed_outline, tmp_path):
-    """A headline that fills two title lines must still fit once its marker is added: the
-    title is sized with the marker (it once wrapped to a third line, outside the box)."""
-    from deckgen.check import check_deck
-
-    words = "The manager said the young midfielder is so positive around the place and gives everyone a boost"
-    other = ("The club said the new contract, agreed after weeks of talks between the player's agent and the "
-             "board, runs until the summer of 2019 at least and includes a clause on a move abroad.")
-    second = Point(other, (Citation("S1", 3, other),))
-    findings = []
-    for aspect in ("16:9", "4:3"):
-        for others in (1, 4):  # four more points than the headline: the title gets "(cont.)" too
-            for extra in range(-1, 8):  # headlines of several lengths around the two-line limit
-                text = words + " more" * extra + "." if extra >= 0 else \
-                    "In contrast the proportion of whites will drop from 87.2 per cent in 2011 to 75.7 per cent in 2015."
-                headline = Point(text, (Citation("S1", 12, text),))
-                deck = tmp_path / f"exec-{aspect.replace(':', '')}-{others}-{extra}.pptx"
-                render_deck(replace(seed_outline, sections=(Section("Midfield", (headline, *[second] * others)),)),
-                            load_layout("executive", {"aspect": aspect}), deck)
-                findings += check_deck(deck)
-    assert findings == []
-
-
 def test_new_slides_are_the_slides_python_pptx_makes():
     """NewSlides copies a layout's placeholders instead of cloning them: the XML must not differ."""
     from lxml import etree
     from pptx import Presentation
 
-    from deckgen.render import NewSlides, placeholder
+    from deckgen.render.package import NewSlides, placeholder
 
     ours, theirs = Presentation(), Presentation()
     new_slides = NewSlides(ours)

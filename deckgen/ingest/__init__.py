@@ -1,12 +1,15 @@
-"""Read source documents into normalised text plus metadata.
+"""Read source documents into paragraphs with roles plus metadata.
 
 Readers are registered by file suffix in ``READERS`` (module and function, imported
 when a file of that kind is first read); each takes the file's bytes and its path and
-returns the body text and the metadata found in the document itself (text formats
-decode through ``decode``). The body text is normalised:
-``\\n`` line ends, no control characters, paragraphs separated by one blank line
-and the lines inside a paragraph joined by single spaces, so that offsets are stable.
-Heavy libraries (trafilatura, python-docx, pypdf, charset-normalizer) are imported
+returns the document's blocks (``Block``: text, role, heading level) in reading order and
+the metadata found in the document itself (text formats decode through ``decode``).
+``read_document`` then applies the furniture rules (``furniture.document_roles``) and lays
+the blocks out as the document's text: white space inside each collapsed, control
+characters dropped, note numbers glued to sentences taken out ("action.6 The"), one blank
+line between paragraphs, so that offsets are stable; each
+paragraph keeps its role and its number in the source, furniture included.
+Heavy libraries (trafilatura, python-docx, pdfminer.six, charset-normalizer) are imported
 only by the reader that needs them.
 """
 
@@ -17,14 +20,16 @@ from importlib import import_module
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document, SourceInfo
-from .common import DEFAULT_MAX_INPUT_MB, METADATA_KEYS, clean_value, normalise, parse_date, yaml_problem
+from ..model import TEXT_ROLES, Document, Paragraph, SourceInfo
+from .common import (DEFAULT_MAX_INPUT_MB, METADATA_KEYS, Block, clean_value, normalise, parse_date,
+                     stated_date, without_note_markers, yaml_problem)
+from .furniture import document_roles
 from .text import decode
 
-__all__ = ["DEFAULT_MAX_INPUT_MB", "METADATA_KEYS", "READERS", "decode", "normalise", "parse_date",
+__all__ = ["DEFAULT_MAX_INPUT_MB", "METADATA_KEYS", "READERS", "Block", "decode", "normalise", "parse_date",
            "read_document", "yaml_problem"]
 
-Reader = Callable[[bytes, Path], tuple[str, dict]]
+Reader = Callable[[bytes, Path], tuple[list[Block], dict]]
 
 READERS: dict[str, tuple[str, str]] = {
     ".txt": ("text", "read_text"),
@@ -59,14 +64,34 @@ def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unknown document format {path.suffix or '(no suffix)'!r}; known: {known}")
     try:
-        body, metadata = reader(data, path)
+        blocks, metadata = reader(data, path)
+        if not metadata.get("date"):
+            metadata = {**metadata, "date": stated_date(b.text for b in blocks if b.text.strip())}
         source = _source_info(path, source_id, metadata)
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None
-    text = normalise(body)
+    text, paragraphs = lay_out(blocks)
     if not text:
         raise InputError(f"{path}: the document is empty")
-    return Document(source=source, text=text)
+    return Document(source=source, text=text, paragraphs=paragraphs)
+
+
+def lay_out(blocks: list[Block]) -> tuple[str, tuple[Paragraph, ...]]:
+    """The text of the blocks (each normalised to one line, empty ones dropped, a blank line
+    between) and their paragraphs, numbered from 1, with the roles the furniture rules give."""
+    kept = [(line, block) for block in blocks
+            for line in [normalise(_marked_out(block)).replace("\n\n", " ")] if line]
+    roles = document_roles([line for line, _ in kept], [b.role for _, b in kept], [b.level for _, b in kept])
+    paragraphs, start = [], 0
+    for number, ((line, block), role) in enumerate(zip(kept, roles), start=1):
+        paragraphs.append(Paragraph(number, start, start + len(line), role, block.level if role is block.role else 0))
+        start += len(line) + 2
+    return "\n\n".join(line for line, _ in kept), tuple(paragraphs)
+
+
+def _marked_out(block: Block) -> str:
+    """A block's text, note numbers glued to its sentences taken out when it holds sentences."""
+    return without_note_markers(block.text) if block.role in TEXT_ROLES else block.text
 
 
 def _read_bytes(path: Path, max_input_mb: float) -> bytes:

@@ -1,163 +1,325 @@
-"""PDF: pypdf's text with the paragraphs rebuilt from where each line sits on the page.
+"""PDF: the text as a reader reads it, from pdfminer.six's layout analysis.
 
-pypdf gives lines, not paragraphs. A new paragraph starts where a line
-- is set in another font size than the line before (larger than the body: a heading),
-- follows a vertical gap clearly wider than the usual line pitch,
-- is indented against the line before (a first-line indent), or
-- follows a short line that ends a sentence (the last line of a paragraph).
-At a page or column change (no usable gap) only the last two cues count. The lines
-of a paragraph are joined with spaces; a word hyphenated at a line end is joined
-back ("recon-" + "stituting"), but a real hyphen is kept ("U.S.-" + "allied", or
-"two-" + "phased" where the document writes "two-phased" elsewhere).
-Lines that are only a page number are dropped; running headers and footers are not detected.
+pdfminer.six groups characters into lines and lines into text boxes, with each character's
+position and size. From those:
+- columns are read one after the other: on each page the boxes of a column (found where the
+  boxes of two lines or more overlap across the page) are read top to bottom, columns left
+  to right, and a box that spans columns (a title, a wide table) ends the band above it;
+- footnote and reference numerals (characters smaller than their line and raised above its
+  baseline: "corrective action.6 The FAA") are taken out of the sentence;
+- list bullets ("•", and "!" as 1990s word processors printed them) are taken off their
+  items; words hyphenated at a line end are joined ("recon-" + "stituting"), real hyphens
+  kept ("U.S.-" + "allied", "two-" + "phased" where the document writes "two-phased");
+- running headers and footers (a line at the top or bottom of the page that recurs, digits
+  aside, on at least RUNNING_SHARE of the pages) and page numbers are furniture; so is a box
+  at the foot of a page set smaller than the body that opens with a number (a footnote);
+- inside a box a new paragraph starts after a short line that ends a sentence, at an indent
+  or where the type size changes; a paragraph set larger than the body is a heading (the
+  larger, the higher its level), and so is a line of its own in capitals or bold.
+Metadata: the title from the document information (unless it is a file name), else a
+memo's subject line, else the first heading in the largest type; the author; the issuing body when the information names a
+company. The information's creation date is when the file was made, not when the
+document was issued (common.stated_date finds that in the text).
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..segment import HEADING_MARK
-from .common import join_paragraphs
+from ..model import Role
+from .common import Block, heading, stated_subject
 
-HEADING_RATIO = 1.15   # a line this much larger than the body text is a heading
-GAP_RATIO = 1.4        # a drop this many line pitches wide separates paragraphs
-SHORT_RATIO = 0.7      # a line this much shorter than a full line may end a paragraph
-_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]")
+HEADING_RATIO = 1.15   # a box this much larger than the body text is a heading
+SUPERSCRIPT_RATIO = 0.85  # a digit this much smaller than its line, raised, is a note marker
+SHORT_RATIO = 0.7      # a line this much shorter than the box's longest may end a paragraph
+GUTTER_SHARE = 0.15    # see _reading_order
+MIN_COLUMN_WIDTH = 40  # points: narrower covered stretches (a margin note's bullet) are no column
+EDGE_SHARE = 0.12      # the top and bottom of a page where running headers and footers sit
+RUNNING_SHARE = 0.3    # a line recurring on this share of the pages (3 at least) runs with the page
+MIN_RUNNING_PAGES = 3
+_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|[ivxlc]{1,6}")
+_BULLET = re.compile(r"^(?:[•·▪◦‣○●■□❏!\-–*]\s+|\(cid:\d+\)\s*)(?=\S)")
+_UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph with no known character
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _HYPHENATED = re.compile(r"[^\W\d_][\w.]*-[^\W\d_]\w*")
-# pypdf reports the damage it recovers from as log warnings and adds no handler of its own,
-# so Python would print them on stderr: a library does not print.
-_QUIET = logging.NullHandler()
+_BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
+MAX_HEADING_WORDS = 14  # a one-line box in capitals or bold, with no full stop, is a heading up to this long
+_FILE_NAME = re.compile(r"^(?:Microsoft \w+ - )?\S+\.(?:docx?|wpd|rtf|pdf|indd|qxd|tex|dvi|sgml?)$|^untitled$", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
+# pdfminer reports the damage it recovers from as log warnings: a library does not print.
+_QUIET = logging.NullHandler()
 
 
 @dataclass
 class Line:
     text: str
-    page: int
-    x: float | None
-    y: float | None
+    x0: float
+    x1: float
     size: float
+    bold: bool = False
 
 
-def read_pdf(data: bytes, path: Path) -> tuple[str, dict]:
+@dataclass(eq=False)
+class Box:
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    lines: list[Line] = field(default_factory=list)
+    markers: set[str] = field(default_factory=set)  # the note numbers taken out of its lines
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def read_pdf(data: bytes, path: Path) -> tuple[list[Block], dict]:
     """Raises ValueError for a damaged or password-protected PDF, or one with no text layer."""
-    reader = _open(data)
-    try:
-        lines = [line for number, page in enumerate(reader.pages) for line in _page_lines(page, number)]
-        metadata = _metadata(reader)
-    except Exception as exc:  # pypdf raises many kinds for a damaged file
-        raise ValueError(f"not a readable PDF file ({exc.__class__.__name__})") from None
-    if not lines:
+    pages, info = _layout(data)
+    boxes = [box for page in pages for box in page]
+    if not boxes:
         raise ValueError("the PDF has no text layer (a scanned document? run OCR on it first)")
-    return join_paragraphs(_paragraphs(lines)), metadata
+    blocks = list(_blocks(pages))
+    return blocks, _metadata(info, blocks)
 
 
-def _open(data: bytes):
-    from pypdf import PasswordType, PdfReader
+def _layout(data: bytes):
+    """Each page's boxes in reading order, and the document information."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
 
-    logging.getLogger("pypdf").addHandler(_QUIET)
+    for name in ("pdfminer", "pdfminer.pdfinterp", "pdfminer.pdfpage", "pdfminer.converter"):
+        logging.getLogger(name).addHandler(_QUIET)
+        logging.getLogger(name).propagate = False
     try:
-        reader = PdfReader(io.BytesIO(data))
-        locked = reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED
-    except Exception as exc:  # pypdf raises many kinds for a damaged or oddly encrypted file
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        info = document.info[0] if document.info else {}
+        pages = []
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None))):
+            boxes = [_box(element, number) for element in page if isinstance(element, LTTextBox)]
+            pages.append(_reading_order([b for b in boxes if b.lines], page.width))
+    except PDFPasswordIncorrect:
+        raise ValueError("the PDF is protected by a password") from None
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file
+        if "password" in str(exc).lower() or "encrypt" in exc.__class__.__name__.lower():
+            raise ValueError("the PDF is protected by a password") from None
         raise ValueError(f"not a readable PDF file ({exc.__class__.__name__})") from None
-    if locked:
-        raise ValueError("the PDF is protected by a password")
-    return reader
+    return pages, info
 
 
-def _metadata(reader) -> dict:
-    info = reader.metadata
-    if info is None:
-        return {}
-    try:
-        created = info.creation_date
-    except ValueError:  # a malformed date string
-        created = None
-    values = {"title": info.title, "author": info.author, "date": created}
-    return {key: value for key, value in values.items() if value}
+def _box(element, page: int) -> Box:
+    from pdfminer.layout import LTChar, LTTextLine
 
-
-def _page_lines(page, number: int) -> list[Line]:
-    """The page's lines in content order, each with where its first text was drawn."""
-    pieces = []
-
-    def visit(text, cm, tm, font, font_size):
-        if text:
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])
-            pieces.append((text, x, y, font_size * scale))
-
-    page.extract_text(visitor_text=visit)
-    lines: list[Line] = []
-    current: Line | None = None
-    for text, x, y, size in pieces:
-        for i, part in enumerate(text.translate(_LIGATURES).split("\n")):
-            if i and current is not None:
-                lines.append(current)
-                current = None
-            if not part.strip():
+    box = Box(page, element.x0, element.y0, element.x1, element.y1)
+    for line in element:
+        if not isinstance(line, LTTextLine):
+            continue
+        chars = [c for c in line if isinstance(c, LTChar)]
+        sizes = [c.size for c in chars if c.get_text().strip()]
+        if not sizes:
+            continue
+        size = statistics.median(sizes)
+        full_size = [c for c in chars if c.size >= SUPERSCRIPT_RATIO * size]
+        base = min(c.y0 for c in full_size) if full_size else line.y0
+        text, marker = "", ""
+        for char in line:
+            if _is_note_marker(char, size, base):
+                marker += char.get_text()
                 continue
-            if current is None:  # only the first part of a piece has a known position
-                current = Line("", number, x if i == 0 else None, y if i == 0 else None, size)
-            current.text += part
-    if current is not None:
-        lines.append(current)
-    for line in lines:
-        line.text = " ".join(line.text.split())
-    return [line for line in lines if not _PAGE_NUMBER.fullmatch(line.text)]
+            if marker:
+                box.markers.add(marker)
+                marker = ""
+            text += char.get_text()
+        box.markers.update([marker] if marker else [])
+        text = " ".join(text.translate(_LIGATURES).split())
+        bold = sum(_BOLD.search(c.fontname) is not None for c in chars) > len(chars) / 2
+        if text:
+            box.lines.append(Line(text, line.x0, line.x1, size, bold))
+    return box
 
 
-def _paragraphs(lines: list[Line]):
+def _is_note_marker(char, size: float, base: float) -> bool:
+    """A digit smaller than its line and raised above the line's baseline: a note's number."""
+    from pdfminer.layout import LTChar
+
+    return (isinstance(char, LTChar) and char.get_text().isdigit() and char.size < SUPERSCRIPT_RATIO * size
+            and char.y0 > base + 0.15 * size)
+
+
+def _reading_order(boxes: list[Box], width: float) -> list[Box]:
+    """Columns top to bottom, left to right, in bands that boxes spanning columns separate.
+
+    A column is a stretch across the page that lines cover; a gutter, one that fewer than
+    GUTTER_SHARE of the most covered point's lines cross (a title or an address block may).
+    A box in one column only is read with its column; a box over a gutter spans columns."""
+    coverage = [0] * (int(width) + 2)
+    for box in boxes:
+        for line in box.lines:
+            for x in range(max(int(line.x0), 0), min(int(line.x1), len(coverage))):
+                coverage[x] += 1
+    floor = GUTTER_SHARE * max(coverage, default=0)
+    columns: list[list[float]] = []
+    for x, count in enumerate(coverage):
+        if count > floor:
+            if columns and columns[-1][1] == x - 1:
+                columns[-1][1] = x
+            else:
+                columns.append([x, x])
+    columns = [c for c in columns if c[1] - c[0] >= MIN_COLUMN_WIDTH]
+
+    def column(box: Box) -> int | None:
+        overlapping = [i for i, (x0, x1) in enumerate(columns) if min(box.x1, x1) - max(box.x0, x0) > 0]
+        return overlapping[0] if len(columns) > 1 and len(overlapping) == 1 else None
+
+    ordered: list[Box] = []
+    waiting = sorted(boxes, key=lambda b: -b.y1)
+    spanning = [b for b in waiting if column(b) is None]
+    for stop in [*spanning, None]:
+        top = stop.y1 if stop is not None else float("-inf")
+        band = [b for b in waiting if column(b) is not None and b.y1 > top]
+        ordered += sorted(band, key=lambda b: (column(b), -b.y1))
+        taken = {id(b) for b in band} | {id(stop)}
+        waiting = [b for b in waiting if id(b) not in taken]
+        if stop is not None:
+            ordered.append(stop)
+    return _rows_joined(ordered)
+
+
+def _rows_joined(boxes: list[Box]) -> list[Box]:
+    """One-line boxes that share a line of the page joined left to right ("To:" and the names
+    beside it; "Date:" and the date), a box once the other has been read."""
+    joined: list[Box] = []
+    for box in boxes:
+        before = joined[-1] if joined else None
+        if before is not None and len(before.lines) == 1 and len(box.lines) == 1 and _same_row(before, box):
+            left, right = sorted((before, box), key=lambda b: b.x0)
+            line = Line(f"{left.lines[0].text} {right.lines[0].text}", left.x0, right.x1,
+                        max(left.lines[0].size, right.lines[0].size), left.lines[0].bold and right.lines[0].bold)
+            joined[-1] = Box(box.page, left.x0, min(left.y0, right.y0), right.x1, max(left.y1, right.y1), [line],
+                             left.markers | right.markers)
+        else:
+            joined.append(box)
+    return joined
+
+
+def _same_row(first: Box, second: Box) -> bool:
+    overlap = min(first.y1, second.y1) - max(first.y0, second.y0)
+    return overlap > 0.5 * min(first.y1 - first.y0, second.y1 - second.y0)
+
+
+def _blocks(pages: list[list[Box]]):
+    boxes = [box for page in pages for box in page]
     sizes = Counter()
-    for line in lines:
-        sizes[round(line.size, 1)] += len(line.text)
-    body = sizes.most_common(1)[0][0]  # the size most of the text is set in
-    drops = [a.y - b.y for a, b in zip(lines, lines[1:])
-             if a.page == b.page and a.y is not None and b.y is not None and a.y > b.y]
-    pitch = statistics.median(drops) if drops else None
-    lengths = sorted(len(line.text) for line in lines)
-    full = lengths[int(0.9 * (len(lengths) - 1))]
-    words = {w.lower() for line in lines for w in _HYPHENATED.findall(line.text)}
+    for box in boxes:
+        for line in box.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    body = sizes.most_common(1)[0][0]
+    groups = [(box, lines) for box in boxes for lines in _paragraphs(box)]
+    heading_sizes = sorted({round(_size(lines)) for _, lines in groups if _size(lines) > body * HEADING_RATIO},
+                           reverse=True)
+    running = _running_lines(pages)
+    markers = [set().union(*(b.markers for b in page)) for page in pages]
+    words = {w.lower() for box in boxes for line in box.lines for w in _HYPHENATED.findall(line.text)}
+    found: list[Block] = []
+    for box, lines in groups:
+        text = _joined(lines, words)
+        note = _NOTE_NUMBER.match(text)
+        if _key(lines[0].text) in running.get(box.page, ()) or _PAGE_NUMBER.fullmatch(text):
+            found.append(Block(text, Role.FURNITURE))
+        elif _size(lines) > body * HEADING_RATIO and len(text.split()) <= MAX_HEADING_WORDS * 2:
+            found.append(heading(text, heading_sizes.index(round(_size(lines))) + 1))
+        elif _set_apart(lines):
+            found.append(heading(text, len(heading_sizes) + 1))
+        elif note and (note.group(1) in markers[box.page] or _size(lines) < SUPERSCRIPT_RATIO * body):
+            found.append(Block(text, Role.FOOTNOTE))
+        elif _BULLET.match(text):
+            found.append(Block(_UNKNOWN_GLYPH.sub("", _BULLET.sub("", text)), Role.LIST_ITEM))
+        else:
+            _add(found, Block(_UNKNOWN_GLYPH.sub("", text), Role.BODY), words)
+    return found
 
-    def heading(line: Line) -> bool:
-        return line.size > body * HEADING_RATIO
 
-    def starts_paragraph(before: Line, line: Line) -> bool:
-        if heading(before) or heading(line):
-            return not (heading(before) and heading(line) and abs(before.size - line.size) < 0.5)
-        indented = before.x is not None and line.x is not None and line.x > before.x + 0.8 * line.size
+def _size(lines: list[Line]) -> float:
+    return statistics.median(line.size for line in lines)
+
+
+def _set_apart(lines: list[Line]) -> bool:
+    """A line of its own in capitals or bold, with no full stop: a heading set in the body's size."""
+    text = lines[0].text
+    return (len(lines) == 1 and len(text.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(text)
+            and any(c.isalpha() for c in text) and (text.isupper() or lines[0].bold))
+
+
+def _add(found: list[Block], block: Block, words: set[str]) -> None:
+    """Append a body paragraph, or join it to the last one when that one stops mid-sentence and
+    this one goes on in lower case (a paragraph that runs on in the next column or page; the
+    running lines and footnotes between stay after it)."""
+    last = next((i for i in range(len(found) - 1, -1, -1)
+                 if found[i].role not in (Role.FURNITURE, Role.FOOTNOTE)), None)
+    if last is not None and found[last].role is Role.BODY and block.text[:1].islower() \
+            and not _SENTENCE_END.search(found[last].text):
+        found[last] = Block(_join(found[last].text, block.text, words), Role.BODY)
+    else:
+        found.append(block)
+
+
+def _page_top(pages: list[list[Box]], box: Box) -> float:
+    return max((b.y1 for b in pages[box.page]), default=box.y1)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _running_lines(pages: list[list[Box]]) -> dict[int, set[str]]:
+    """Per page, the keys of its first and last lines that recur (digits aside) near the top or
+    bottom of at least RUNNING_SHARE of the pages: running headers and footers."""
+    edges: dict[int, set[str]] = {}
+    for number, boxes in enumerate(pages):
+        if not boxes:
+            continue
+        top, bottom = max(b.y1 for b in boxes), min(b.y0 for b in boxes)
+        height = max(top - bottom, 1)
+        edges[number] = {_key(line.text) for b in boxes for line in b.lines
+                         if b.y0 >= top - EDGE_SHARE * height or b.y1 <= bottom + EDGE_SHARE * height}
+    counts = Counter(key for keys in edges.values() for key in keys)
+    needed = max(MIN_RUNNING_PAGES, RUNNING_SHARE * len(pages))
+    return {page: {k for k in keys if counts[k] >= needed} for page, keys in edges.items()}
+
+
+def _paragraphs(box: Box):
+    """The box's lines grouped into paragraphs: a new one after a short line that ends a
+    sentence, at an indent against the line before, at a bullet, and where the type size changes
+    (a title drawn just above the text)."""
+    full = max(len(line.text) for line in box.lines)
+    paragraph = [box.lines[0]]
+    for before, line in zip(box.lines, box.lines[1:]):
         short_end = len(before.text) < SHORT_RATIO * full and bool(_SENTENCE_END.search(before.text))
-        if indented or short_end:
-            return True
-        same_column = (before.page == line.page and before.y is not None and line.y is not None
-                       and before.y > line.y)
-        return same_column and pitch is not None and before.y - line.y > GAP_RATIO * pitch
-
-    paragraph = [lines[0]]
-    for before, line in zip(lines, lines[1:]):
-        if starts_paragraph(before, line):
-            yield _joined(paragraph, words, heading(paragraph[0]))
+        indented = line.x0 > before.x0 + 0.8 * line.size
+        resized = max(line.size, before.size) > HEADING_RATIO * min(line.size, before.size)
+        if short_end or indented or resized or _BULLET.match(line.text):
+            yield paragraph
             paragraph = []
         paragraph.append(line)
-    yield _joined(paragraph, words, heading(paragraph[0]))
+    yield paragraph
 
 
-def _joined(lines: list[Line], words: set[str], heading: bool) -> str:
+def _joined(lines: list[Line], words: set[str]) -> str:
     text = lines[0].text
     for line in lines[1:]:
         text = _join(text, line.text, words)
-    return HEADING_MARK + text if heading else text
+    return text
 
 
 def _join(text: str, following: str, words: set[str]) -> str:
@@ -170,3 +332,23 @@ def _join(text: str, following: str, words: set[str]) -> str:
             and f"{head}{tail}".lower() not in words:
         return text[:-1] + following
     return text + following
+
+
+def _metadata(info: dict, blocks: list[Block]) -> dict:
+    title = _text(info.get("Title"))
+    if not title or _FILE_NAME.match(title):
+        title = stated_subject(b.text for b in blocks) or next(
+            (b.text for b in blocks[:40] if b.role is Role.HEADING and b.level == 1), None)
+    values = {"title": title, "author": _text(info.get("Author")), "publisher": _text(info.get("Company"))}
+    return {key: value for key, value in values.items() if value}
+
+
+def _text(value) -> str | None:
+    """A document-information value as text (PDF strings come as bytes or references)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        value = decode_text(value)
+    return " ".join(str(value).split()) if value else None

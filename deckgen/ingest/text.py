@@ -56,6 +56,8 @@ def _detected(data: bytes, path: Path) -> str:
     return str(best)
 
 
-def read_text(data: bytes, path: Path) -> tuple[str, dict]:
-    """Plain text has no metadata of its own."""
-    return decode(data, path), {}
+def read_text(data: bytes, path: Path) -> tuple[list, dict]:
+    """Body paragraphs (the furniture rules judge them later); plain text has no metadata of its own."""
+    from .common import text_blocks
+
+    return text_blocks(decode(data, path)), {}

@@ -70,17 +70,17 @@ def create_app(session: ReviewSession, previewer: Previewer | None = None,
     deck_lock = threading.Lock()
 
     def current_deck() -> Path:
-        """The deck of the current outline and settings, rendered once per version and settings."""
-        from ..render import render_deck
+        """The deck of the current outline and settings, rendered once per version and settings
+        (as ``deckgen render`` renders the outline file)."""
+        from ..pipeline import build_deck
 
         with deck_lock:
-            key = session.deck_key()
+            with session.lock:  # the key names this outline and layout
+                key, outline, layout = session.deck_key(), session.outline, session.layout
             if key not in decks:
-                with session.lock:
-                    outline, layout = session.outline, session.settings.load()
                 path = previewer.folder / "decks" / f"{key}.pptx"
                 path.parent.mkdir(exist_ok=True)
-                render_deck(outline, layout, path)
+                build_deck(outline, layout, path, session.outline_file.parent)
                 decks[key] = path
                 while len(decks) > KEEP_DECKS:  # the oldest deck, its PDF and its pictures go
                     old = decks.pop(next(iter(decks)))

@@ -2,10 +2,12 @@
 
 Items are addressed by group and position: a group is ``bluf``, ``figures``, ``quotes``,
 ``timeline``, ``sections/<i>``, ``perspectives/<i>`` or ``contrasts/<i>/<j>`` (a contrast's
-side), an item is ``<group>#<index>``. Every edit names the version it was made on; an edit of
-an older version raises StaleEdit, so two tabs never overwrite each other silently. After each
-edit the outline is written (atomically) to the outline file, in the contract of
-``deckgen outline``, so ``deckgen render`` of that file gives the page's deck.
+side), an item is ``<group>#<index>``. Each group kind reads and writes the items of one slide
+kind (``deckgen.kinds``), which also checks its points and titles its slides. Every edit names
+the version it was made on; an edit of an older version raises StaleEdit, so two tabs never
+overwrite each other silently. After each edit the outline is written (atomically) to the
+outline file, in the contract of ``deckgen outline``, so ``deckgen render`` of that file gives
+the page's deck.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ from pathlib import Path
 
 from ..errors import DeckgenError
 from ..files import write_atomically
+from ..kinds import get_kind
+from ..kinds.base import Context
 from ..layouts import DEFAULT_LAYOUT
-from ..model import Document, Outline, Point, Section
-from ..outline import dumps
+from ..model import Contrast, Document, Outline, Point, Section
+from ..outline import dumps, with_sources
 
+# Group kinds in page order -> (the slide kind holding their items, the type of those items): a
+# kind of points is one group, a kind of sections a group a section, "contrasts" a group a side.
+GROUP_KINDS = {"bluf": ("bluf", Point), "sections": ("sections", Section), "figures": ("figures", Point),
+               "quotes": ("quotes", Point), "timeline": ("timeline", Point),
+               "perspectives": ("perspectives", Section), "contrasts": ("perspectives", Contrast)}
 BULLET_GROUPS = ("bluf", "sections")   # deletion-only bullets; items move freely between them
-SINGLE_GROUPS = ("bluf", "figures", "quotes", "timeline")
-GROUP_TITLES = {"bluf": "Bottom line up front", "figures": "By the numbers", "quotes": "Key quotes",
-                "timeline": "Timeline and what to watch"}
 MAX_TEXT = 2000       # characters of an edited bullet or section title
 # Flags the page sets, each a layout key: the CLI flag that sets it is --<key with dashes>.
 FLAG_KEYS = ("master", "aspect", "font", "title_size", "body_size", "max_bullets", "slides", "footnotes",
@@ -139,42 +145,56 @@ def added_words(point: Point) -> list[str]:
 
 def group_ids(outline: Outline) -> list[str]:
     """Every group in page order."""
-    return ["bluf", *(f"sections/{i}" for i in range(len(outline.sections))), "figures", "quotes", "timeline",
-            *(f"perspectives/{i}" for i in range(len(outline.perspectives))),
-            *(f"contrasts/{i}/{j}" for i, c in enumerate(outline.contrasts) for j in range(len(c.sides)))]
+    ids = []
+    for kind, (_, of) in GROUP_KINDS.items():
+        items = _items(outline, kind)
+        if of is Point:
+            ids.append(kind)
+        elif of is Section:
+            ids += [f"{kind}/{i}" for i in range(len(items))]
+        else:
+            ids += [f"{kind}/{i}/{j}" for i, contrast in enumerate(items) for j in range(len(contrast.sides))]
+    return ids
 
 
 def get_points(outline: Outline, group: str) -> tuple[Point, ...]:
     kind, indexes = _parse_group(outline, group)
-    if kind in SINGLE_GROUPS:
-        return getattr(outline, kind)
+    if GROUP_KINDS[kind][1] is Point:
+        return _items(outline, kind)
     return _section(outline, kind, indexes).points
 
 
 def set_points(outline: Outline, group: str, points) -> Outline:
+    """The outline with the group's points replaced; a section then rests on the sources its
+    points cite (as the References slide lists them)."""
     kind, indexes = _parse_group(outline, group)
-    if kind in SINGLE_GROUPS:
-        return replace(outline, **{kind: tuple(points)})
-    return _set_section(outline, kind, indexes, replace(_section(outline, kind, indexes), points=tuple(points)))
+    if GROUP_KINDS[kind][1] is Point:
+        return _with_items(outline, kind, points)
+    section = replace(_section(outline, kind, indexes), points=tuple(points))
+    if kind == "sections":
+        section = with_sources((section,), outline.sources)[0]
+    return _set_section(outline, kind, indexes, section)
 
 
-def group_title(outline: Outline, group: str) -> str:
+def group_title(outline: Outline, group: str, context: Context) -> str:
+    """The group's name on the page: its kind's slide title, a section's or perspective group's
+    title, or a contrast's topic and side."""
     kind, indexes = _parse_group(outline, group)
-    if kind in SINGLE_GROUPS:
-        return GROUP_TITLES[kind]
+    if GROUP_KINDS[kind][1] is Point:
+        return context.title(GROUP_KINDS[kind][0])
     title = _section(outline, kind, indexes).title
-    return f"{outline.contrasts[indexes[0]].topic}: {title}" if kind == "contrasts" else title
+    return f"{_items(outline, kind)[indexes[0]].topic}: {title}" if kind == "contrasts" else title
 
 
-def slide_title(outline: Outline, group: str) -> str:
-    """The title of the slide(s) a group's items land on, as the renderer words it: perspective
-    groups and contrasts are shown under "Perspectives: <group or topic>"."""
+def slide_title(outline: Outline, group: str, context: Context) -> str:
+    """The title of the slide(s) a group's items land on, as the layout words it: perspective
+    groups and contrasts are shown under the perspectives kind's title and their group or topic."""
     kind, indexes = _parse_group(outline, group)
     if kind == "perspectives":
-        return f"Perspectives: {outline.perspectives[indexes[0]].title}"
+        return context.title("perspectives", _section(outline, kind, indexes).title)
     if kind == "contrasts":
-        return f"Perspectives: {outline.contrasts[indexes[0]].topic}"
-    return group_title(outline, group)
+        return context.title("perspectives", _items(outline, kind)[indexes[0]].topic)
+    return group_title(outline, group, context)
 
 
 def group_family(group: str) -> str:
@@ -186,6 +206,11 @@ def group_family(group: str) -> str:
     return group.rsplit("/", 1)[0] if kind == "contrasts" else kind
 
 
+def faithful(group: str, point: Point) -> bool:
+    """The check ``verify_outline`` makes of the point: its slide kind's."""
+    return get_kind(GROUP_KINDS[group.split("/")[0]][0]).faithful(point)
+
+
 def _parse_group(outline: Outline, group: str) -> tuple[str, tuple[int, ...]]:
     if not isinstance(group, str) or group not in group_ids(outline):
         raise RequestError(f"no group {group!r} in the outline")
@@ -193,22 +218,38 @@ def _parse_group(outline: Outline, group: str) -> tuple[str, tuple[int, ...]]:
     return kind, tuple(int(i) for i in rest)
 
 
+def _items(outline: Outline, kind: str) -> tuple:
+    """The items of a group kind: those of its type among its slide kind's items."""
+    name, of = GROUP_KINDS[kind]
+    return tuple(item for item in get_kind(name).items(outline) if isinstance(item, of))
+
+
+def _with_items(outline: Outline, kind: str, items) -> Outline:
+    """The outline with a group kind's items replaced; the other items of its slide kind (the
+    charts beside the figures, the contrasts beside the perspective groups) stay where they were."""
+    name, of = GROUP_KINDS[kind]
+    if name in ("bluf", "sections"):  # fields of the outline, not groups
+        return replace(outline, **{name: tuple(items)})
+    old = outline.group(name)
+    at = next((n for n, item in enumerate(old) if isinstance(item, of)), len(old))
+    before = tuple(item for item in old[:at] if not isinstance(item, of))
+    after = tuple(item for item in old[at:] if not isinstance(item, of))
+    return replace(outline, groups={**outline.groups, name: (*before, *items, *after)})
+
+
 def _section(outline: Outline, kind: str, indexes: tuple[int, ...]) -> Section:
-    if kind == "contrasts":
-        return outline.contrasts[indexes[0]].sides[indexes[1]]
-    return getattr(outline, kind)[indexes[0]]
+    item = _items(outline, kind)[indexes[0]]
+    return item.sides[indexes[1]] if kind == "contrasts" else item
 
 
 def _set_section(outline: Outline, kind: str, indexes: tuple[int, ...], section: Section) -> Outline:
+    items = list(_items(outline, kind))
     if kind == "contrasts":
-        contrasts = list(outline.contrasts)
-        sides = list(contrasts[indexes[0]].sides)
+        sides = list(items[indexes[0]].sides)
         sides[indexes[1]] = section
-        contrasts[indexes[0]] = replace(contrasts[indexes[0]], sides=tuple(sides))
-        return replace(outline, contrasts=tuple(contrasts))
-    sections = list(getattr(outline, kind))
-    sections[indexes[0]] = section
-    return replace(outline, **{kind: tuple(sections)})
+        section = replace(items[indexes[0]], sides=tuple(sides))
+    items[indexes[0]] = section
+    return _with_items(outline, kind, items)
 
 
 def _item(outline: Outline, item: str) -> tuple[str, int, tuple[Point, ...]]:
@@ -313,7 +354,7 @@ class ReviewSession:
         self.history: list[Outline] = []   # the outline before each edit, for undo
         self.documents = load_sources(outline, outline_file.parent)
         self.lock = threading.RLock()
-        settings.load()
+        self.layout, self.context = _loaded(settings)
 
     def save(self, outline: Outline | None = None) -> None:
         """Write ``outline`` (default: the session's) to the outline file, in the format its suffix
@@ -351,9 +392,9 @@ class ReviewSession:
     def change_settings(self, layout: str, overrides: dict) -> None:
         """New layout and flag values; raises LayoutError (nothing changes) for a bad one."""
         settings = Settings(layout, overrides)
-        settings.load()
+        loaded = _loaded(settings)
         with self.lock:
-            self.settings = settings
+            self.settings, (self.layout, self.context) = settings, loaded
 
     def deck_key(self) -> str:
         """Names the deck the current outline version and settings give."""
@@ -364,40 +405,38 @@ class ReviewSession:
     def chart_groups(self) -> list[dict]:
         """The charts, shown but not edited on the page: one item a bar, found on its slide by its label."""
         return [{"id": f"charts/{i}", "kind": "charts", "family": f"charts/{i}", "title": f"Chart: {chart.title}",
-                 "slide_title": f"By the numbers: {chart.title}", "readonly": True, "withheld": [],
+                 "slide_title": self.context.title("figures", chart.title), "readonly": True, "withheld": [],
                  "items": [{"id": f"charts/{i}#{j}", "text": f"{label}: {text}", "find": label,
                             "markers": [f"{citation.source} ¶{citation.paragraph}"],
                             "sentences": cited_sentences(Point(text, (citation,)), self.documents),
-                            "faithful": True, "added": []}
+                            "label": None, "faithful": True, "added": []}
                            for j, (label, text, citation) in enumerate(zip(chart.labels, chart.texts, chart.citations))]}
                 for i, chart in enumerate(self.outline.charts)]
 
     def view(self) -> dict:
         """The outline as the page shows it: groups of items with markers, cited sentence ids and
         the faithfulness check ``deckgen render`` makes."""
-        from ..pipeline import is_faithful_point
-
         with self.lock:
             outline = self.outline
             groups = []
             for group in group_ids(outline):
                 points = get_points(outline, group)
                 kind = group.split("/")[0]
-                if kind in ("figures", "quotes", "timeline", "perspectives", "contrasts") and not points:
+                if kind not in BULLET_GROUPS and not points:
                     continue
-                bullet = kind in BULLET_GROUPS
                 items = []
                 for index, point in enumerate(points):
-                    faithful = is_faithful_point(point, bullet)
+                    kept = faithful(group, point)
                     items.append({
-                        "id": f"{group}#{index}", "text": point.text, "find": point.text,
+                        "id": f"{group}#{index}", "text": point.text, "label": point.label, "find": point.shown,
                         "markers": list(dict.fromkeys(f"{c.source} ¶{c.paragraph}" for c in point.citations)),
-                        "sentences": cited_sentences(point, self.documents), "faithful": faithful,
-                        "added": [] if faithful else added_words(point)})
-                section = _section(outline, kind, _parse_group(outline, group)[1]) if kind not in SINGLE_GROUPS else None
+                        "sentences": cited_sentences(point, self.documents), "faithful": kept,
+                        "added": [] if kept else added_words(point)})
+                indexes = _parse_group(outline, group)[1]
+                section = _section(outline, kind, indexes) if indexes else None
                 groups.append({"id": group, "kind": kind, "family": group_family(group),
-                               "title": group_title(outline, group), "slide_title": slide_title(outline, group),
-                               "items": items,
+                               "title": group_title(outline, group, self.context),
+                               "slide_title": slide_title(outline, group, self.context), "items": items,
                                "withheld": [f"{c.source} ¶{c.paragraph}" for c in section.withheld] if section else []})
             after = max(i for i, g in enumerate(groups) if g["kind"] in ("bluf", "sections", "figures")) + 1
             groups[after:after] = self.chart_groups()  # after the figures they are drawn from
@@ -407,17 +446,29 @@ class ReviewSession:
                     "command": self.settings.render_command(self.outline_file, self.output)}
 
 
+def _loaded(settings: Settings):
+    """The settings' layout and the context its slide titles come from; raises LayoutError for a
+    bad layout, value or title template."""
+    from ..text import Templates
+
+    layout = settings.load()
+    context = Context(Templates(layout.template_folders))
+    context.title("bluf")  # a broken title template fails here, not on every view
+    return layout, context
+
+
 def open_session(request, settings: Settings, output: Path) -> tuple[ReviewSession, list[str]]:
     """The session for ``deckgen serve``: the outline file beside ``output`` when it exists (the
-    review goes on where it stopped), else the outline built from ``request`` (with every slide
-    kind's content, as ``deckgen outline`` builds it), saved there at once. Returns notes for
-    the user: the file resumed and ``verify_outline``'s warnings. Raises InputError when the
-    file holds the review of other documents."""
+    review goes on where it stopped), else the outline ``deckgen outline`` builds from
+    ``request`` with the same layout (its slide kinds are collected), saved there at once.
+    Returns notes for the user: the file resumed and ``verify_outline``'s warnings. Raises
+    InputError when the file holds the review of other documents, LayoutError for a bad layout."""
     from ..embed import model_in_background
     from ..errors import InputError
     from ..outline import load_outline
-    from ..pipeline import build_outline, verify_outline
+    from ..pipeline import build_deck
 
+    layout = settings.load()
     outline_file = outline_file_for(output)
     paths = request.documents or tuple(entry.path for entry in request.brief.sources)
     if outline_file.exists():
@@ -426,11 +477,11 @@ def open_session(request, settings: Settings, output: Path) -> tuple[ReviewSessi
         if paths and {p.resolve() for p in paths} != reviewed:
             raise InputError(f"{outline_file}: holds the review of other documents; delete it to start again, "
                              "or give another --output")
-        notes = [f"{outline_file}: resuming the review saved there (delete it to start again)",
-                 *verify_outline(outline, outline_file.parent)]
+        deck = build_deck(outline, layout, outline_folder=outline_file.parent)
+        notes = [f"{outline_file}: resuming the review saved there (delete it to start again)", *deck.warnings]
     else:
         with model_in_background():
-            outline = build_outline(request)
+            outline = build_deck(request, layout).outline
         notes = []
     session = ReviewSession(outline, outline_file, output, settings)
     session.save()

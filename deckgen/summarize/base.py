@@ -8,15 +8,10 @@ from collections.abc import Sequence
 
 from ..calendar_names import MONTHS, WEEKDAYS, any_of
 from ..captions import CAPTION_LABEL, CAPTION_MARK
+from ..ingest.furniture import is_furniture
 from ..model import SectionSpec, Sentence
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
-# Bylines, datelines, credits and page furniture: never a point.
-_BOILERPLATE = re.compile(
-    r"^(?:By\s+\.|PUBLISHED:|UPDATED:|Last updated|Scroll down for|Click here|Read more|Follow\s+@|Share this)"
-    r"|(?:information|reporting) from .{1,60} (?:was|were) used in this (?:article|report)"
-    r"|contributed (?:reporting )?to this (?:article|report)"
-    r"|not (?:currently )?accepting comments|by clicking here", re.I)
 # A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
 # the box's furniture, not a sentence of the story.
 _FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")
@@ -103,8 +98,11 @@ _LABELLED = re.compile(CAPTION_LABEL)
 
 
 def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences long enough to stand as a point on their own, boilerplate (bylines, datelines,
-    "Scroll down for video", "not currently accepting comments") and fact-box lines ("CURRENT
+    """Sentences long enough to stand as a point on their own. The paragraphs a reader or the
+    furniture rules marked as headings, captions, footnotes, table rows or furniture hold no
+    sentences (``segment``), so nothing here sees them; for text that came with no structure,
+    a sentence that the furniture rules call furniture (bylines, datelines, "Scroll down for
+    video", "not currently accepting comments": ``ingest.furniture.is_furniture``) and fact-box lines ("CURRENT
     JOB: ...") left out, and so is a piece that starts in lower case (the rest of a run-on the
     segmenter had to cut: "elected as US President in 1993, ..." is no sentence) or one with no
     end punctuation in a paragraph whose other sentences have it (a picture caption run into the
@@ -118,7 +116,7 @@ def candidates(sentences: Sequence[Sentence]) -> list[Sentence]:
         return sentence.source, sentence.paragraph
     punctuated = {key(s) for s in sentences if _ends_a_statement(s.text)}
     inside = {s.id for earlier, s in zip(sentences, sentences[1:]) if key(earlier) == key(s)}
-    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not _BOILERPLATE.search(s.text)
+    return [s for s in sentences if len(s.text.split()) >= MIN_WORDS and not is_furniture(s.text)
             and not _BYLINE.match(s.text) and not _FACT_BOX_LABEL.search(s.text)
             and not CAPTION_MARK.search(s.text) and not (s.id in inside and _LABELLED.match(s.text))
             and not s.text[:1].islower() and (_ends_a_statement(s.text) or key(s) not in punctuated)]
