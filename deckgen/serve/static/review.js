@@ -121,6 +121,7 @@ function drawGroup(group, view) {
 
 function drawItem(item, index, group, view) {
   const text = element("div", {class: "item-text", "data-testid": `text-${testId(item.id)}`}, ...markedWords(item));
+  if (item.label) text.prepend(element("span", {class: "item-label", title: "shown before the text; not from the source"}, `${item.label}: `));
   const markers = element("div", {class: "item-meta"},
     ...item.markers.map((marker) => element("span", {class: "marker"}, marker)),
     item.faithful ? null : element("span", {class: "flag", "data-testid": `flag-${testId(item.id)}`},
