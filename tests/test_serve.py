@@ -130,6 +130,48 @@ def test_charts_are_shown_after_the_figures_and_not_edited(client, seed_outline)
     assert refused.status_code == 400 and "no group" in refused.json()["error"]
 
 
+def test_timeline_items_show_their_date_label_apart_from_the_text(client, session, seed_outline):
+    labelled = next(i for i, p in enumerate(seed_outline.timeline) if p.label)
+    point = seed_outline.timeline[labelled]
+    item = items(client.get("/api/outline").json(), "timeline")[labelled]
+    assert (item["label"], item["text"]) == (point.label, point.text)
+    assert item["find"] == f"{point.label}: {point.text}"  # as the slide shows it
+    shorter = " ".join(point.text.split()[:-2])
+    item = items(edit(client, op="text", item=f"timeline#{labelled}", text=shorter).json(), "timeline")[labelled]
+    assert item["faithful"] and (item["label"], item["text"]) == (point.label, shorter)  # the label is not checked
+    saved = load_outline(session.outline_file).timeline[labelled]
+    assert (saved.label, saved.text) == (point.label, shorter)
+
+
+def test_dropping_a_figure_keeps_the_charts(client, session, seed_outline):
+    if not seed_outline.charts:
+        pytest.skip("the seed's outline has no chart")
+    view = edit(client, op="drop", item="figures#0").json()
+    assert [i["text"] for i in items(view, "figures")] == [p.text for p in seed_outline.figures[1:]]
+    assert len(items(view, "charts/0")) == len(seed_outline.charts[0].labels)
+    saved = load_outline(session.outline_file)
+    assert saved.figures == seed_outline.figures[1:] and saved.charts == seed_outline.charts
+
+
+def test_titles_are_the_layouts_slide_titles(client, tmp_path, seed_outline):
+    from deckgen.layouts import copy_layout
+
+    view = client.get("/api/outline").json()
+    assert next(g for g in view["groups"] if g["id"] == "figures")["title"] == "By the numbers"
+    assert next(g for g in view["groups"] if g["id"] == "perspectives/0")["slide_title"] == \
+        f"Perspectives: {seed_outline.perspectives[0].title}"
+    mine = copy_layout("briefing", tmp_path / "mine")
+    (mine / "templates" / "kind_title.j2").write_text(
+        "{{ kind | upper }}{% if topic %} / {{ topic }}{% endif %}", encoding="utf-8")
+    view = client.post("/api/settings", json={"layout": str(mine)}).json()
+    groups = {g["id"]: g for g in view["groups"]}
+    assert groups["figures"]["title"] == groups["figures"]["slide_title"] == "FIGURES"
+    assert groups["bluf"]["title"] == "BLUF" and groups["quotes"]["title"] == "QUOTES"
+    assert groups["perspectives/0"]["slide_title"] == f"PERSPECTIVES / {seed_outline.perspectives[0].title}"
+    assert groups["charts/0"]["slide_title"] == f"FIGURES / {seed_outline.charts[0].title}"
+    assert groups["sections/0"]["title"] == "Mission change"  # a section's own title
+
+
 # ---- edits ------------------------------------------------------------------------------------
 def test_drop_removes_the_item_and_saves_the_file(client, session):
     before = items(client.get("/api/outline").json(), "sections/0")
@@ -404,12 +446,15 @@ def test_serve_builds_saves_and_warns_about_another_host(tmp_path, monkeypatch):
     monkeypatch.setattr("deckgen.serve.app.run", lambda app, host, port: served.update(host=host, port=port))
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli_app, ["serve", "--brief", str(BRIEF), "-o", "deck.pptx", "--host", "0.0.0.0",
-                                          "--port", "8123"])
+                                          "--port", "8123", "--title", "Reviewed",
+                                          "--slides", "title,bluf,sections,timeline,references"])
     assert result.exit_code == 0, result.output
     assert "warning: listening on 0.0.0.0" in result.stderr
     assert "http://0.0.0.0:8123/" in result.stderr
     assert served == {"host": "0.0.0.0", "port": 8123}
-    assert [s.title for s in load_outline(tmp_path / "deck.yaml").sections][0] == "Mission change"
+    saved = load_outline(tmp_path / "deck.yaml")
+    assert saved.title == "Reviewed" and saved.sections[0].title == "Mission change"
+    assert saved.timeline and not saved.figures and not saved.quotes  # only the kinds the slides show, as `outline`
     again = CliRunner().invoke(cli_app, ["serve", "--brief", str(BRIEF), "-o", "deck.pptx"])
     assert "resuming" in again.stderr and "warning" not in again.stderr
 
@@ -488,6 +533,8 @@ def test_several_documents_each_numbered_and_citable(tmp_path):
         view = edit(client, op="add", sentence="S2.2", to="bluf").json()
         assert items(view, "bluf")[-1]["markers"] == ["S2 ¶2"] and items(view, "bluf")[-1]["sentences"] == ["S2.2"]
         assert items(view, "sections/0")[0]["markers"] == ["S2 ¶1"]
+        edit(client, op="add", sentence="S1.2", to="sections/0")
+        assert load_outline(session.outline_file).sections[0].sources == ("S1", "S2")  # as the References list it
         assert client.get("/source/S2").text == second.read_text(encoding="utf-8")
         deck = Presentation(io_bytes(client.get("/download/deck.pptx").content))
     texts = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
