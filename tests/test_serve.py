@@ -26,6 +26,7 @@ from deckgen.serve.state import ReviewSession, Settings, open_session
 
 from .clienttools import requires_client
 from .conftest import BRIEF, SEED
+from .test_kinds import questions  # noqa: F401 (a fixture: the toy slide kind registered)
 
 ORIGIN = "http://127.0.0.1:8000"
 
@@ -170,6 +171,42 @@ def test_titles_are_the_layouts_slide_titles(client, tmp_path, seed_outline):
     assert groups["perspectives/0"]["slide_title"] == f"PERSPECTIVES / {seed_outline.perspectives[0].title}"
     assert groups["charts/0"]["slide_title"] == f"FIGURES / {seed_outline.charts[0].title}"
     assert groups["sections/0"]["title"] == "Mission change"  # a section's own title
+
+
+def test_a_new_slide_kind_shows_on_the_page_through_the_registry_only(questions, tmp_path):
+    from deckgen.layouts import load_layout
+    from deckgen.pipeline import OutlineRequest, build_deck
+
+    layout = load_layout("briefing", {"slides": "title,bluf,questions,references"})
+    outline = build_deck(OutlineRequest(documents=(questions,), summarizer="lead"), layout).outline
+    session = ReviewSession(outline, tmp_path / "story.yaml", tmp_path / "story.pptx", Settings())
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        view = client.get("/api/outline").json()
+        group = next(g for g in view["groups"] if g["id"] == "questions")
+        assert group["title"] == group["slide_title"] == "Questions"  # the layout's default title for a kind
+        assert [i["text"] for i in group["items"]] == ["Who will pay for the new school?",
+                                                       "Can the city afford another loan?"]
+        assert [i["sentences"] for i in group["items"]] == [["S1.2"], ["S1.4"]]
+        view = edit(client, op="text", item="questions#0", text="Who will pay for the new stadium?").json()
+        assert items(view, "questions")[0]["added"] == ["stadium"]  # checked by the kind
+        assert edit(client, op="move", item="questions#0", to="bluf").status_code == 400
+        view = edit(client, op="drop", item="questions#1").json()
+        assert [i["text"] for i in items(view, "questions")] == ["Who will pay for the new stadium?"]
+        assert [p.text for p in load_outline(session.outline_file).group("questions")] == \
+            ["Who will pay for the new stadium?"]
+
+
+def test_the_only_item_of_a_group_can_be_moved_in_place(client, session):
+    view = client.get("/api/outline").json()
+    quotes = items(view, "quotes")
+    for _ in quotes[1:]:
+        view = edit(client, op="drop", item="quotes#1").json()
+    view = edit(client, op="move", item="quotes#0", position=0).json()
+    assert [i["text"] for i in items(view, "quotes")] == [quotes[0]["text"]]
+    view = edit(client, op="drop", item="quotes#0").json()
+    assert "quotes" not in [g["id"] for g in view["groups"]] and not load_outline(session.outline_file).quotes
 
 
 # ---- edits ------------------------------------------------------------------------------------

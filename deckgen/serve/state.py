@@ -2,8 +2,10 @@
 
 Items are addressed by group and position: a group is ``bluf``, ``figures``, ``quotes``,
 ``timeline``, ``sections/<i>``, ``perspectives/<i>`` or ``contrasts/<i>/<j>`` (a contrast's
-side), an item is ``<group>#<index>``. Each group kind reads and writes the items of one slide
-kind (``deckgen.kinds``), which also checks its points and titles its slides. Every edit names
+side), an item is ``<group>#<index>``. Groups come from the registered slide kinds
+(``deckgen.kinds``), which also check their points and title their slides: a kind's points are
+one group named after it (so a new kind's points show without a change here), its sections a
+group each, a contrast's sides a group each. Every edit names
 the version it was made on; an edit of an older version raises StaleEdit, so two tabs never
 overwrite each other silently. After each edit the outline is written (atomically) to the
 outline file, in the contract of ``deckgen outline``, so ``deckgen render`` of that file gives
@@ -20,17 +22,12 @@ from pathlib import Path
 
 from ..errors import DeckgenError
 from ..files import write_atomically
-from ..kinds import get_kind
+from ..kinds import all_kinds, get_kind
 from ..kinds.base import Context
 from ..layouts import DEFAULT_LAYOUT
 from ..model import Contrast, Document, Outline, Point, Section
 from ..outline import dumps, with_sources
 
-# Group kinds in page order -> (the slide kind holding their items, the type of those items): a
-# kind of points is one group, a kind of sections a group a section, "contrasts" a group a side.
-GROUP_KINDS = {"bluf": ("bluf", Point), "sections": ("sections", Section), "figures": ("figures", Point),
-               "quotes": ("quotes", Point), "timeline": ("timeline", Point),
-               "perspectives": ("perspectives", Section), "contrasts": ("perspectives", Contrast)}
 BULLET_GROUPS = ("bluf", "sections")   # deletion-only bullets; items move freely between them
 MAX_TEXT = 2000       # characters of an edited bullet or section title
 # Flags the page sets, each a layout key: the CLI flag that sets it is --<key with dashes>.
@@ -143,10 +140,23 @@ def added_words(point: Point) -> list[str]:
     return list(dict.fromkeys(word for word in tokens(point.text) if word not in available))
 
 
+def group_kinds(outline: Outline) -> dict[str, tuple[str, type]]:
+    """Group kinds in page order (the registry's) -> (the slide kind holding their items, the
+    type of those items): a slide kind's points or sections go by its name, contrasts by
+    "contrasts". The BLUF and the sections are always there (bullets can be added to them);
+    other kinds when they hold items. Charts are not among them (``chart_groups`` shows them)."""
+    found = {"bluf": ("bluf", Point), "sections": ("sections", Section)}
+    for kind in all_kinds():
+        for item in kind.items(outline):
+            if isinstance(item, (Point, Section, Contrast)):
+                found.setdefault("contrasts" if isinstance(item, Contrast) else kind.name, (kind.name, type(item)))
+    return found
+
+
 def group_ids(outline: Outline) -> list[str]:
     """Every group in page order."""
     ids = []
-    for kind, (_, of) in GROUP_KINDS.items():
+    for kind, (_, of) in group_kinds(outline).items():
         items = _items(outline, kind)
         if of is Point:
             ids.append(kind)
@@ -159,7 +169,7 @@ def group_ids(outline: Outline) -> list[str]:
 
 def get_points(outline: Outline, group: str) -> tuple[Point, ...]:
     kind, indexes = _parse_group(outline, group)
-    if GROUP_KINDS[kind][1] is Point:
+    if group_kinds(outline)[kind][1] is Point:
         return _items(outline, kind)
     return _section(outline, kind, indexes).points
 
@@ -168,7 +178,7 @@ def set_points(outline: Outline, group: str, points) -> Outline:
     """The outline with the group's points replaced; a section then rests on the sources its
     points cite (as the References slide lists them)."""
     kind, indexes = _parse_group(outline, group)
-    if GROUP_KINDS[kind][1] is Point:
+    if group_kinds(outline)[kind][1] is Point:
         return _with_items(outline, kind, points)
     section = replace(_section(outline, kind, indexes), points=tuple(points))
     if kind == "sections":
@@ -180,8 +190,9 @@ def group_title(outline: Outline, group: str, context: Context) -> str:
     """The group's name on the page: its kind's slide title, a section's or perspective group's
     title, or a contrast's topic and side."""
     kind, indexes = _parse_group(outline, group)
-    if GROUP_KINDS[kind][1] is Point:
-        return context.title(GROUP_KINDS[kind][0])
+    name, of = group_kinds(outline)[kind]
+    if of is Point:
+        return context.title(name)
     title = _section(outline, kind, indexes).title
     return f"{_items(outline, kind)[indexes[0]].topic}: {title}" if kind == "contrasts" else title
 
@@ -198,17 +209,18 @@ def slide_title(outline: Outline, group: str, context: Context) -> str:
 
 
 def group_family(group: str) -> str:
-    """Items move only between groups of one family: bullets (BLUF and sections), perspective
-    groups, the sides of one contrast; figures, quotes and the timeline each stand alone."""
+    """Items move only between groups of one family: bullets (BLUF and sections), the groups of
+    one kind of sections (perspective groups), the sides of one contrast; figures, quotes, the
+    timeline and any other kind of points each stand alone."""
     kind = group.split("/")[0]
     if kind in BULLET_GROUPS:
         return "bullets"
     return group.rsplit("/", 1)[0] if kind == "contrasts" else kind
 
 
-def faithful(group: str, point: Point) -> bool:
+def faithful(outline: Outline, group: str, point: Point) -> bool:
     """The check ``verify_outline`` makes of the point: its slide kind's."""
-    return get_kind(GROUP_KINDS[group.split("/")[0]][0]).faithful(point)
+    return get_kind(group_kinds(outline)[group.split("/")[0]][0]).faithful(point)
 
 
 def _parse_group(outline: Outline, group: str) -> tuple[str, tuple[int, ...]]:
@@ -220,14 +232,14 @@ def _parse_group(outline: Outline, group: str) -> tuple[str, tuple[int, ...]]:
 
 def _items(outline: Outline, kind: str) -> tuple:
     """The items of a group kind: those of its type among its slide kind's items."""
-    name, of = GROUP_KINDS[kind]
+    name, of = group_kinds(outline)[kind]
     return tuple(item for item in get_kind(name).items(outline) if isinstance(item, of))
 
 
 def _with_items(outline: Outline, kind: str, items) -> Outline:
     """The outline with a group kind's items replaced; the other items of its slide kind (the
     charts beside the figures, the contrasts beside the perspective groups) stay where they were."""
-    name, of = GROUP_KINDS[kind]
+    name, of = group_kinds(outline)[kind]
     if name in ("bluf", "sections"):  # fields of the outline, not groups
         return replace(outline, **{name: tuple(items)})
     old = outline.group(name)
@@ -289,10 +301,11 @@ def move(outline: Outline, request: dict, documents) -> Outline:
     if group_family(target if isinstance(target, str) else "") != group_family(group):
         raise RequestError(f"{request.get('item')} cannot move to {target!r}: only between "
                            "groups of the same kind (BLUF and sections, perspectives, a contrast's sides)")
-    point = points[index]
-    outline = set_points(outline, group, points[:index] + points[index + 1:])
-    remaining = get_points(outline, target)
+    point, left = points[index], points[:index] + points[index + 1:]
+    remaining = left if target == group else get_points(outline, target)  # read before the group changes
     position = _index(request.get("position", len(remaining)), len(remaining), "position")
+    if target != group:
+        outline = set_points(outline, group, left)
     return set_points(outline, target, remaining[:position] + (point,) + remaining[position:])
 
 
@@ -426,7 +439,7 @@ class ReviewSession:
                     continue
                 items = []
                 for index, point in enumerate(points):
-                    kept = faithful(group, point)
+                    kept = faithful(outline, group, point)
                     items.append({
                         "id": f"{group}#{index}", "text": point.text, "label": point.label, "find": point.shown,
                         "markers": list(dict.fromkeys(f"{c.source} ¶{c.paragraph}" for c in point.citations)),
