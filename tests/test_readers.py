@@ -9,6 +9,7 @@ footers, footnote numerals, bullets and hyphenation; Markdown with front matter 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -297,3 +298,17 @@ def test_note_numbers_glued_to_sentences_are_taken_out(tmp_path):
     assert sentences(read(path)) == ["The crew took corrective action.",
                                      "The FAA sent a letter to the operator on Monday.",
                                      "Growth was 2.6 percent, see Fig.3 and No.5 in the annex."]
+
+
+SAMPLES = Path(__file__).parent / "data" / "formats"
+SAMPLE_TITLE = "Harbour council approves new flood wall"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx", ".pdf"])
+def test_the_shipped_samples_carry_their_own_title_and_no_file_date(suffix):
+    """The samples CI builds from a plain install: the .docx states no date (its core properties'
+    creation date is python-docx's template's, 2013), the .pdf's information title is set (its
+    creation date is reportlab's invariant 2000-01-01, no publication date)."""
+    source = read_document(SAMPLES / f"sample{suffix}", "S1").source
+    stated = date(2026, 3, 10) if suffix in (".md", ".html") else None
+    assert (source.title, source.date) == (SAMPLE_TITLE, stated)
