@@ -35,6 +35,9 @@ def test_every_rule_matches_its_example(rule, role):
     ("Caroline Hawley, BBC diplomatic correspondent", Role.FURNITURE),
     ("Staffers 'don't care': Federal prison suicides were quietly rising before the death", Role.FURNITURE),
     ("Page 2 of 48 Instructions for Form 1040NR 7:48 - 6-DEC-2007", Role.FURNITURE),
+    ("A. Introduction 1-1 B. Role of the Trustee 1-1 C. Duties 1-2", Role.FURNITURE),
+    ("AGENCY: Federal Aviation Administration (FAA), DOT.", Role.FURNITURE),
+    ("Figure 2: Finding a similar relation from two articles.", Role.CAPTION),
 ])
 def test_furniture_captions_and_notes(text, role):
     assert role_of(text) is role

@@ -312,3 +312,35 @@ def test_the_shipped_samples_carry_their_own_title_and_no_file_date(suffix):
     source = read_document(SAMPLES / f"sample{suffix}", "S1").source
     stated = date(2026, 3, 10) if suffix in (".md", ".html") else None
     assert (source.title, source.date) == (SAMPLE_TITLE, stated)
+
+
+def test_a_three_column_notice_reads_in_order_without_its_preamble_and_dated_by_its_running_head(tmp_path):
+    """A Federal Register page: a running head with the issue's date, the preamble's labelled
+    lines (AGENCY, ACTION), then three columns of text."""
+    from reportlab.pdfgen import canvas
+
+    columns = [["AGENCY: Federal Aviation Administration (FAA), DOT.", "ACTION: Notice of proposed rulemaking.",
+                "We propose to adopt a new airworthiness directive for certain airplanes with cracked spars."],
+               ["The inspection must be done within 500 flight hours after the effective date of the directive.",
+                "Operators reported that the cracks were found during routine maintenance at two stations."],
+               ["The agency estimates that 120 airplanes of U.S. registry are affected by this proposal.",
+                "The total cost for U.S. operators is estimated at 40,800 dollars for the first inspection."]]
+    path = tmp_path / "notice.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    pdf.setFont("Times-Roman", 7)
+    pdf.drawString(40, 760, "Federal Register / Vol. 84, No. 123 / Wednesday, June 26, 2019 / Proposed Rules")
+    pdf.drawString(560, 760, "30100")
+    for x, column in zip((40, 225, 410), columns):
+        y = 730
+        pdf.setFont("Times-Roman", 9)
+        for paragraph in column:
+            for line in _wrapped(paragraph, 165, "Times-Roman", 9):
+                pdf.drawString(x, y, line)
+                y -= 11
+            y -= 6
+    pdf.save()
+    document = read(path)
+    assert sentences(document) == columns[0][2:] + columns[1] + columns[2]
+    assert texts_with(document, Role.FURNITURE)[:3] == [
+        "Federal Register / Vol. 84, No. 123 / Wednesday, June 26, 2019 / Proposed Rules", *columns[0][:2]]
+    assert document.source.date == date(2019, 6, 26)

@@ -45,7 +45,7 @@ FURNITURE_ANYWHERE = (
     _rule("docket", r"^\[?(?:Docket|FR Doc\.?|File) No\.|^\[FR Doc\.|^BILLING CODE\b|^RIN \d|^Federal Register\s*/\s*Vol\.|"
           r"^(?:AGENCY|ACTION|DATES|ADDRESSES|FOR FURTHER INFORMATION CONTACT|SUPPLEMENTARY INFORMATION):|"
           r"^\d+ CFR (?:Parts?|Ch\.|Chapter)\s|^Authority:\s", "[Docket No. FAA-2019-0123]", 0),
-    _rule("toc entries", r"(?:\S\s*(?:\.\s?){4,}\s*\d+\b.*){2}|(?:[A-Za-z][A-Za-z)]\d{1,2}-\d{1,3}\b.*){2}",
+    _rule("toc entries", r"(?:\S\s*(?:\.\s?){4,}\s*\d+\b.*){2}|(?:[A-Za-z][A-Za-z)]\s?\d{1,2}-\d{1,3}\s+[A-Z(].*){2}",
           "A. INTRODUCTION1-1 B. ROLE OF UNITED STATES TRUSTEE1-1 C. DUTIES1-2", 0),
     _rule("draft slug", r"\bOk to Print\b|^The type and rule above prints on all proofs|^(?:Userid|Fileid|Leadpct):|"
           r"\bPAGER/SGML\b|^\(Init\. & date\)$",
@@ -131,13 +131,15 @@ MIN_WORD_SHARE = 0.5  # a short paragraph with fewer words than this among its t
 _WORD = re.compile(r"[(\"“‘'\[]*(?:[A-Za-z][a-z'’.-]*|[A-Z][A-Z.'’&-]*|\$?\d[\d,.%]*)[)\"”’',.;:!?\]]*")
 
 
-def role_of(text: str) -> Role | None:
-    """The role a rule gives ``text`` (furniture, caption or footnote), or None.
+def role_of(text: str, any_length: bool = False) -> Role | None:
+    """The role a rule gives ``text`` (furniture, caption or footnote), or None; the rules for
+    short paragraphs judge a paragraph of any length when ``any_length`` (a sentence: "Scroll
+    down for video" opens a run-on piece of any length).
 
     >>> role_of("941 comments"), role_of("Prosecutors in Sweden dropped the case on Tuesday.")
     (<Role.FURNITURE: 'furniture'>, None)
     """
-    words = len(text.split())
+    words = 0 if any_length else len(text.split())
     if words <= LONG_WORDS and any(rule.pattern.search(text) for rule in FURNITURE_ANYWHERE):
         return Role.FURNITURE
     if words <= 2 * SHORT_WORDS and any(rule.pattern.search(text) for rule in CAPTION_RULES):
@@ -161,7 +163,7 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is furniture by the rules that need no document (bylines, copyright
     lines, comment notices, "Scroll down for video" ...): ``summarize.base.candidates`` uses it
     on text that came with no structure."""
-    return role_of(text) is Role.FURNITURE
+    return role_of(text, any_length=True) is Role.FURNITURE
 
 
 def document_roles(texts: Sequence[str], roles: Sequence[Role], levels: Sequence[int]) -> list[Role]:

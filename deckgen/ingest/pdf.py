@@ -43,7 +43,9 @@ MIN_COLUMN_WIDTH = 40  # points: narrower covered stretches (a margin note's bul
 EDGE_SHARE = 0.12      # the top and bottom of a page where running headers and footers sit
 RUNNING_SHARE = 0.3    # a line recurring on this share of the pages (3 at least) runs with the page
 MIN_RUNNING_PAGES = 3
-_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|[ivxlc]{1,6}")
+_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,6}(\s*(of|/)\s*\d{1,6})?|[-–]\s*\d{1,4}\s*[-–]|[ivxlc]{1,6}")
+# What PDF makers write where nobody gave a title or an author.
+_PLACEHOLDER = re.compile(r"^\(?(?:anonymous|unknown|unspecified|untitled|none|user|owner|admin|author)\)?$", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦‣○●■□❏!\-–*]\s+|\(cid:\d+\)\s*)(?=\S)")
 _UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph with no known character
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -51,7 +53,7 @@ _HYPHENATED = re.compile(r"[^\W\d_][\w.]*-[^\W\d_]\w*")
 _BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 MAX_HEADING_WORDS = 14  # a one-line box in capitals or bold, with no full stop, is a heading up to this long
-_FILE_NAME = re.compile(r"^(?:Microsoft \w+ - )?\S+\.(?:docx?|wpd|rtf|pdf|indd|qxd|tex|dvi|sgml?)$|^untitled$", re.I)
+_FILE_NAME = re.compile(r"^(?:Microsoft \w+ - )?\S+\.(?:docx?|wpd|rtf|pdf|indd|qxd|tex|dvi|sgml?)$", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 # pdfminer reports the damage it recovers from as log warnings: a library does not print.
@@ -340,7 +342,7 @@ def _metadata(info: dict, blocks: list[Block]) -> dict:
         title = stated_subject(b.text for b in blocks) or next(
             (b.text for b in blocks[:40] if b.role is Role.HEADING and b.level == 1), None)
     values = {"title": title, "author": _text(info.get("Author")), "publisher": _text(info.get("Company"))}
-    return {key: value for key, value in values.items() if value}
+    return {key: value for key, value in values.items() if value and not _PLACEHOLDER.match(value)}
 
 
 def _text(value) -> str | None:
