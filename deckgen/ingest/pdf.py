@@ -79,18 +79,13 @@ class Box:
     lines: list[Line] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)  # the note numbers taken out of its lines
 
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
-
 
 def read_pdf(data: bytes, path: Path) -> tuple[list[Block], dict]:
     """Raises ValueError for a damaged or password-protected PDF, or one with no text layer."""
     pages, info = _layout(data)
-    boxes = [box for page in pages for box in page]
-    if not boxes:
+    if not any(pages):
         raise ValueError("the PDF has no text layer (a scanned document? run OCR on it first)")
-    blocks = list(_blocks(pages))
+    blocks = _blocks(pages)
     return blocks, _metadata(info, blocks)
 
 
@@ -220,7 +215,8 @@ def _same_row(first: Box, second: Box) -> bool:
     return overlap > 0.5 * min(first.y1 - first.y0, second.y1 - second.y0)
 
 
-def _blocks(pages: list[list[Box]]):
+def _blocks(pages: list[list[Box]]) -> list[Block]:
+    """The pages' paragraphs with their roles (see the module's docstring)."""
     boxes = [box for page in pages for box in page]
     sizes = Counter()
     for box in boxes:
@@ -274,10 +270,6 @@ def _add(found: list[Block], block: Block, words: set[str]) -> None:
         found[last] = Block(_join(found[last].text, block.text, words), Role.BODY)
     else:
         found.append(block)
-
-
-def _page_top(pages: list[list[Box]], box: Box) -> float:
-    return max((b.y1 for b in pages[box.page]), default=box.y1)
 
 
 def _key(text: str) -> str:
