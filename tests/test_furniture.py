@@ -69,6 +69,14 @@ def test_a_table_of_contents_run_and_a_reference_list_are_left_out():
         Role.FOOTNOTE, Role.FOOTNOTE, Role.HEADING, Role.BODY]
 
 
+def test_the_links_under_a_related_stories_heading_are_furniture():
+    texts = ["Related stories", "Iraq's parliament debates the budget for the coming year",
+             "Syria ceasefire talks stall again after a week of fighting", "Analysis", "The talks may resume."]
+    roles = [Role.HEADING, Role.LIST_ITEM, Role.LIST_ITEM, Role.HEADING, Role.BODY]
+    assert document_roles(texts, roles, [2, 0, 0, 2, 0]) == [
+        Role.HEADING, Role.FURNITURE, Role.FURNITURE, Role.HEADING, Role.BODY]
+
+
 def test_a_pull_quote_repeating_the_text_is_furniture():
     texts = ["Since 2008, revenue has fallen every year.",
              "“Since 2008, revenue has fallen every year,” says the analyst, and cuts went on for a decade."]

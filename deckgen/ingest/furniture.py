@@ -119,6 +119,7 @@ FOOTNOTE_RULES = (
           "Learning dictionaries for information extraction.", 0),
 )
 
+_RELATED_LINKS = next(rule for rule in FURNITURE_SHORT if rule.name == "related links")
 REFERENCE_HEADINGS = re.compile(r"^(?:\d+\.?\s+)?(?:References|Bibliography|Works Cited|Literature Cited|Notes|"
                                 r"Footnotes|Endnotes|Sources|Further reading)\s*:?$", re.I)
 TOC_HEADINGS = re.compile(r"^(?:Table of )?Contents$", re.I)
@@ -171,28 +172,30 @@ def document_roles(texts: Sequence[str], roles: Sequence[Role], levels: Sequence
     (a table row, heading or quotation keeps the role its reader gave it); lines of a table of
     contents (a run of at least MIN_TOC_RUN, or any after a "Contents" heading); a pull quote
     (a body paragraph or quotation whose words a longer body paragraph holds); the list of
-    names under a memo's "From:" or "To:" line; and every
-    paragraph under a "References" or "Bibliography" heading until the next heading of the same
-    level or higher (a footnote)."""
+    names under a memo's "From:" or "To:" line; every paragraph under a "References" or
+    "Bibliography" heading until the next heading of the same level or higher (a footnote), and
+    under a "Contents" or "Related stories" heading (furniture)."""
     result = list(roles)
     for index, (text, role) in enumerate(zip(texts, roles)):
         if role in (Role.BODY, Role.LIST_ITEM):
             result[index] = role_of(text) or role
     toc = [result[i] in (Role.BODY, Role.LIST_ITEM) and bool(TOC_LINE.search(t)) for i, t in enumerate(texts)]
-    heading_level = None  # the level of the reference or contents heading we are under
-    under_toc = False
+    heading_level = None  # the level of the references, contents or related-links heading we are under
+    under: Role | None = None  # the role the paragraphs under it get
     for index, text in enumerate(texts):
         if roles[index] is Role.HEADING:
             if heading_level is not None and levels[index] <= heading_level:
-                heading_level, under_toc = None, False
-            if REFERENCE_HEADINGS.match(text) or TOC_HEADINGS.match(text):
-                heading_level, under_toc = levels[index], bool(TOC_HEADINGS.match(text))
+                heading_level = under = None
+            if REFERENCE_HEADINGS.match(text):
+                heading_level, under = levels[index], Role.FOOTNOTE
+            elif TOC_HEADINGS.match(text) or _RELATED_LINKS.pattern.match(text):
+                heading_level, under = levels[index], Role.FURNITURE
             continue
         if REFERENCE_HEADINGS.match(text) and result[index] is Role.BODY:  # a heading the reader did not see
-            heading_level, under_toc = 99, False
+            heading_level, under = 99, Role.FOOTNOTE
             continue
-        if heading_level is not None and result[index] in (Role.BODY, Role.LIST_ITEM):
-            result[index] = Role.FURNITURE if under_toc else Role.FOOTNOTE
+        if under is not None and result[index] in (Role.BODY, Role.LIST_ITEM):
+            result[index] = under
     bodies = [t for t, r in zip(texts, result) if r is Role.BODY]
     for index, text in enumerate(texts):  # a pull quote: a short paragraph that repeats a longer one's words
         quoted = text.strip("\"“”‘’' ").rstrip(".,!?")
