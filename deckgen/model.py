@@ -104,12 +104,15 @@ class Citation:
 class Point:
     """One bullet: its text, the citations it rests on, and the sentence ids they came from.
 
-    ``sentence_ids`` is empty for a point read back from an edited outline file.
+    ``sentence_ids`` is empty for a point read back from an edited outline file. ``reason`` says
+    in a few words why the summarizer chose it for its section ("under heading 'Snubs'"); None
+    when nothing explains it (a BLUF point, a figure, an edited outline that dropped it).
     """
 
     text: str
     citations: tuple[Citation, ...]
     sentence_ids: tuple[str, ...] = ()
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

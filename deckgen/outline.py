@@ -4,7 +4,7 @@ The dictionary shape is the documented contract::
 
     {"title", "subtitle", "as_of", "sources": [{"id", "path", "title", "publisher", "author", "date", "url"}],
      "bluf": [POINT], "sections": [{"title", "points": [POINT], "withheld": [CITATION] (only when no points)}]}
-    POINT = {"text", "citations": [CITATION], "sentences": [ids]}
+    POINT = {"text", "citations": [CITATION], "sentences": [ids], "reason" (only when the point has one)}
     CITATION = {"source", "paragraph", "quote"}
 """
 
@@ -55,9 +55,10 @@ def _section_dict(section: Section) -> dict:
 
 
 def _point_dict(point: Point) -> dict:
+    reason = {"reason": point.reason} if point.reason is not None else {}
     return {"text": point.text,
             "citations": [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote} for c in point.citations],
-            "sentences": list(point.sentence_ids)}
+            "sentences": list(point.sentence_ids), **reason}
 
 
 def _iso(value) -> str | None:
@@ -192,4 +193,6 @@ def _point(raw: dict, known: set[str]) -> Point:
     citations = tuple(_citation(c, known, f"point {raw['text'][:40]!r}") for c in raw["citations"])
     if not citations:
         raise ValueError(f"point {raw['text'][:40]!r} has no citation")
-    return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []))
+    reason = raw.get("reason")
+    return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []),
+                 None if reason is None else str(reason))

@@ -27,7 +27,7 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import Summarizer, candidates, dangles, in_document_order, previous_ids
+from .base import Choice, Summarizer, candidates, dangles, in_document_order, previous_ids
 from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
@@ -74,7 +74,8 @@ class SemanticSummarizer(Summarizer):
             scores = scores.copy()
             scores[stranded] = -np.inf
 
-    def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int):
+    def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
+               analyses=None) -> list[list[Choice]]:
         pool = candidates(sentences)
         if not pool or not specs:
             return [[] for _ in specs]
@@ -92,8 +93,8 @@ class SemanticSummarizer(Summarizer):
                                 if chosen.any() else query_vectors[row] for row, chosen in enumerate(members)])
             own, members = _assign(centres @ vectors.T + LEXICAL_WEIGHT * overlap, found, pool)
         bias = SECTION_POSITION_WEIGHT * _position_prior(pool)
-        return [in_document_order(pool[i] for i in _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf),
-                                                         max_points))
+        return [[Choice(pool[i], _reason(overlap[row, i] > 0)) for i in sorted(
+                    _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf), max_points))]
                 for row, chosen in enumerate(members)]
 
     def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int):
@@ -132,6 +133,10 @@ def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[n
         if not chosen.any() and free.any():
             chosen[np.flatnonzero(free)[own[row][free].argmax()]] = True
     return own, members
+
+
+def _reason(shares_words: bool) -> str:
+    return "shares the title's words" if shares_words else "close in meaning to the title"
 
 
 def _lead_score(pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
