@@ -79,7 +79,7 @@ SectionOption = Annotated[Optional[list[str]], typer.Option("--section", "-s", h
 TitleOption = Annotated[Optional[str], typer.Option(help="Deck title (default: the brief's, else the first source's).")]
 SubtitleOption = Annotated[Optional[str], typer.Option(help="Line under the title.")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the newest source date).")]
-SummarizerOption = Annotated[str, typer.Option(help="Summarizer: semantic (default) or lead.")]
+SummarizerOption = Annotated[str, typer.Option(help="Summarizer: semantic (default), query (sections read as queries) or lead.")]
 MaxPointsOption = Annotated[int, typer.Option("--max-points", min=1, max=10, help="Points per section at most.")]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the model once).")]
 MaxInputOption = Annotated[float, typer.Option("--max-input-mb", min=0.001, help="Refuse documents larger than this.")]

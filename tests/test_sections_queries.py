@@ -81,3 +81,32 @@ def test_the_reason_travels_through_the_outline_dictionary_and_is_absent_when_no
     assert "reason" not in raw["bluf"][0]
     assert raw["sections"][0]["points"][0]["reason"] == "matches 'rescue'"
     assert from_dict(raw) == outline
+
+
+def test_a_title_sharing_no_word_with_the_text_finds_its_sentences_by_what_it_asks():
+    # no word of the title is in the story; "Which places" asks where, and Van and Turkey answer
+    places, = choose(QUAKE, ["Which places were hit"], 2)
+    assert places and {index for index, _ in places} <= {1, 2}
+
+
+def test_when_and_who_are_answered_by_dates_and_people():
+    assert read_query("Timeline of the rescue").kinds == ("when",)
+    who, = choose(QUAKE, ["Who visited"], 1)
+    assert [index for index, _ in who] == [5]
+    assert who[0][1] == "answers 'who': names Recep Tayyip Erdogan"
+
+
+def test_a_proposed_section_holds_only_points_about_its_title():
+    # two stories told in alternation: flood and election sentences must not share a section
+    text = ("Floodwaters rose across the river valley on Sunday, forcing hundreds of families from their homes.\n\n"
+            "The governor's re-election campaign opened its first office in the capital on Monday.\n\n"
+            "Emergency crews used boats to rescue residents trapped by the flood in low-lying streets.\n\n"
+            "Polls show the governor leading her election challenger by six points.\n\n"
+            "The flood damaged two bridges and closed the main highway for the week.\n\n"
+            "Her challenger promised to cut property taxes if he wins the election in November.\n\n"
+            "Forecasters warned that more rain could push the flood higher by Thursday.\n\n"
+            "The campaign said it had raised four million dollars for the election since spring.")
+    flood = {1, 3, 5, 7}
+    for title, picked in get_summarizer().propose_sections(document_of(text).sentences, 2, 5):
+        indices = {s.index for s in picked}
+        assert indices <= flood or not indices & flood, (title, sorted(indices))

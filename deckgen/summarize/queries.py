@@ -13,6 +13,7 @@ Every match carries its evidence, so a choice can say why it was made.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,19 +32,23 @@ if TYPE_CHECKING:
 
 NEAR_SIMILARITY = 0.2  # word-embedding cosine from which a sentence word stands for a title word
 
+ADVICE = "ADVICE"  # not spaCy's: the label ``parse_sentences`` gives a word that advises ("should")
+_ADVISING = frozenset({"should", "must", "ought", "recommend", "urge", "advise"})
 # The entity labels (spaCy's) that answer each kind of question.
 ANSWERS = {
     "where": frozenset({"GPE", "LOC", "FAC"}),
     "when": frozenset({"DATE", "TIME"}),
     "who": frozenset({"PERSON", "ORG", "NORP"}),
     "how much": frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"}),
+    "what should": frozenset({ADVICE}),
 }
 # Title words that ask for each kind, besides the wh-words themselves ("how much", "how many").
 _ASKING = {
     "where": "where location place region area geography site whereabouts",
     "when": "when date timeline timing schedule deadline",
-    "who": "who people person official actor party",
+    "who": "who people person",
     "how much": "amount cost number figure size value price total toll",
+    "what should": "recommendation advice proposal should",
 }
 _ASKED_BY = {stem(word): kind for kind, line in _ASKING.items() for word in line.split()}
 _HOW = re.compile(r"\bhow\s+(?:much|many|big|large|far|long)\b", re.I)
@@ -91,7 +96,7 @@ class Evidence:
         """The answer it gives, else its strongest word match by ``weights`` (one per query word)."""
         if self.answer:
             kind, entity = self.answer
-            return f"answers '{kind}': names {entity}"
+            return f"answers '{kind}': " + (f"says '{entity}'" if kind == "what should" else f"names {entity}")
         weighted = [score * weight for score, weight in zip(self.scores, weights)]
         if not any(weighted):
             return None
@@ -159,23 +164,43 @@ class Parsed:
     """What the query matching reads from one sentence's parse."""
 
     tokens: tuple[tuple[str, str], ...]    # content words: (text, lemma)
-    entities: tuple[tuple[str, str], ...]  # (text, label)
+    entities: tuple[tuple[str, str], ...]  # (text, label); a word that advises is labelled ADVICE
 
 
 def parse_sentences(sentences: Sequence[Sentence], analyses: Sequence[Analysis] | None = None) -> list[Parsed]:
     """One ``Parsed`` per sentence, read from its document's analysis when ``analyses`` holds it,
-    else from a parse of the sentence alone."""
+    else from a parse of the sentence alone. A document's entities are read once (a span's
+    ``ents`` walks the whole document)."""
     by_source = {analysis.document.source.id: analysis for analysis in analyses or ()}
+    entities = {source: [(e.start_char, e.end_char, e.text, e.label_) for e in analysis.doc.ents]
+                for source, analysis in by_source.items()}
     missing = [s.text for s in sentences if s.source not in by_source]
     alone = iter(load_pipeline().pipe(missing)) if missing else iter(())
     result = []
     for sentence in sentences:
         analysis = by_source.get(sentence.source)
-        span = analysis.span(sentence) if analysis else next(alone)
+        if analysis:
+            span = analysis.span(sentence)
+            ents = _entities_within(entities[sentence.source], sentence)
+        else:
+            span = next(alone)
+            ents = tuple((e.text, e.label_) for e in span.ents)
         tokens = tuple((t.text, t.lemma_) for t in span if t.is_alpha and (is_acronym(t.text) or (
             t.pos_ in _CONTENT_POS and not t.is_stop and t.text.lower() not in STOPWORDS)))
-        result.append(Parsed(tokens, tuple((e.text, e.label_) for e in span.ents)))
+        advice = tuple((t.text, ADVICE) for t in span if t.lemma_.lower() in _ADVISING)
+        result.append(Parsed(tokens, ents + advice))
     return result
+
+
+def _entities_within(entities: list[tuple[int, int, str, str]], sentence: Sentence) -> tuple[tuple[str, str], ...]:
+    """(text, label) of the entities, sorted by start, that lie inside the sentence."""
+    result = []
+    for start, end, text, label in entities[bisect_left(entities, (sentence.start,)):]:
+        if start >= sentence.end:
+            break
+        if end <= sentence.end:
+            result.append((text, label))
+    return tuple(result)
 
 
 def is_heading(paragraph: Paragraph) -> bool:

@@ -70,7 +70,9 @@ class QuerySummarizer(SemanticSummarizer):
         previous = previous_ids(sentences)
         result = []
         for row, chosen in enumerate(members):
-            picked = sorted(_standing(pool, vectors, np.where(chosen, ranking[row], -np.inf), max_points, previous))
+            scores = np.where(chosen, ranking[row], -np.inf)
+            # when every match dangles, keep them: the outline cites them as withheld, not "nothing on this"
+            picked = sorted(_standing(pool, vectors, scores, max_points, previous) or _mmr(vectors, scores, max_points))
             result.append([Choice(pool[i], _reason(specs[row].title, headings[i] if claimed[row, i] else None,
                                                    found[row][i].reason(queries[row], weights[row])))
                            for i in picked])

@@ -12,9 +12,11 @@
   and is kept only if its own score stands clearly above the mean, so a section is
   left short rather than padded; a section that vote leaves empty keeps its best clear
   match no other section keeps.
-* Proposed sections: balanced topic clusters (see ``topics``), each titled with its
-  most distinctive noun phrase and given its best sentences by the key-point score;
-  sections follow the order of their first point.
+* Proposed sections: balanced topic clusters (see ``topics``), each titled with the one of
+  its most distinctive noun phrases that the most of its sentences are about (they hold a word
+  of it or come close to it), and given its best sentences about that title by the key-point
+  score; a group with fewer than two such sentences is no section. Sections follow the order
+  of their first point.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ NEIGHBOUR_WEIGHT = 2.0      # how much the two sentences either side vote on the
 MIN_SECTION_Z = 0.75        # own and smoothed score, averaged, this many deviations above the mean
 MIN_LOCAL_Z = 0.5           # and the neighbourhood must lean to the section too (no stray word match)
 SECTION_POSITION_WEIGHT = 0.3
+MIN_PROPOSED_POINTS = 2     # a proposed section with fewer points about its title is no section
+TITLE_CHOICES = 5           # distinctive phrases considered as a proposed section's title
 
 _QUOTE_OPENERS = "\"“‘'"
 
@@ -107,12 +111,24 @@ class SemanticSummarizer(Summarizer):
         result, taken = [], set()
         for label in range(labels.max() + 1):
             inside = labels == label
-            name = topics.title([pool[i] for i in np.flatnonzero(inside)], [pool[i] for i in np.flatnonzero(~inside)],
-                                taken)
+            names = topics.titles([pool[i] for i in np.flatnonzero(inside)],
+                                  [pool[i] for i in np.flatnonzero(~inside)], taken)[:TITLE_CHOICES]
+            # of the most distinctive phrases, the one the most of the group's sentences are about
+            about, name = max(((inside & _about(name, pool, vectors), name) for name in names),
+                              key=lambda found: found[0].sum())
             taken.add(name.lower())
-            result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(inside, scores, -np.inf),
-                                                                        max_points))))
+            if about.sum() >= min(MIN_PROPOSED_POINTS, inside.sum()):  # fewer, truer sections: each point is about its title
+                result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(about, scores, -np.inf),
+                                                                            max_points))))
         return sorted(result, key=lambda section: section[1][0].position)
+
+
+def _about(title: str, pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Per sentence, whether it is about ``title``: it holds one of the title's words (by stem) or
+    comes as close to it as MIN_TITLE_SIMILARITY."""
+    words = content_words(title)
+    likeness = vectors @ embed([title])[0]
+    return np.array([bool(words & content_words(s.text)) for s in pool]) | (likeness >= MIN_TITLE_SIMILARITY)
 
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
