@@ -70,7 +70,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     """Choose the BLUF and each section's points.
 
     With no ``specs`` the summarizer proposes about ``auto_sections`` sections. ``analyses`` (one
-    per document) are made here when not given.
+    per document) are made here when not given and the summarizer reads them.
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
@@ -78,7 +78,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     bluf_picks = summarizer.keypoints(sentences, bluf_points)
     reasons: dict[str, str] = {}
     if specs:
-        analyses = analyse_all(documents) if analyses is None else analyses
+        if analyses is None and summarizer.reads_analyses:
+            analyses = analyse_all(documents)
         chosen = summarizer.choose(sentences, specs, max_points, analyses=analyses)
         named = [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, chosen)]
         reasons = {c.sentence.id: c.reason for group in chosen for c in group if c.reason}

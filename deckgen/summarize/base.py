@@ -45,6 +45,7 @@ class Summarizer(ABC):
     """
 
     name: str = ""
+    reads_analyses: bool = False  # whether ``choose`` reads entities and headings from analyses
 
     @abstractmethod
     def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:

@@ -37,6 +37,7 @@ SECTION_POSITION_WEIGHT = 0.3
 
 class QuerySummarizer(SemanticSummarizer):
     name = "query"
+    reads_analyses = True
 
     def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
                analyses=None) -> list[list[Choice]]:
