@@ -17,16 +17,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..embed import embed
 from ..model import SectionSpec, Sentence
-from .base import Choice, candidates, dangles, previous_ids
+from .base import Choice, candidates, previous_ids
 from .lexical import STOPWORDS, expand_acronyms, words
 from .queries import Query, evidence, headings_above, parse_sentences, read_query, shares, word_weights
 from .semantic import (SemanticSummarizer, _mmr, _normalise, _position_prior, _standardise,
-                       _with_neighbours)
+                       _with_neighbours, standing)
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 MIN_TITLE_SIMILARITY = 0.2  # a sentence this close to a title is a fair match for it (chosen on half A)
 REFINE_ROUNDS = 2
@@ -40,7 +44,7 @@ class QuerySummarizer(SemanticSummarizer):
     reads_analyses = True
 
     def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
-               analyses=None) -> list[list[Choice]]:
+               analyses: Sequence[Analysis] | None = None) -> list[list[Choice]]:
         pool = candidates(sentences)
         if not pool or not specs:
             return [[] for _ in specs]
@@ -73,7 +77,7 @@ class QuerySummarizer(SemanticSummarizer):
         for row, chosen in enumerate(members):
             scores = np.where(chosen, ranking[row], -np.inf)
             # when every match dangles, keep them: the outline cites them as withheld, not "nothing on this"
-            picked = sorted(_standing(pool, vectors, scores, max_points, previous) or _mmr(vectors, scores, max_points))
+            picked = sorted(standing(pool, vectors, scores, max_points, previous) or _mmr(vectors, scores, max_points))
             result.append([Choice(pool[i], _reason(specs[row].title, headings[i] if claimed[row, i] else None,
                                                    found[row][i].reason(queries[row], weights[row])))
                            for i in picked])
@@ -93,10 +97,12 @@ def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence]) -> li
     for row, chosen in enumerate(members):
         if chosen.any() or not fair[row].any():
             continue
-        spare = fair[row] & np.array([members[owner[i]].sum() > 1 for i in range(len(owner))])
+        kept = np.any(members, axis=0)
+        spare = fair[row] & np.array([not kept[i] or members[owner[i]].sum() > 1 for i in range(len(owner))])
         if spare.any():
             best = np.flatnonzero(spare)[relevance[row][spare].argmax()]
-            members[owner[best]][best] = False
+            if kept[best]:
+                members[owner[best]][best] = False
             chosen[best] = True
     return members
 
@@ -118,20 +124,6 @@ def _reason(title: str, heading: str | None, evidence_reason: str | None) -> str
     if heading:
         return f"under heading '{heading}'"
     return evidence_reason or f"close in meaning to '{title}'"
-
-
-def _standing(pool: list[Sentence], vectors: np.ndarray, scores: np.ndarray, k: int,
-              previous: dict[str, str]) -> list[int]:
-    """``_mmr`` picks, where a pick opening with "He" (see ``dangles``) stands only with the
-    sentence before it picked too; a stranded one is dropped and the picking runs again."""
-    while True:
-        picked = _mmr(vectors, scores, k)
-        ids = {pool[i].id for i in picked}
-        stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
-        if not stranded:
-            return picked
-        scores = scores.copy()
-        scores[stranded] = -np.inf
 
 
 def _between(mask: np.ndarray, pool: list[Sentence]) -> np.ndarray:

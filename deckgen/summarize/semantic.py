@@ -68,15 +68,7 @@ class SemanticSummarizer(Summarizer):
             return []
         vectors = embed([s.text for s in pool])
         scores = _lead_score(pool, vectors)
-        previous = previous_ids(sentences)
-        while True:  # a pick opening with "He" stands only under the sentence before it
-            picked = _mmr(vectors, scores, k)
-            ids = {pool[i].id for i in picked}
-            stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
-            if not stranded:
-                return in_document_order(pool[i] for i in picked)
-            scores = scores.copy()
-            scores[stranded] = -np.inf
+        return in_document_order(pool[i] for i in standing(pool, vectors, scores, k, previous_ids(sentences)))
 
     def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
                analyses=None) -> list[list[Choice]]:
@@ -196,6 +188,21 @@ def _with_neighbours(scores: np.ndarray, pool: list[Sentence]) -> np.ndarray:
 
 def _normalise(vector: np.ndarray) -> np.ndarray:
     return vector / (np.linalg.norm(vector) + 1e-9)
+
+
+def standing(pool: list[Sentence], vectors: np.ndarray, scores: np.ndarray, k: int,
+             previous: dict[str, str]) -> list[int]:
+    """``_mmr`` picks, where a pick opening with "He" (see ``dangles``) stands only with the
+    sentence before it picked too; a stranded one is dropped and the picking runs again (an
+    empty list when every pick would be stranded)."""
+    while True:
+        picked = _mmr(vectors, scores, k)
+        ids = {pool[i].id for i in picked}
+        stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
+        if not stranded:
+            return picked
+        scores = scores.copy()
+        scores[stranded] = -np.inf
 
 
 def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
