@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .analysis import Analysis, analyse_all
 from .compress import bullet_text
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
@@ -18,17 +19,19 @@ MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
 
 
-def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
+def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None,
+               reason: str | None = None) -> Point:
     """A bullet made from one sentence, citing it and the sentences of other sources that
     say the same thing (``also``). With a ``credit`` (the bullet's own words name no speaker),
-    the speaker is added as the document names them and their sentence is cited too."""
+    the speaker is added as the document names them and their sentence is cited too. ``reason``
+    says why the summarizer chose the sentence for its section."""
     text = bullet_text(sentence.text)
     cited = [sentence, *also]
     if credit:
         text = f"{text} — {credit.name}"
         cited.append(credit.sentence)
     citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
-    return Point(text, citations, tuple(s.id for s in cited))
+    return Point(text, citations, tuple(s.id for s in cited), reason=reason)
 
 
 @dataclass(frozen=True)
@@ -63,17 +66,23 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                  title: str | None = None, subtitle: str | None = None, author: str | None = None,
                  as_of: date | None = None,
                  bluf_points: int = BLUF_POINTS, max_points: int = MAX_SECTION_POINTS,
-                 auto_sections: int = AUTO_SECTIONS) -> Outline:
+                 auto_sections: int = AUTO_SECTIONS, analyses: Sequence[Analysis] | None = None) -> Outline:
     """Choose the BLUF and each section's points.
 
-    With no ``specs`` the summarizer proposes about ``auto_sections`` sections.
+    With no ``specs`` the summarizer proposes about ``auto_sections`` sections. ``analyses`` (one
+    per document) are made here when not given and the summarizer reads them.
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
     sentences = [s for document in documents for s in document.sentences]
     bluf_picks = summarizer.keypoints(sentences, bluf_points)
+    reasons: dict[str, str] = {}
     if specs:
-        named = list(zip((spec.title for spec in specs), summarizer.sections(sentences, specs, max_points)))
+        if analyses is None and summarizer.reads_analyses:
+            analyses = analyse_all(documents)
+        chosen = summarizer.choose(sentences, specs, max_points, analyses=analyses)
+        named = [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, chosen)]
+        reasons = {c.sentence.id: c.reason for group in chosen for c in group if c.reason}
     else:  # sections of its own choosing go on from the BLUF rather than repeat it
         bluf_ids = {s.id for s in bluf_picks}
         named = summarizer.propose_sections([s for s in sentences if s.id not in bluf_ids], auto_sections,
@@ -98,7 +107,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
             if stands_alone(sentence, result[-1] if result else None):
-                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
+                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
+                                         reasons.get(sentence.id)))
             else:
                 left_out.append(sentence)
         return tuple(result), left_out

@@ -142,6 +142,8 @@ def point_dict(point: Point) -> dict:
     data = {"text": point.text,
             "citations": [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote} for c in point.citations],
             "sentences": list(point.sentence_ids)}
+    if point.reason is not None:
+        data["reason"] = point.reason
     return {"label": point.label, **data} if point.label else data
 
 
@@ -161,9 +163,9 @@ def load_point(raw: Mapping, known: Known) -> Point:
     citations = tuple(load_citation(c, known, f"point {raw['text'][:40]!r}") for c in raw["citations"])
     if not citations:
         raise ValueError(f"point {raw['text'][:40]!r} has no citation")
-    label = raw.get("label")
+    label, reason = raw.get("label"), raw.get("reason")
     return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []),
-                 str(label) if label else None)
+                 str(label) if label else None, None if reason is None else str(reason))
 
 
 def load_section(raw: Mapping, known: Known) -> Section:
