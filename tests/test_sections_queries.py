@@ -1,9 +1,11 @@
 """Section titles read as queries (the "query" summarizer): kinds of question, headings, titles
 with no shared word, absent topics, and the reason each choice carries into the outline."""
 
+import re
+
 from deckgen.analysis import analyse
 from deckgen.ingest import normalise
-from deckgen.model import Citation, Document, Outline, Point, Section, SectionSpec, SourceInfo
+from deckgen.model import Citation, Document, Outline, Paragraph, Point, Role, Section, SectionSpec, SourceInfo
 from deckgen.outline import from_dict, to_dict
 from deckgen.segment import segment
 from deckgen.summarize import get_summarizer
@@ -21,7 +23,15 @@ Prime Minister Recep Tayyip Erdogan visited the survivors on Wednesday."""
 
 
 def document_of(text):
-    return segment(Document(SourceInfo(id="S1", path="x.txt"), normalise(text)))
+    """A document of one paragraph a line; a line opening with "# " is a heading (as a reader
+    of Markdown would give it), the mark outside the paragraph's span."""
+    text = normalise(text)
+    paragraphs = []
+    for number, line in enumerate(re.finditer(r"[^\n]+", text), start=1):
+        heading = line.group().startswith("# ")
+        paragraphs.append(Paragraph(number, line.start() + 2 * heading, line.end(),
+                                    Role.HEADING if heading else Role.BODY, int(heading)))
+    return segment(Document(SourceInfo(id="S1", path="x.txt"), text, tuple(paragraphs)))
 
 
 def choose(text, titles, k=3):
@@ -76,7 +86,7 @@ def test_the_reason_travels_through_the_outline_dictionary_and_is_absent_when_no
     citation = Citation("S1", 1, "Rescuers pulled seventy people alive.")
     outline = Outline("T", None, (SourceInfo("S1", "x.txt"),), (Point("A", (citation,)),),
                       (Section("Rescue", (Point("Rescuers pulled seventy people alive.", (citation,), ("S1.1",),
-                                                "matches 'rescue'"),)),))
+                                                reason="matches 'rescue'"),), sources=("S1",)),))
     raw = to_dict(outline)
     assert "reason" not in raw["bluf"][0]
     assert raw["sections"][0]["points"][0]["reason"] == "matches 'rescue'"

@@ -23,8 +23,7 @@ import numpy as np
 
 from ..analysis import load_pipeline
 from ..embed import embed
-from ..model import Paragraph, Sentence
-from ..segment import HEADING_MARK
+from ..model import Role, Sentence
 from .lexical import STOPWORDS, content_words, is_acronym, stem, words
 
 if TYPE_CHECKING:
@@ -203,11 +202,6 @@ def _entities_within(entities: list[tuple[int, int, str, str]], sentence: Senten
     return tuple(result)
 
 
-def is_heading(paragraph: Paragraph) -> bool:
-    """Whether a paragraph is a heading (a ``role`` of "heading" where paragraphs carry roles)."""
-    return getattr(paragraph, "role", None) == "heading" or bool(getattr(paragraph, "heading", False))
-
-
 def headings_above(sentences: Sequence[Sentence], analyses: Sequence[Analysis] | None) -> list[str | None]:
     """Per sentence, the text of the nearest heading above it in its document (None when there is
     none, or the document is not among ``analyses``)."""
@@ -215,7 +209,7 @@ def headings_above(sentences: Sequence[Sentence], analyses: Sequence[Analysis] |
     result = []
     for sentence in sentences:
         document = documents.get(sentence.source)
-        above = [p for p in document.paragraphs if p.number < sentence.paragraph and is_heading(p)] if document else []
-        text = document.text[above[-1].start:above[-1].end].removeprefix(HEADING_MARK).strip() if above else ""
+        above = [p for p in document.paragraphs if p.number < sentence.paragraph and p.role is Role.HEADING] if document else []
+        text = document.text[above[-1].start:above[-1].end].strip() if above else ""
         result.append(text or None)
     return result
