@@ -28,7 +28,7 @@ KNOWN_MISSES = {("my6sense-pr", "The appointment")}
 @pytest.mark.parametrize("name", [b for b in BRIEFS if b not in LEFT_OUT])
 def test_no_section_says_nothing_when_the_document_covers_it(name):
     brief = load_brief(REALDOCS / f"{name}.brief.yaml")
-    outline = build_outline(OutlineRequest(brief=brief, summarizer="query", extras=False))
+    outline = build_outline(OutlineRequest(brief=brief, summarizer="query", kinds=()))
     assert len(outline.sections) == len(brief.sections)
     empty = {section.title for section in outline.sections if not section.points and not section.withheld}
     assert empty == {title for briefed, title in KNOWN_MISSES if briefed == name}
