@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .analysis import analyse, analyse_all, needs_whole_parse
 from .brief import Brief
 from .embed import forget_embeddings
 from .errors import InputError
@@ -63,6 +64,8 @@ def build_outline(request: OutlineRequest) -> Outline:
         raise InputError("no documents given (name them, or list them under 'sources' in a brief)")
     documents = load_documents(paths, request.brief, request.max_input_mb)
     forget_embeddings()
+    # parsed once here; a long document is parsed by plan_outline only where it can reach a slide
+    analyses = analyse_all(documents) if needs_whole_parse(documents) else None
     outline = plan_outline(
         documents,
         request.sections or request.brief.sections,
@@ -73,6 +76,7 @@ def build_outline(request: OutlineRequest) -> Outline:
         as_of=request.as_of or request.brief.as_of,
         bluf_points=request.bluf_points,
         max_points=request.max_points,
+        analyses=analyses,
     )
     if not request.extras:
         return outline
@@ -90,7 +94,9 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     document = segment(Document(SourceInfo(id="S1", path=str(text_id)), normalise(text)))
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
-    return [point_from(s) for s in get_summarizer(summarizer).keypoints(document.sentences, k)]
+    picks = get_summarizer(summarizer).keypoints(document.sentences, k)
+    analysis = analyse(document, picks)
+    return [point_from(s, analysis=analysis) for s in picks]
 
 
 def verify_outline(outline: Outline, base: Path) -> list[str]:
