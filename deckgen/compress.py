@@ -33,14 +33,14 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from .analysis import SPEECH_VERBS, load_pipeline
+from .analysis import MAX_PARSED_CHARS, SPEECH_VERBS, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 MIN_BULLET_WORDS = 5
 MAX_BULLET_WORDS = 30  # a longer bullet is no section bullet
-LONG_BULLET_WORDS = 20  # a longer bullet also loses a second clause joined by ", but" / ", and"
+LONG_BULLET_WORDS = 18  # a longer slide bullet also loses what sets the scene around its one claim
 CREDIT = " — "  # joins a claim and who it is credited to
 
 _SOURCE_TAG = re.compile(
@@ -56,12 +56,14 @@ CONNECTIVES = frozenset({
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
                         "once", "lest"})
 # Prepositions of a fronted phrase that sets the scene rather than stating the claim.
-_BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "amidst", "after", "before", "following", "during",
-                                      "since", "in", "on", "at", "across", "throughout", "over", "within"})
+_BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "such"})
-_SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUOTE_MARKS = frozenset("“”‘’\"'")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+# What may hang on a speech verb besides speaker and claim: its time, place, listener and manner.
+_ATTRIBUTION_PARTS = frozenset({"punct", "aux", "advmod", "npadvmod", "prep", "dobj", "dative", "cc", "mark"})
 _END_MARKS = frozenset(".!?…")
 _CLOSING_PUNCT = frozenset(",.;:!?…)]”’'\"")
 _TOKEN = re.compile(r"[\w’'.%$€£-]+")
@@ -69,21 +71,26 @@ _TOKEN_EDGES = ".-'’"
 
 
 def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting: bool = False,
-                about: Collection[str] = ()) -> str:
-    """The bullet for one parsed sentence (a str is parsed on its own).
+                about: Collection[str] = (), fit: int | None = None) -> str:
+    """The bullet for one parsed sentence (a str is parsed on its own, unless longer than
+    MAX_PARSED_CHARS: it comes back whole).
 
     ``credit`` names the speaker a pronoun ("she said") refers to, or who says a sentence that
     names nobody (a quotation carried on from the sentence before): it is appended as
     "— name". ``keep_setting`` keeps leading time and place phrases; ``about`` holds the
-    lower-case words of the section title, which are never deleted.
+    lower-case words of the section title, which are never deleted. With ``fit`` (a number of
+    words, LONG_BULLET_WORDS for slide bullets) a longer bullet also loses what sets the scene
+    around its claim, until it fits.
     """
+    if isinstance(sentence, str) and len(sentence) > MAX_PARSED_CHARS:
+        return _with_credit(_without_source_tag(sentence.strip()), credit)  # no sentence to parse
     span = load_pipeline()(sentence.strip())[:] if isinstance(sentence, str) else sentence
     text = span.text.strip()
     if not text:
         return text
     if not span[0].dep_:
         return _with_credit(_without_source_tag(text), credit)
-    return _Compression(span, credit, keep_setting, {word.lower() for word in about}).bullet()
+    return _Compression(span, credit, keep_setting, {word.lower() for word in about}).bullet(fit)
 
 
 def _with_credit(text: str, credit: str | None) -> str:
@@ -107,30 +114,53 @@ class _Compression:
                                 and t.i not in self.quoted for t in span)
         self.deleted: set[int] = set()
         self.credited: str | None = None
-        self.head = span.root
+        # the first root: a sentence the parser read as two ("..., but it appears ...") keeps the first
+        self.roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
+        self.head = self.roots[0] if self.roots else span.root
+        self.end_marks = {t.i for t in span if t.text in _END_MARKS}
 
-    def bullet(self) -> str:
+    def bullet(self, fit: int | None) -> str:
         self._attribution()
+        if self._misread():
+            return _balance_quotation(self.span.text.strip(), self._finish())
         for cut in [*self._leading(), *self._inner()]:
             self._try(cut)
-        if len(tokens(self._render(self.deleted))) > LONG_BULLET_WORDS:
-            for cut in self._second_clauses():
-                self._try(cut)
+        for cut in self._scene() if fit else ():
+            if self._length() <= fit:
+                break
+            self._try(cut)
+        return _balance_quotation(self.span.text.strip(), self._finish())
+
+    def _finish(self) -> str:
         text = _without_source_tag(self._render(self.deleted))
         credit = self.credited or (self.credit if not self._names_speaker() else None)
-        return _balance_quotation(self.span.text.strip(), _with_credit(text, credit))
+        return _with_credit(text, credit)
+
+    def _misread(self) -> bool:
+        """True when the parse gives a word two subjects or two objects apart, or a subordinate finite
+        verb none: the parser misread the sentence, and deleting by
+        its tree could cut a phrase in two."""
+        for token in self.span:
+            for dep in ("nsubj", "nsubjpass", "dobj", "appos"):  # "about 500 IS attacks": two objects side by side
+                same = [c for c in token.children if c.dep_ == dep]
+                if any(b.left_edge.i > a.right_edge.i + 1 for a, b in zip(same, same[1:])):
+                    return True
+            if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("advcl", "relcl", "ccomp") \
+                    and not any(c.dep_ in _SUBJECTS for c in token.children) and token.i not in self.quoted:
+                return True
+        return False
 
     # --- trying a cut ---------------------------------------------------------------------
     def _try(self, cut: set[int], credit: str | None = None, guarded: bool = True) -> bool:
         """Delete ``cut`` when none of its words is protected and the rest still reads as a
         faithful sentence; True when it was deleted."""
+        cut = cut - self.end_marks
         if not cut or any(q & cut and not q <= cut for q in self.quotations):
             return False
         if guarded and any(self._protected(self.span.doc[i]) for i in cut):
             return False
         deleted = self.deleted | cut
-        kept = [t for t in self.span if t.i not in deleted]
-        if self.head.i in deleted or not self._has_subject(kept):
+        if self.head.i in deleted or not self._still_a_tree(deleted):
             return False
         text = self._render(deleted)
         if len(tokens(text)) < MIN_BULLET_WORDS or not is_faithful(text, self.span.text):
@@ -144,14 +174,21 @@ class _Compression:
         if token.is_punct:
             return False
         hyphenated = token.i + 1 < len(token.doc) and token.nbor().text == "-"  # "two-phased" counts nothing
-        return (((token.ent_type_ in _NUMBER_ENTITIES or token.like_num) and not hyphenated) or token.lower_ in self.about
+        dated = token.ent_type_ in ("DATE", "TIME", "ORDINAL")  # a date or a rank is no figure
+        return (((token.ent_type_ in _NUMBER_ENTITIES or token.like_num) and not hyphenated and not dated) or token.lower_ in self.about
                 or token.lemma_.lower() in self.about)
 
-    def _has_subject(self, kept: list[Token]) -> bool:
-        """The head keeps its subject (when it has one) and some word of it is kept."""
-        subjects = [c for c in self.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
-        kept_ids = {t.i for t in kept}
-        return all(s.i in kept_ids for s in subjects)
+    def _still_a_tree(self, deleted: set[int]) -> bool:
+        """The kept words still hang together: each keeps the word it depends on (the head and
+        a root the parser split off excepted), and each kept verb keeps its subject."""
+        for token in self.span:
+            if token.i in deleted or token.is_punct:
+                continue
+            if token.head.i in deleted and token != self.head and token not in self.roots:
+                return False
+            if any(c.i in deleted for c in token.children if c.dep_ in _SUBJECTS):
+                return False
+        return True
 
     # --- units ------------------------------------------------------------------------------
     def _attribution(self) -> None:
@@ -169,6 +206,9 @@ class _Compression:
         claim, speaker = claims[0], speakers[0]
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in claim.children):
             return  # "said whether ...": no claim
+        if any(c.dep_ not in _ATTRIBUTION_PARTS and not (c.dep_ == "advcl" and c.tag_ == "VBG")
+               for c in verb.children if c not in (claim, speaker)):
+            return  # the verb carries more than who said it and when ("..., when a lorry killed him")
         credit = self._credit_for(speaker)
         if credit is None:  # a pronoun: only the circumstances after the verb go
             self._try(self._circumstances(verb))
@@ -219,7 +259,7 @@ class _Compression:
         if speaker.pos_ == "PRON":
             return self.credit
         people = [e for e in self.span.doc.ents if e.label_ == "PERSON"
-                  and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.i]
+                  and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
         if people:
             return people[-1].text
         return self._phrase(speaker)
@@ -255,10 +295,12 @@ class _Compression:
         return self._with_commas(cut) if cut else cut
 
     def _leading(self) -> list[set[int]]:
-        """Connectives and fronted phrases before the head's subject."""
-        subjects = [c.left_edge.i for c in self.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        limit = min(subjects) if subjects else self.head.i
+        """Connectives and fronted phrases before the head's subject (none when the parser gave
+        the head two subjects: where the subject starts is then unknown)."""
+        limit = self._subject_start()
         cuts = []
+        if self._subject_count() > 1:
+            return cuts
         for child in self.head.children:
             if child.i >= limit or child.i < self.span.start:
                 continue
@@ -277,11 +319,11 @@ class _Compression:
         first = child.left_edge.lower_
         if first in CONDITIONS or any(c.dep_ == "neg" for c in child.subtree):
             return False
-        setting = any(self.span.doc[i].ent_type_ in _SETTING_ENTITIES for i in _subtree(child))
+        setting = any(self.span.doc[i].ent_type_ in SETTING_ENTITIES for i in _subtree(child))
         if child.dep_ in ("prep", "npadvmod", "advmod"):
             if setting:
                 return not self.keep_setting
-            return first in _BACKGROUND_PREPOSITIONS - {"in", "on", "at", "over", "within"}
+            return first in _BACKGROUND_PREPOSITIONS
         if child.dep_ == "advcl":
             return not (setting and self.keep_setting)
         return False
@@ -292,11 +334,11 @@ class _Compression:
             if token.i in self.deleted:
                 continue
             unit = set(_subtree(token))
-            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit):
+            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "npadvmod" and token.pos_ == "NOUN" and self._set_off(unit):
                 cuts.append(self._with_commas(unit))  # ", part of a two-phased plan"
-            elif token.dep_ == "relcl" and self._preceded_by_comma(unit):
+            elif token.dep_ == "relcl" and self._set_off(unit):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "advmod" and token.lower_ in CONNECTIVES and self._set_off(unit) \
                     and token.head == self.head and not self.first_person:
@@ -305,7 +347,7 @@ class _Compression:
                     and self._preceded_by_comma(unit) and self._is_trailing_background(token):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "prep" and token.lower_ in _EXAMPLE_PREPOSITIONS and token.i > token.head.i \
-                    and self._preceded_by_comma(unit) and self._set_off(unit):
+                    and self._set_off(unit) and self._ends_sentence(unit):
                 cuts.append(self._with_commas(unit))  # ", like a joint operation earlier this month"
             elif token.text == "(":
                 closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
@@ -313,18 +355,57 @@ class _Compression:
                     cuts.append(set(range(token.i, closing.i + 1)))
         return cuts
 
-    def _second_clauses(self) -> list[set[int]]:
-        """A second verb phrase or clause joined by ', but' / ', and' / ';' (one idea a bullet)."""
-        cuts = []
+    def _length(self) -> int:
+        credit = self.credited or self.credit or ""
+        return len(tokens(self._render(self.deleted))) + len(tokens(credit))
+
+    def _scene(self) -> list[set[int]]:
+        """Deleted from a bullet still over LONG_BULLET_WORDS, in this order, until it fits: a
+        second verb phrase or clause ('..., and promised refunds'; one idea a bullet), a
+        fronted phrase set off by a comma ('In the clip,'), a background clause after the
+        claim ('after the man tried to lodge a complaint'), a time phrase after the verb ('on
+        Saturday afternoon'). Conditions and negated phrases stay."""
+        cuts = [set(range(root.left_edge.i, root.right_edge.i + 1)) for root in self.roots[1:]]
         for conj in self.head.rights:
-            if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
-                continue
-            start = conj.left_edge.i
-            joiners = [t for t in self.span.doc[self.head.i + 1:start] if t.dep_ == "cc" and t.head == self.head]
-            first = joiners[-1].i if joiners else start
-            if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
-                cuts.append(set(range(first - 1, conj.right_edge.i + 1)))
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+                joiners = [t for t in self.span.doc[self.head.i + 1:conj.left_edge.i]
+                           if t.dep_ == "cc" and t.head == self.head]
+                first = joiners[-1].i if joiners else conj.left_edge.i
+                if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
+                    first -= 1
+                if joiners or self.span.doc[first].text == ";":
+                    cuts.append(set(range(first, conj.right_edge.i + 1)))
+        before_subject = self._subject_start() if self._subject_count() == 1 else -1
+        for child in self.head.children:
+            unit = set(_subtree(child))
+            if child.dep_ == "prep" and child.i < before_subject and self._followed_by_comma(unit) \
+                    and not self._conditional(child):
+                cuts.append(self._with_commas(unit))
+        for child in self.head.rights:
+            unit = set(_subtree(child))
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            if child.dep_ == "advcl" and marks and not self._conditional(child):
+                cuts.append(self._with_commas(unit))
+        for child in self.head.rights:
+            unit = set(_subtree(child))
+            timed = any(self.span.doc[i].ent_type_ in ("DATE", "TIME") for i in unit)
+            if child.dep_ in ("npadvmod", "prep") and timed and not self.keep_setting and not self._conditional(child) \
+                    and all(self.span.doc[i].ent_type_ in ("DATE", "TIME") or self.span.doc[i].pos_ in ("ADP", "DET")
+                            for i in unit):
+                cuts.append(self._with_commas(unit))
         return cuts
+
+    def _conditional(self, unit: Token) -> bool:
+        """True for a phrase or clause opened by a condition word or holding a negation."""
+        return unit.left_edge.lower_ in CONDITIONS or any(
+            t.dep_ == "neg" or (t.dep_ == "mark" and t.lower_ in CONDITIONS) for t in unit.subtree)
+
+    def _subject_count(self) -> int:
+        return sum(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in self.head.children)
+
+    def _subject_start(self) -> int:
+        subjects = [c.left_edge.i for c in self.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        return min(subjects) if subjects else self.head.i
 
     def _is_trailing_background(self, clause: Token) -> bool:
         """', though ...', ', as ...', ', emphasizing ...', ', set to start ...': never a condition."""
@@ -339,6 +420,16 @@ class _Compression:
         after = max(unit) + 1
         closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";")
         return self._preceded_by_comma(unit) and closes
+
+    def _in_a_list(self, token: Token) -> bool:
+        """True when the phrase goes on with ", and" or ", or" ('the Government, its partners,
+        and the public' is a list, not an appositive)."""
+        after = token.right_edge.i + 2
+        return any(c.dep_ == "conj" for c in token.children) or (
+            after < self.span.end and self.span.doc[after].dep_ == "cc")
+
+    def _ends_sentence(self, unit: set[int]) -> bool:
+        return all(self.span.doc[i].is_punct for i in range(max(unit) + 1, self.span.end))
 
     def _preceded_by_comma(self, unit: set[int]) -> bool:
         before = min(unit) - 1
@@ -365,6 +456,7 @@ class _Compression:
         loses its end mark."""
         kept = [t for t in self.span if t.i not in deleted]
         kept = [t for n, t in enumerate(kept) if not self._dangling(kept, n)]
+        kept = [t for n, t in enumerate(kept) if not (n and t.text in _END_MARKS and kept[n - 1].text in _END_MARKS)]
         if not kept:
             return ""
         parts = []

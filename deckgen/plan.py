@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .analysis import Analysis, analyse_all, load_pipeline
-from .compress import CREDIT, MAX_BULLET_WORDS, bullet_text, tokens
+from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
@@ -20,9 +20,7 @@ AUTO_SECTIONS = 4
 
 
 # Title words that make a section about when or where: its bullets keep their time and place.
-SETTING_WORDS = frozenset({"when", "where", "timeline", "schedule", "dates", "date", "timing", "location",
-                           "locations", "place", "places", "deadline", "deadlines", "milestones"})
-_SETTING_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+SETTING_WORDS = frozenset({"when", "where", "timeline", "schedule", "dates", "location", "places"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ def focus_of(title: str) -> Focus:
     where ("Timeline", "Where the fighting is", "Baghdad", "2025")."""
     doc = load_pipeline()(title)
     words = frozenset(t.lower_ for t in doc if t.is_alpha and not t.is_stop)
-    setting = bool(words & SETTING_WORDS) or any(e.label_ in _SETTING_LABELS for e in doc.ents)
+    setting = bool(words & SETTING_WORDS) or any(e.label_ in SETTING_ENTITIES for e in doc.ents)
     return Focus(words, setting)
 
 
@@ -50,7 +48,7 @@ def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit
     speaker is credited as the document names them and their sentence is cited too."""
     parsed = analysis.span(sentence) if analysis is not None and analysis.parsed(sentence) else sentence.text
     text = bullet_text(parsed, credit=credit.name if credit else None, keep_setting=focus.keep_setting,
-                       about=focus.about)
+                       about=focus.about, fit=LONG_BULLET_WORDS)
     cited = [sentence, *also]
     if credit and text.endswith(f"{CREDIT}{credit.name}"):
         cited.append(credit.sentence)
@@ -95,7 +93,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     With no ``specs`` the summarizer proposes about ``auto_sections`` sections. Bullets are cut
     from the parses in ``analyses`` (one per document); without them only the chosen
-    sentences are parsed. A sentence whose bullet stays over MAX_BULLET_WORDS is left out.
+    sentences are parsed. A section sentence whose bullet stays over MAX_BULLET_WORDS is left out.
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
@@ -119,13 +117,14 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     quoted = {sentence_id for document in documents
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
 
-    def points(picked: Sequence[Sentence], focus: Focus = Focus()) -> tuple[tuple[Point, ...], list[Sentence]]:
+    def points(picked: Sequence[Sentence], focus: Focus = Focus(),
+               max_words: int | None = None) -> tuple[tuple[Point, ...], list[Sentence]]:
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
         sentence already cited by an earlier point. Left out: one opening with "He"/"It"/"They"
         unless its speaker is credited or the point just above comes from the sentence before it
         (which names who that is); a quotation whose speaker is not known (under a slide title
-        it would read as the deck's own claim); a question; a bullet still over MAX_BULLET_WORDS
-        words (too long to say in one breath)."""
+        it would read as the deck's own claim); a question; a bullet still over ``max_words``
+        words (a section bullet over MAX_BULLET_WORDS is too long to say in one breath)."""
         result: list[Point] = []
         left_out: list[Sentence] = []
         for sentence in picked:
@@ -135,7 +134,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if stands_alone(sentence, result[-1] if result else None):
                 point = point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
                                    analysis_of.get(sentence.source), focus)
-            if point and len(tokens(point.text)) <= MAX_BULLET_WORDS:
+            if point and (max_words is None or len(tokens(point.text)) <= max_words):
                 result.append(point)
             else:
                 left_out.append(sentence)
@@ -148,7 +147,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         return not (dangling or unattributed_quote or sentence.text.endswith("?"))
 
     def section(name: str, picked: Sequence[Sentence]) -> Section:
-        shown, left_out = points(picked, focus_of(name))
+        shown, left_out = points(picked, focus_of(name), MAX_BULLET_WORDS)
         withheld = () if shown else tuple(Citation(s.source, s.paragraph, s.text) for s in left_out)
         return Section(name, shown, withheld)
 
