@@ -35,13 +35,6 @@ PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can rea
 BATCH_SIZE = 64  # sentences per parser batch
 MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops) is left unparsed
 
-# Lemmas of the verbs that attribute words to a speaker ("said", "told", "according to" is a
-# preposition and handled apart): the one list of them.
-SPEECH_VERBS = frozenset(
-    "say tell add note stress explain write state insist argue announce confirm report claim admit "
-    "reveal warn emphasize acknowledge".split())
-
-
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The English pipeline, loaded once per process; raises DeckgenError when neither

@@ -33,7 +33,7 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from .analysis import MAX_PARSED_CHARS, SPEECH_VERBS, load_pipeline
+from .analysis import MAX_PARSED_CHARS, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,9 +47,10 @@ _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^Scroll down for (?:video|more)\s+)")
-# Openers that link to the sentence before and carry no claim.
+# Openers that link to the sentence before and carry no claim (besides a leading "and", "but": any
+# coordinating conjunction).
 CONNECTIVES = frozenset({
-    "however", "but", "and", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
+    "however", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
     "additionally", "separately", "instead", "indeed", "nevertheless", "nonetheless", "meantime", "now",
     "in addition", "in fact", "so"})
 # Words that open a condition or an exception: what they open is never deleted.
@@ -57,7 +58,7 @@ CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "wit
                         "once", "lest"})
 # Prepositions of a fronted phrase that sets the scene rather than stating the claim.
 _BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
-_EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "such"})
+_EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUOTE_MARKS = frozenset("“”‘’\"'")
@@ -137,9 +138,9 @@ class _Compression:
         return _with_credit(text, credit)
 
     def _misread(self) -> bool:
-        """True when the parse gives a word two subjects or two objects apart, or a subordinate finite
-        verb none: the parser misread the sentence, and deleting by
-        its tree could cut a phrase in two."""
+        """True when the parse gives a word two subjects, objects or appositives apart, or a
+        subordinate finite verb no subject: the parser misread the sentence, and deleting by its
+        tree could cut a phrase in two."""
         for token in self.span:
             for dep in ("nsubj", "nsubjpass", "dobj", "appos"):  # "about 500 IS attacks": two objects side by side
                 same = [c for c in token.children if c.dep_ == dep]
@@ -171,12 +172,18 @@ class _Compression:
         return True
 
     def _protected(self, token: Token) -> bool:
+        """A number that counts something, or a word of the section title."""
         if token.is_punct:
             return False
-        hyphenated = token.i + 1 < len(token.doc) and token.nbor().text == "-"  # "two-phased" counts nothing
-        dated = token.ent_type_ in ("DATE", "TIME", "ORDINAL")  # a date or a rank is no figure
-        return (((token.ent_type_ in _NUMBER_ENTITIES or token.like_num) and not hyphenated and not dated) or token.lower_ in self.about
-                or token.lemma_.lower() in self.about)
+        return self._is_figure(token) or token.lower_ in self.about or token.lemma_.lower() in self.about
+
+    @staticmethod
+    def _is_figure(token: Token) -> bool:
+        """'2,500', 'three' in 'three boys', '12 percent'; not a date, a rank ('first') or the
+        number of a hyphenated modifier ('two-phased')."""
+        hyphenated = token.i + 1 < len(token.doc) and token.nbor().text == "-"
+        dated = token.ent_type_ in ("DATE", "TIME", "ORDINAL")
+        return (token.ent_type_ in _NUMBER_ENTITIES or token.like_num) and not hyphenated and not dated
 
     def _still_a_tree(self, deleted: set[int]) -> bool:
         """The kept words still hang together: each keeps the word it depends on (the head and
@@ -204,8 +211,9 @@ class _Compression:
             self._inner_attribution()
             return
         claim, speaker = claims[0], speakers[0]
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in claim.children):
-            return  # "said whether ...": no claim
+        if claim.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in CONDITIONS
+                                                     for c in claim.children):
+            return  # "found him guilty", "said whether ...": no claim
         if any(c.dep_ not in _ATTRIBUTION_PARTS and not (c.dep_ == "advcl" and c.tag_ == "VBG")
                for c in verb.children if c not in (claim, speaker)):
             return  # the verb carries more than who said it and when ("..., when a lorry killed him")
@@ -249,7 +257,11 @@ class _Compression:
                 return
 
     def _is_speech(self, verb: Token) -> bool:
-        return (verb.lemma_.lower() in SPEECH_VERBS and verb.i not in self.quoted
+        """A verb of the extraction's speech-verb list, outside quotation marks, with no modal or
+        negation ("would say", "did not say" attribute nothing)."""
+        from .extract.attribution import STATING_VERBS  # extract imports this module: imported late
+
+        return (verb.lower_ in STATING_VERBS and verb.i not in self.quoted
                 and not any(c.dep_ in ("neg", "aux") and c.lemma_ not in ("have", "be", "do") for c in verb.children))
 
     def _credit_for(self, speaker: Token) -> str | None:
@@ -343,9 +355,6 @@ class _Compression:
             elif token.dep_ == "advmod" and token.lower_ in CONNECTIVES and self._set_off(unit) \
                     and token.head == self.head and not self.first_person:
                 cuts.append(self._with_commas(unit))
-            elif token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
-                    and self._preceded_by_comma(unit) and self._is_trailing_background(token):
-                cuts.append(self._with_commas(unit))
             elif token.dep_ == "prep" and token.lower_ in _EXAMPLE_PREPOSITIONS and token.i > token.head.i \
                     and self._set_off(unit) and self._ends_sentence(unit):
                 cuts.append(self._with_commas(unit))  # ", like a joint operation earlier this month"
@@ -381,6 +390,11 @@ class _Compression:
             if child.dep_ == "prep" and child.i < before_subject and self._followed_by_comma(unit) \
                     and not self._conditional(child):
                 cuts.append(self._with_commas(unit))
+        for token in self.span:
+            unit = set(_subtree(token))
+            if token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
+                    and self._preceded_by_comma(unit) and self._is_trailing_background(token):
+                cuts.append(self._with_commas(unit))  # ", though ...", ", allowing ..."
         for child in self.head.rights:
             unit = set(_subtree(child))
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]

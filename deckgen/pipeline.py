@@ -86,7 +86,9 @@ def build_outline(request: OutlineRequest) -> Outline:
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
     """The k key points of one text given in memory (batch mode and benchmarks), in document order.
 
-    Raises InputError naming ``text_id`` when the text has no sentences.
+    Unlike slide bullets they are not cut to fit LONG_BULLET_WORDS: against editors' highlights
+    (bench/quality.py) cutting the scene costs more than it gains. Raises InputError naming
+    ``text_id`` when the text has no sentences.
     """
     from .ingest import normalise
 

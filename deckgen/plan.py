@@ -41,14 +41,15 @@ def focus_of(title: str) -> Focus:
 
 
 def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None,
-               analysis: Analysis | None = None, focus: Focus = Focus()) -> Point:
+               analysis: Analysis | None = None, focus: Focus = Focus(), fit: int | None = None) -> Point:
     """A bullet made from one sentence (from its parse in ``analysis``; parsed on its own
     without one), citing it and the sentences of other sources that say the same thing
     (``also``). With a ``credit`` (the sentence names no speaker, or only "he"/"she"), the
-    speaker is credited as the document names them and their sentence is cited too."""
+    speaker is credited as the document names them and their sentence is cited too. With
+    ``fit`` a longer bullet also loses what sets the scene (see ``compress.bullet_text``)."""
     parsed = analysis.span(sentence) if analysis is not None and analysis.parsed(sentence) else sentence.text
     text = bullet_text(parsed, credit=credit.name if credit else None, keep_setting=focus.keep_setting,
-                       about=focus.about, fit=LONG_BULLET_WORDS)
+                       about=focus.about, fit=fit)
     cited = [sentence, *also]
     if credit and text.endswith(f"{CREDIT}{credit.name}"):
         cited.append(credit.sentence)
@@ -133,7 +134,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             point = None
             if stands_alone(sentence, result[-1] if result else None):
                 point = point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
-                                   analysis_of.get(sentence.source), focus)
+                                   analysis_of.get(sentence.source), focus, LONG_BULLET_WORDS)
             if point and (max_words is None or len(tokens(point.text)) <= max_words):
                 result.append(point)
             else:
