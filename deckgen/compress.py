@@ -319,7 +319,8 @@ class _Compression:
             unit = set(_subtree(child))
             words = "".join(self.span.doc[i].text_with_ws for i in sorted(unit)).strip().lower()
             if child.dep_ == "cc" or words in CONNECTIVES:
-                if not self.first_person:
+                # only as the sentence's opener: "pastime, so it should ..." joins two clauses
+                if not self.first_person and min(unit) == self.span.start:
                     cuts.append(self._with_commas(unit))
             elif self._followed_by_comma(unit) and self._is_background(child):
                 cuts.append(self._with_commas(unit))

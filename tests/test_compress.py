@@ -174,3 +174,8 @@ def test_a_background_clause_after_a_comma_goes_from_a_long_slide_bullet():
 def test_a_bullet_that_already_fits_keeps_its_background_clause():
     sentence = "The council closed the bridge after engineers found cracks in two piers."
     assert bullet_text(sentence, fit=18) == sentence
+
+
+def test_a_connective_between_two_clauses_stays():
+    sentence = "Baseball is a national pastime, so the league expects record crowds in every city."
+    assert bullet_text(sentence) == sentence
