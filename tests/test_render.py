@@ -129,7 +129,7 @@ def test_same_outline_gives_the_same_bytes(seed_outline, tmp_path):
 
 def long_section(seed_outline, count: int) -> Section:
     point = seed_outline.sections[0].points[0]
-    long_text = " ".join([point.text] * 2)
+    long_text = " ".join([point.text] * 3)
     return Section("Long section", tuple(replace(point, text=f"{i}: {long_text}") for i in range(count)))
 
 
