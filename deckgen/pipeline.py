@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .analysis import analyse_all
 from .brief import Brief
 from .embed import forget_embeddings
 from .errors import InputError
@@ -76,7 +77,7 @@ def build_outline(request: OutlineRequest) -> Outline:
     )
     if not request.extras:
         return outline
-    return replace(outline, **briefing_extras(documents))
+    return replace(outline, **briefing_extras(analyse_all(documents)))
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
