@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .analysis import Analysis
 from .extract import extract, key_quotes, shown_figures, shown_perspectives, timeline_groups
+from .extract.speech import surname
 from .model import Chart, Citation, Contrast, Point, Section, Sentence
 from .summarize.base import candidates
 
@@ -30,13 +31,13 @@ def briefing_extras(analyses: Sequence[Analysis]) -> dict:
     def statement(s) -> Point:
         """A statement under its group's heading; one whose words do not name the speaker ("It
         said ...", "“...,” he said") is credited, citing where the speaker is named."""
-        if s.speaker.name.split()[-1] in s.text:
+        if surname(s.speaker.name) in s.text.lower():
             return point(s.text, s.sentence_ids)
         return point(f"{s.text} — {s.speaker.name}", (*s.sentence_ids, *s.speaker.sentence_ids))
 
     return {
         "figures": tuple(point(f.text, (*f.sentence_ids, *(f.stated_by.sentence_ids if f.stated_by else ())))
-                         for f in shown_figures(found.figures)),
+                         for f in shown_figures(found.figures, standing)),
         "charts": tuple(_chart(series, sentences) for series in found.series),
         "quotes": tuple(point(f"“{q.text}”" + (f" — {q.speaker.label}" if q.speaker else ""),
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))

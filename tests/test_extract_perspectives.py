@@ -78,3 +78,8 @@ def test_only_two_named_groups_make_a_perspectives_slide():
     assert shown_perspectives(perspectives(one)) == []
     two = statements_of("A Pentagon spokesman said troops would stay. Iraqi officials said they would leave.")
     assert [p.group for p in shown_perspectives(perspectives(two))] == ["Pentagon", "Iraqi"]
+
+
+def test_an_owner_named_before_a_role_is_no_group():
+    (statement,) = statements_of("Alshammari's attorney Ron Yengich declined to comment on Tuesday.")
+    assert statement.group == "Other"

@@ -83,3 +83,10 @@ def test_a_stance_verb_is_no_statement_of_fact():
 
 def test_a_possessive_apostrophe_opens_no_quotation():
     assert speech_of("The girls' bags were found near the school, police said.").quotations == ()
+
+
+def test_a_short_title_goes_before_the_name():
+    from deckgen.extract.speech import Speaker
+
+    assert Speaker("Allen Batschelet", SpeakerKind.PERSON, "Gen.", ()).label == "Gen. Allen Batschelet"
+    assert Speaker("Cooper", SpeakerKind.PERSON, "Mr", ()).label == "Mr Cooper"

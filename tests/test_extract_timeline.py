@@ -191,7 +191,8 @@ def test_a_date_governed_by_a_photo_cue_dates_no_event():
             "Flay was pictured with President Obama in 2009.")
     photos = [m for m in times_of(text) if m.text != "Friday"]
     assert [m.text for m in photos] == ["in June 2013", "in 2013", "in 2013", "in 2009"]
-    assert all(m.when is None and m.problem == "dates a photo, not the event" for m in photos)
+    # a photo's date, or one in brackets, places no event
+    assert all(m.not_event in ("dates a photo, not the event", "a reference in brackets, not an event") for m in photos)
 
 
 def test_a_photo_cue_outside_the_dates_clause_does_not_count():
@@ -275,22 +276,22 @@ def test_dates_from_entities_resolve_against_the_publication_date_news():
 
 def test_office_hours_are_no_event_government_notice():
     mentions = times_of("The help line is open Monday through Friday from 8 a.m. to 5 p.m.", AS_OF)
-    assert all(m.when is None and m.problem for m in mentions)
+    assert mentions and all(m.not_event for m in mentions)
 
 
 def test_a_hypothetical_is_no_event():
     (mention,) = times_of("If the board approves the plan tomorrow, work will start.", AS_OF)
-    assert mention.when is None and mention.problem == "hypothetical"
+    assert mention.not_event == "hypothetical"
 
 
 def test_a_quotations_tomorrow_is_the_speakers_not_the_documents():
     (mention,) = times_of("“We will sign the deal tomorrow,” the minister said.", AS_OF)
-    assert mention.when is None and mention.problem == "a relative date inside a quotation"
+    assert mention.not_event == "a relative date inside a quotation"
 
 
 def test_a_deadline_rule_is_no_event_memo():
     mentions = times_of("Agencies must respond within 30 days of receiving a request.", AS_OF)
-    assert not any(m.when for m in mentions)
+    assert all(m.not_event or not m.when for m in mentions)
 
 
 def test_a_future_event_is_never_dated_in_the_past():
@@ -300,7 +301,7 @@ def test_a_future_event_is_never_dated_in_the_past():
 
 def test_a_name_that_looks_like_a_day_is_no_date():
     mentions = times_of("Michael Fallon gave an interview on the Today programme on Monday.", date(2015, 4, 21))
-    assert [(m.text, m.when) for m in mentions if m.when] == [("Monday", date(2015, 4, 20))]
+    assert [(m.text, m.when) for m in mentions if not m.not_event] == [("Monday", date(2015, 4, 20))]
 
 
 def test_timeline_groups_run_in_date_order_with_the_future_first_kept():
@@ -312,3 +313,19 @@ def test_timeline_groups_run_in_date_order_with_the_future_first_kept():
     mentions = find_times(document)
     groups = timeline_groups(mentions, {s.id for s in document.sentences})
     assert [g[0].when for g in groups] == [date(2023, 7, 1), date(2024, 3, 1), date(2025, 9, 1)]
+
+
+def test_a_date_of_a_thing_or_a_relative_clause_places_no_event():
+    mentions = times_of("The family's latest tax returns, from 2013, revealed her earnings. "
+                        "He has a daughter with Kate, who he wed in 1995.", AS_OF)
+    assert [m.text for m in mentions] == ["from 2013", "in 1995"] and all(m.not_event for m in mentions)
+
+
+def test_a_page_header_run_into_the_text_places_no_event_paper():
+    (mention,) = times_of("Copyright Office Summary December 1998 Page 6 lists the exemptions.", AS_OF)
+    assert mention.not_event
+
+
+def test_a_future_event_with_a_past_date_is_not_placed_there():
+    (mention,) = times_of("The company will open the plant on January 5, 2020.", AS_OF)
+    assert mention.when is None and mention.problem == "a future event dated in the past"

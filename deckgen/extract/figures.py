@@ -40,6 +40,10 @@ _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
 _HYPOTHETICAL = frozenset(("if", "unless"))
+_SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
+_SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
+MAX_SHOWN_WORDS = 16
+_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "prep", "prt", "oprd", "agent", "dative", "xcomp"))
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
 # A measure with nobody stating it says nothing on a slide of figures ("56 minutes", "45 feet").
@@ -62,12 +66,16 @@ class Figure:
     qualifier: str | None
     sentence_ids: tuple[str, ...]
     head: str = ""
+    shown: str = ""
 
     @property
     def text(self) -> str:
-        """'about 500 IS attacks this year (Charles Lister)': as shown on a slide."""
-        text = f"{self.number} {self.counts}" if self.counts else self.number
-        return f"{text} ({_without_article(self.stated_by.name)})" if self.stated_by else text
+        """'Charles Lister has tracked about 500 IS attacks (Charles Lister)': as shown on a slide,
+        with who states it unless the words shown already name them."""
+        text = self.shown or (f"{self.number} {self.counts}" if self.counts else self.number)
+        if not self.stated_by or _without_article(self.stated_by.name) in text:
+            return text
+        return f"{text} ({_without_article(self.stated_by.name)})"
 
 
 @dataclass(frozen=True)
@@ -124,9 +132,12 @@ def _numbers(span: Span) -> list[Span]:
     return sorted(found + missed, key=lambda e: e.start)
 
 
-def shown_figures(figures: Sequence[Figure]) -> list[Figure]:
-    """The figures for a slide: a bare measure ("56 minutes") only with someone stating it, at most MAX_FIGURES."""
-    return [f for f in figures if f.stated_by or f.unit or f.head not in _BARE_MEASURES][:MAX_FIGURES]
+def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
+    """The figures for a slide, at most MAX_FIGURES: from sentences that can stand as a point
+    (ids in ``standing``, when given: not a caption, boilerplate or a page header run into the
+    text), and a bare measure ("56 minutes") only with someone stating it."""
+    return [f for f in figures if (standing is None or f.sentence_ids[0] in standing)
+            and (f.stated_by or f.unit or f.head not in _BARE_MEASURES)][:MAX_FIGURES]
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -136,13 +147,17 @@ def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
 
 
 def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figure | None:
+    entity = _with_currency(entity)
     numbers = [t for t in entity if t.like_num and any(c.isdigit() for c in t.text)]
     if not numbers or _refused(entity, numbers[0]):
         return None
     counted = _counted(entity, numbers[-1])
     if counted is None:
         return None
-    counts, head = counted
+    counts, head, end = counted
+    shown = _shown(entity, end, counts, quoted=speaker is not None)
+    if shown is None or entity.text not in shown:
+        return None
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
     if unit is None and entity.label_ == "MONEY":
@@ -150,7 +165,70 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     qualifier_tokens = [t for t in entity if t.i < numbers[0].i and t.is_alpha]
     qualifier = " ".join(t.text for t in qualifier_tokens) or None
     ids = tuple(dict.fromkeys(ids))
-    return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head)
+    return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head, shown)
+
+
+def _with_currency(entity: Span) -> Span:
+    """The entity with a currency sign the recogniser left before it ("£" in "a £10,000 fine")."""
+    from spacy.tokens import Span
+
+    if entity.start and _CURRENCY.fullmatch(entity.doc[entity.start - 1].text):
+        return Span(entity.doc, entity.start - 1, entity.end, label=entity.label_)
+    return entity
+
+
+def _shown(entity: Span, end: int, counts: str, quoted: bool) -> str | None:
+    """What a slide shows: the figure with what it counts when that says where or of what ("2,500
+    U.S. forces in Iraq", "15 percent of its gross income"), else its clause from the subject
+    ("Emirates had a fleet of 270 aircraft"; an aside between subject and verb left out), else nothing: a bare count ("270 aircraft") tells
+    no one what it is about. A subject that is a pronoun ("It had ...") does not say who, unless
+    it is a quoted speaker's own "I" or "we"."""
+    doc = entity.doc
+    figure = doc[entity.start:end].text if counts else entity.text
+    verb = entity.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and entity.start <= subject.i < end:  # the figure is the subject: its clause
+        return _clause(doc, entity.start, verb)
+    if any(t.dep_ == "prep" for t in doc[entity.end:end]):
+        return figure
+    if subject is None or subject.i > entity.start:
+        return None
+    if subject.pos_ == "PRON" and not (quoted and subject.lower_ in _SELF_PRONOUNS):
+        return None
+    verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))])
+    who, rest = doc[_noun_phrase_start(subject):subject.i + 1], doc[verb_start:end]
+    if subject.i + 1 < verb_start and not any(t.is_punct for t in doc[subject.i + 1:verb_start]):
+        return None  # words between subject and verb that are no aside: keep them or show nothing
+    if len(who) + len(rest) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".")
+                                                     for t in (*who, *rest)):
+        return None
+    return f"{who.text} {rest.text}"
+
+
+def _clause(doc, start: int, verb: Token) -> str | None:
+    """The words from ``start`` through the verb and what completes it ("1,200 patients completed
+    the trial", "At least 20 people were killed in the blast"); None when it is long, holds a
+    clause break, or is negated (kept whole, it would still read right, but long)."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.left_edge.i != end or child.dep_ not in _COMPLEMENTS:
+            break
+        end = child.right_edge.i + 1
+    if end == verb.i + 1 and verb.pos_ == "AUX":
+        return None  # "44 per cent of the followers are": a copula without its complement
+    span = doc[start:end]
+    if len(span) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".") for t in span):
+        return None
+    return span.text
+
+
+def _noun_phrase_start(head: Token) -> int:
+    start = head.left_edge.i
+    while start < head.i and (head.doc[start].is_punct or head.doc[start].dep_ in ("cc", "prep", "advmod")):
+        start += 1
+    return start
 
 
 def _refused(entity: Span, number: Token) -> bool:
@@ -161,7 +239,7 @@ def _refused(entity: Span, number: Token) -> bool:
     if previous is not None and (previous.pos_ == "PROPN" or previous.text in ("No.", "#", "-", "/")
                                  or previous.lower_ in _PART_OF_A_WHOLE or previous.tag_ == "JJS"):
         return True
-    if following is not None and (following.pos_ == "PROPN" and following.ent_type_ not in ("", "NORP", "GPE")
+    if following is not None and (following.pos_ == "PROPN" and following.ent_type_ not in ("NORP", "GPE")
                                   or following.text in ("-", "/", ":")):
         return True
     if previous is not None and previous.lower_ in ("in", "of") and entity.start > 1 \
@@ -177,8 +255,9 @@ def _refused(entity: Span, number: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children)
 
 
-def _counted(entity: Span, number: Token) -> tuple[str, str] | None:
-    """(the words that say what the figure counts, the lemma of its head noun), or None."""
+def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
+    """(the words that say what the figure counts, the lemma of its head noun, the index of the
+    token after them), or None."""
     doc = entity.doc
     inside = range(entity.start, entity.end)
     unit = number
@@ -187,7 +266,7 @@ def _counted(entity: Span, number: Token) -> tuple[str, str] | None:
     if unit is not number and unit.pos_ == "NOUN" and entity.label_ == "QUANTITY":  # "under 45 feet"
         attached = _attached(doc, entity)
         if attached is None:
-            return "", unit.lemma_.lower()
+            return "", unit.lemma_.lower(), entity.end
         return _words(doc, entity.end, attached.right_edge.i + 1, _object(attached))
     if entity.label_ in ("PERCENT", "MONEY"):
         attached = _attached(doc, entity)
@@ -199,17 +278,13 @@ def _counted(entity: Span, number: Token) -> tuple[str, str] | None:
             or noun.i < entity.end or any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in ("GPE", "NORP")
                                           for i in range(entity.end, noun.i)):
         return None
-    if noun.lower_ in _PART_OF_A_WHOLE or any(t.lower_ in _PART_OF_A_WHOLE for t in doc[entity.end:noun.i]):
+    if noun.lower_ in _PART_OF_A_WHOLE | _SHARES or any(t.lower_ in _PART_OF_A_WHOLE for t in doc[entity.end:noun.i]):
         return None
     end = noun.i + 1
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in _ATTACHED and child.i == end:
             end = child.right_edge.i + 1
         break
-    verb = noun.head
-    if noun.dep_ == "nsubjpass" and verb.i == end + _auxiliaries(verb) \
-            and not any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children):
-        return _words(doc, entity.end, verb.i + 1, noun, skip_auxiliaries=True)
     return _words(doc, entity.end, end, noun)
 
 
@@ -223,27 +298,21 @@ def _attached(doc, entity: Span) -> Token | None:
     return None
 
 
-def _auxiliaries(verb: Token) -> int:
-    return sum(1 for c in verb.children if c.dep_ in ("auxpass", "aux", "neg") and c.i < verb.i)
-
-
 def _object(preposition: Token) -> Token | None:
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
-def _words(doc, start: int, end: int, noun: Token | None, skip_auxiliaries: bool = False) -> tuple[str, str] | None:
-    """The text of ``doc[start:end]`` (auxiliaries and negation left out when asked), when it ends
-    in a noun, holds no clause break and is at most MAX_COUNTS_WORDS words."""
+def _words(doc, start: int, end: int, noun: Token | None) -> tuple[str, str, int] | None:
+    """The text of ``doc[start:end]`` when it ends in a noun, holds no clause break and is at
+    most MAX_COUNTS_WORDS words."""
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    tokens = [t for t in doc[start:end] if not (skip_auxiliaries and t.dep_ in ("auxpass", "aux"))]
-    if any(t.dep_ == "neg" for t in tokens):
-        return None  # "20 people were not hurt": the verb alone would turn it round
+    tokens = list(doc[start:end])
     if not tokens or any(t.is_punct and t.text not in ("-", "'", "’", ".") for t in tokens) \
             or len(tokens) > MAX_COUNTS_WORDS or tokens[-1].pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return text, noun.lemma_.lower()
+    return text, noun.lemma_.lower(), end
 
 
 def _value(token: Token) -> float:

@@ -3,8 +3,8 @@
 A speaker's group is the named body (ORG, GPE or NORP entity) the text gives them: in their
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
 description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
-"Other", which no slide shows: precision over recall. Statements whose speaker is unknown are
-left out.
+"Other", which no slide shows: precision over recall. Statements whose speaker is unknown, or
+whose speech verb is not the sentence's main verb, are left out.
 
 Contrasts are conservative: two groups (never "Other") make statements on one topic with
 opposite polarity. A topic is a frame of the small lexicon ``FRAMES`` found in both, or, outside
@@ -69,7 +69,7 @@ def find_statements(document: Document, speech: Speech) -> list[Statement]:
     statements: list[Statement] = []
     for sentence in document.sentences:
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None:
+        if not attribution or attribution.speaker is None or not attribution.main:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
         text = bullet_text(sentence.text)

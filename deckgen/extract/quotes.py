@@ -2,7 +2,8 @@
 
 Quotations and their speakers come from ``speech.read_speech`` (the governing speech verb).
 Quoted runs of fewer than MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and
-titles of works are no speech (WORK_OF_ART entities, or every word capitalised); both are skipped.
+titles of works are no speech (every word capitalised); both are skipped, and so is a
+quotation whose marks were paired wrongly (a stray mark inside it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ MIN_KEY_QUOTE_WORDS = 6
 MAX_KEY_QUOTE_WORDS = 45
 # Words a title leaves in lower case ("Going Clear: Scientology and the Prison of Belief").
 _TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
+# A single mark at a word's edge that is no apostrophe and closes nothing says the marks were paired wrongly ("provoking people' when they drove ..."): no quote to show.
+_STRAY_MARK = re.compile(r"(?<!\w)[‘'](?=\w)(?![^‘’']*[’'](?!\w))|(?<=[a-z])[’'](?=\s)(?<!s[’'])")
 _PERSON_PRONOUNS = frozenset("he she they his her their him them".split())
 
 
@@ -36,7 +39,8 @@ class Quote:
 def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
     """The document's quotes of at least ``min_words`` words, in order."""
     return [Quote(q.text, q.attribution.speaker if q.attribution else None, q.sentence_ids)
-            for q in speech.quotations if len(q.text.split()) >= min_words and not is_title(q.text)]
+            for q in speech.quotations if len(q.text.split()) >= min_words and not is_title(q.text)
+            and not _STRAY_MARK.search(q.text)]
 
 
 def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:

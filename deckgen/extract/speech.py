@@ -52,6 +52,7 @@ _PERSON_PRONOUNS = ("he", "she")
 _NAMED_BODIES = ("ORG", "GPE", "NORP")
 _OPENING_MARKS = ("\u201c", "\u2018", "``")
 _CLOSING_MARKS = ("\u201d", "\u2019", "''")
+_MODIFIERS = ("amod", "compound", "nmod", "poss")  # a NORP names a body only modifying a noun ("Iraqi officials")
 MAX_ROLE_WORDS = 10
 MAX_DESCRIPTION_WORDS = 10
 
@@ -79,7 +80,11 @@ class Speaker:
 
     @property
     def label(self) -> str:
-        """"Sabrina Singh, Deputy Pentagon press secretary"; the bare name when there is no role."""
+        """"Sabrina Singh, Deputy Pentagon press secretary"; a role that is only a short title goes
+        before the name, as written ("Gen. Allen Batschelet", "Mr Cooper"); the bare name when
+        there is no role."""
+        if self.role and " " not in self.role and (self.role.endswith(".") or len(self.role) <= 3):
+            return f"{self.role} {self.name}"
         return f"{self.name}, {self.role}" if self.role else self.name
 
 
@@ -89,7 +94,9 @@ class Attribution:
 
     ``sentence_id`` is the sentence that carries the speech verb (another one for a sentence
     inside a quotation attributed elsewhere); ``words`` are the subject's words there ("she",
-    "Singh"); ``stating`` whether the verb vouches for what is said ("said", not "denied").
+    "Singh"); ``stating`` whether the verb vouches for what is said ("said", not "denied");
+    ``main`` whether the speech verb heads its sentence's main clause (not "Before the examiner
+    concluded that ..., his death was ...": the sentence is not what the examiner said).
     """
 
     speaker: Speaker | None
@@ -97,6 +104,7 @@ class Attribution:
     verb: str
     sentence_id: str
     stating: bool
+    main: bool = True
 
 
 @dataclass(frozen=True)
@@ -223,7 +231,7 @@ class _Reader:
         if speaker is None and subject.lower_ not in PRONOUNS:
             return None
         return Attribution(speaker, subject.text if subject.pos_ == "PRON" else _phrase(subject).text,
-                           verb.text, sentence.id, stating)
+                           verb.text, sentence.id, stating, _heads_main_clause(verb))
 
     def _speaker(self, subject: Token, position: int, quiet: bool) -> Speaker | None:
         if subject.pos_ == "PRON":
@@ -242,7 +250,7 @@ class _Reader:
         if entity is not None and entity.label_ in _NAMED_BODIES:
             words = phrase if len(phrase) <= len(entity) + 1 else entity
             # a bare ORG name may be a person the recogniser misread ("Bear Grylls said"): no group
-            sure = entity.label_ != "ORG" or words[0].lower_ == "the"
+            sure = (entity.label_ == "GPE" or words[0].lower_ == "the") and entity.label_ != "NORP"
             return Speaker(words.text, SpeakerKind.ORGANISATION, None, (sentence_id,), entity.text if sure else None)
         if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS:
             return None  # an unrecognised name, or a clause: unsure who it is
@@ -280,7 +288,7 @@ class _Reader:
         """The person the document names in full as ``name`` or, for one word, the one with that surname."""
         if name in self.people:
             return self.people[name]
-        matches = [p for full, p in self.people.items() if _surname(full) == _surname(name)
+        matches = [p for full, p in self.people.items() if surname(full) == surname(name)
                    and (len(name.split()) == 1 or full.endswith(name))]
         return matches[0] if len(matches) == 1 else None
 
@@ -322,7 +330,7 @@ class _Reader:
             if found:
                 name, introduced = found
                 person = introduced or Speaker(name, SpeakerKind.PERSON, None, ())
-                named[_surname(person.name)] = person
+                named[surname(person.name)] = person
         if len(named) == 1:
             (person,) = named.values()
             return person if person.sentence_ids else None
@@ -349,7 +357,7 @@ class _Reader:
         return speaker if (pronoun.lower_ == "they") == plural or speaker.kind is SpeakerKind.ORGANISATION else None
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     """The last word of a name without an Arabic article: "Thabit al-Abbasi" and "Abbasi" share one."""
     last = name.split()[-1].lower()
     return last.split("-", 1)[1] if last[:3] in ("al-", "el-") else last
@@ -368,6 +376,15 @@ def _opens(token: Token) -> bool:
 
 def _closes(token: Token) -> bool:
     return token.text in _CLOSING_MARKS or (token.text in ('"', "'") and token.tag_ == "''")
+
+
+def _heads_main_clause(verb: Token) -> bool:
+    """The sentence's root, a verb joined to it by "and", or "according to" attached to either."""
+    if verb.lower_ == "according":
+        verb = verb.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _subject(verb: Token) -> Token | None:
@@ -424,9 +441,14 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
 
 def _body(phrase: Iterable[Token], name: str = "") -> str | None:
     """The first named body (ORG, GPE, NORP entity) within a phrase, as written, outside ``name``."""
+    names = set(name.split())
     for token in phrase:
-        if token.ent_type_ in _NAMED_BODIES and token.text not in name.split():
-            entity = _entity(token)
-            if entity is not None:
-                return entity.text
+        entity = _entity(token) if token.ent_type_ in _NAMED_BODIES else None
+        if entity is None or names & {t.text for t in entity}:
+            continue
+        if entity.label_ == "NORP" and entity.root.dep_ not in _MODIFIERS:
+            continue  # "Your average Brit": a kind of person, not a body
+        if entity.label_ == "ORG" and entity.end < len(entity.doc) and entity.doc[entity.end].tag_ == "POS":
+            continue  # "Alshammari's attorney": an owner the recogniser may misread as a body
+        return entity.text.removesuffix("'s").removesuffix("\u2019s")
     return None

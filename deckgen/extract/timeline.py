@@ -22,11 +22,14 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   there is none;
 - "soon", "in the coming weeks" are kept but flagged as vague; with no anchor every relative
   expression is flagged, and absolute dates ("Sept. 27, 2024", "in 2023") still resolve;
-- flagged, never placed on a timeline: a date when a picture was taken (its verb is
+- resolved but placed on no timeline (``not_event`` says why): a date when a picture was taken (its verb is
   "pictured", "photographed"), a relative date inside a quotation (its "tomorrow" is the
   speaker's), a date in a hypothetical ("if I wake up tomorrow"), a recurring time ("Monday
   through Friday", "on Mondays", "every Friday"), a deadline rule counted from an event ("within
-  30 days of receiving"), and a future event that would resolve to a date in the past.
+  30 days of receiving"), a date of a thing rather than an event ("the tax returns, from
+  2013"), an event inside a quotation, a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
+  subordinate clause (the sentence's event is its main verb's), and a future event that would
+  resolve to a date in the past.
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _CONDITIONS = frozenset(("if", "unless", "whether"))
+_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
 _RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
@@ -113,7 +117,9 @@ _RELATION_WORDS = {"no later than": Relation.BY, "not later than": Relation.BY, 
 @dataclass(frozen=True)
 class TimeMention:
     """A time expression: ``text`` is its words as written, ``event`` a faithful shortening of its
-    sentence. ``when`` is None exactly when ``problem`` says why it could not be resolved."""
+    sentence. ``when`` is None exactly when ``problem`` says why it could not be resolved;
+    ``not_event`` says why a resolved date places no event on a timeline (a recurring time, a
+    hypothetical, a quotation's relative date ...)."""
 
     text: str
     when: date | None
@@ -124,6 +130,7 @@ class TimeMention:
     reporting: bool
     event: str
     sentence_ids: tuple[str, ...]
+    not_event: str | None = None
 
     @property
     def upcoming(self) -> bool:
@@ -165,7 +172,7 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     """The mentions a timeline shows, one group per sentence: what is still to come first, then
     the most recent past, at most MAX_TIMELINE, in order of each group's earliest date.
 
-    Left out: unresolved or flagged mentions, mentions that only date a statement ("told
+    Left out: unresolved mentions, mentions that date no event (``not_event``), mentions that only date a statement ("told
     reporters Friday"), sentences that could not stand as a point (ids not in ``standing``),
     events that open with a pronoun nobody on the slide resolves, and questions.
     """
@@ -173,7 +180,7 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
 
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
-        if mention.when and not mention.reporting and mention.sentence_ids[0] in standing \
+        if mention.when and not mention.not_event and not mention.reporting and mention.sentence_ids[0] in standing \
                 and not dangles(mention.event) and not mention.event.rstrip("'\"’”").endswith("?"):
             groups.setdefault(mention.sentence_ids, []).append(mention)
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
@@ -207,13 +214,12 @@ def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -
             when, precision, problem, relation = _resolve(kind, match, anchor, future, previous, relation)
         except (ValueError, OverflowError):  # "Feb. 30", "2024-13-45", "10,000 years ago"
             when, precision, problem = None, None, "not a valid date"
-        problem = _not_an_event(kind, entity, verb, speech) or problem
         if problem is None and future and when and anchor and _truncate(when, precision) < _truncate(anchor, precision):
             problem = "a future event dated in the past"
         if problem:
             when, precision = None, None
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
-                                    (sentence.id,)))
+                                    (sentence.id,), _not_an_event(kind, entity, verb, speech)))
     return mentions
 
 
@@ -227,6 +233,27 @@ def _verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _dates_a_verb(entity: Span) -> bool:
+    """Whether a date modifies a verb or a predicate ("closed in July", "met Monday", "is due on 4
+    May"), not a noun."""
+    token = entity.root
+    if token.dep_ == "pobj":
+        token = token.head
+    return token.head.pos_ in ("VERB", "AUX", "ADJ")  # "is due on 4 May"
+
+
+def _in_main_clause(verb: Token) -> bool:
+    """Whether a verb's clause is the sentence's own or a complement of it ("will see coalition
+    forces wrap up ... no later than a year from now", "said the vote will be held Monday"), not
+    a clause that modifies a noun or sets the scene: a date in "Kate Connelly, who he wed in 1995"
+    or "a sign her husband has decided to run in 2016" dates something the sentence does not state."""
+    while verb.head.i != verb.i:
+        if verb.dep_ in _SUBORDINATE:
+            return False
+        verb = verb.head
+    return True
 
 
 def _is_future(verb: Token) -> bool:
@@ -255,6 +282,16 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         if clause.lemma_.lower() in _PHOTO_VERBS:
             return "dates a photo, not the event"
         clause = clause.head if clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp", "ccomp") else None
+    if verb is None or not _in_main_clause(verb):
+        return "dates a subordinate clause, not the sentence's event"
+    if not _dates_a_verb(entity):
+        return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
+    if speech.quotation_at(verb.idx) is not None:
+        return "an event in a quotation"
+    opened = [t for t in doc[verb.sent.start:entity.start] if t.text in ("(", "[")]
+    closed = [t for t in doc[verb.sent.start:entity.start] if t.text in (")", "]")]
+    if len(opened) > len(closed):
+        return "a reference in brackets, not an event"
     around = doc[max(entity.start - 1, 0):min(entity.end + 1, len(doc))]
     if any(t.lower_ in _RECURRING for t in around) or \
             any(t.lower_.rstrip("s").capitalize() in WEEKDAYS and t.lower_.endswith("s") for t in entity):
