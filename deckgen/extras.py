@@ -45,7 +45,7 @@ def briefing_extras(analyses: Sequence[Analysis]) -> dict:
         "timeline": tuple(point(f"{'; '.join(m.label for m in group)}: {group[0].event}", group[0].sentence_ids)
                           for group in timeline_groups(found.timeline, standing)),
         "perspectives": tuple(Section(p.group, tuple(statement(s) for s in p.statements[:MAX_STATEMENTS_PER_SIDE]))
-                              for p in shown_perspectives(found.perspectives)),
+                              for p in shown_perspectives(found.perspectives, standing)),
         "contrasts": tuple(Contrast(c.topic or "Contrasting claims", tuple(
             Section(_side_title(side), tuple(statement(s) for s in side[:MAX_STATEMENTS_PER_SIDE]))
             for side in (c.first, c.second))) for c in found.contrasts),

@@ -174,3 +174,11 @@ def test_a_bare_measure_nobody_states_is_no_figure_on_a_slide():
 
 def test_a_copula_without_its_complement_is_no_clause():
     assert shown("Some 44 per cent of the followers are 'good'.") == []
+
+
+def test_a_number_that_names_a_kind_counts_nothing():
+    assert shown("The field supports a 3 digit code for each agency.") == []
+
+
+def test_a_share_counts_only_what_its_of_names():
+    assert shown("Unemployment reached 4.4 per cent across the country.") == []

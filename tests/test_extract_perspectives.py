@@ -83,3 +83,13 @@ def test_only_two_named_groups_make_a_perspectives_slide():
 def test_an_owner_named_before_a_role_is_no_group():
     (statement,) = statements_of("Alshammari's attorney Ron Yengich declined to comment on Tuesday.")
     assert statement.group == "Other"
+
+
+def test_a_role_owned_by_a_pronoun_names_no_group():
+    (statement,) = statements_of("Its UK director Adrian Curtis said hunger continues to affect many families.")
+    assert statement.group == "Other"
+
+
+def test_a_statement_is_what_the_main_verb_says():
+    text = "Before the city's chief medical examiner concluded that he died alone, his death was debated."
+    assert statements_of(text) == []

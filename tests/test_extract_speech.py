@@ -90,3 +90,13 @@ def test_a_short_title_goes_before_the_name():
 
     assert Speaker("Allen Batschelet", SpeakerKind.PERSON, "Gen.", ()).label == "Gen. Allen Batschelet"
     assert Speaker("Cooper", SpeakerKind.PERSON, "Mr", ()).label == "Mr Cooper"
+
+
+def test_a_speech_verb_must_govern_what_is_said():
+    assert speech_of("The officers found a homeless man in the next car.").attributions == {}
+    assert speech_of("The images show the lightning flashes over the volcano.").attributions == {}
+
+
+def test_a_trailing_attribution_speaks_for_the_sentence():
+    (attribution,) = speech_of("At least 20 people were killed in the blast, police said.").attributions.values()
+    assert attribution.speaker.name == "police" and attribution.main

@@ -329,3 +329,9 @@ def test_a_page_header_run_into_the_text_places_no_event_paper():
 def test_a_future_event_with_a_past_date_is_not_placed_there():
     (mention,) = times_of("The company will open the plant on January 5, 2020.", AS_OF)
     assert mention.when is None and mention.problem == "a future event dated in the past"
+
+
+def test_a_date_in_brackets_or_as_a_predicate_places_no_event_memo():
+    mentions = times_of("See OMB Memorandum M-12-18 (Aug. 24, 2012) for details. "
+                        "Generally, these dividends are September 4, 2007.", AS_OF)
+    assert mentions and all(m.not_event for m in mentions)

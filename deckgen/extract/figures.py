@@ -40,6 +40,7 @@ _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
 _HYPOTHETICAL = frozenset(("if", "unless"))
+_MODIFYING_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "my", "our", "your"))
 _SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
 _SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
 MAX_SHOWN_WORDS = 16
@@ -269,7 +270,7 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
             return "", unit.lemma_.lower(), entity.end
         return _words(doc, entity.end, attached.right_edge.i + 1, _object(attached))
     if entity.label_ in ("PERCENT", "MONEY"):
-        attached = _attached(doc, entity)
+        attached = _attached(doc, entity, ("of",) if entity.label_ == "PERCENT" else ("of", "in", "for"))
         if attached is not None:
             return _words(doc, entity.end, attached.right_edge.i + 1, _object(attached))
     outer = next((t for t in entity if t.head.i not in inside), unit)
@@ -280,6 +281,10 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
         return None
     if noun.lower_ in _PART_OF_A_WHOLE | _SHARES or any(t.lower_ in _PART_OF_A_WHOLE for t in doc[entity.end:noun.i]):
         return None
+    before = doc[entity.start - 1] if entity.start else None
+    if noun.tag_ == "NN" and entity.label_ == "CARDINAL" and number.text != "1" and (
+            noun.dep_ == "compound" or (before is not None and before.lower_ in _MODIFYING_DETERMINERS)):
+        return None  # "a 3 digit code", "his No 10 shirt": the number names a kind, it counts nothing
     end = noun.i + 1
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in _ATTACHED and child.i == end:
@@ -288,12 +293,12 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
     return _words(doc, entity.end, end, noun)
 
 
-def _attached(doc, entity: Span) -> Token | None:
+def _attached(doc, entity: Span, prepositions=_ATTACHED) -> Token | None:
     """The "of"/"in"/"for" phrase right after an entity and attached to it ("15 percent of its income")."""
     if entity.end >= len(doc):
         return None
     following = doc[entity.end]
-    if following.dep_ == "prep" and following.lower_ in _ATTACHED and entity.start <= following.head.i < entity.end:
+    if following.dep_ == "prep" and following.lower_ in prepositions and entity.start <= following.head.i < entity.end:
         return following
     return None
 
@@ -308,6 +313,8 @@ def _words(doc, start: int, end: int, noun: Token | None) -> tuple[str, str, int
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     tokens = list(doc[start:end])
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in tokens):
+        return None  # "$22,500 if married filing ...": no noun phrase
     if not tokens or any(t.is_punct and t.text not in ("-", "'", "’", ".") for t in tokens) \
             or len(tokens) > MAX_COUNTS_WORDS or tokens[-1].pos_ not in ("NOUN", "PROPN", "VERB"):
         return None

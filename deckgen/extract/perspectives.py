@@ -128,8 +128,13 @@ def _paraphrases(statements: Sequence[Statement]) -> list[Contrast]:
     return contrasts
 
 
-def shown_perspectives(groups: Sequence[Perspective]) -> list[Perspective]:
-    """The groups worth a slide: not "Other" (it says nothing of where a view comes from), and
-    none unless at least two groups speak."""
-    named = [p for p in groups if p.group != OTHER]
+def shown_perspectives(groups: Sequence[Perspective], standing: set[str] | None = None) -> list[Perspective]:
+    """The groups worth a slide: not "Other" (it says nothing of where a view comes from), each
+    with its statements from sentences that can stand as a point (ids in ``standing``, when
+    given: no caption or run-on), and none unless at least two groups speak."""
+    named = []
+    for group in groups:
+        statements = tuple(s for s in group.statements if standing is None or s.sentence_ids[0] in standing)
+        if group.group != OTHER and statements:
+            named.append(Perspective(group.group, statements))
     return named if len(named) >= 2 else []

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 SPEECH_VERBS = {
     **dict.fromkeys("say tell add note stress explain write state insist argue announce confirm report claim "
                     "estimate warn emphasize emphasise acknowledge predict reply testify find conclude "
-                    "disclose reveal show".split(), True),
+                    "disclose reveal".split(), True),
     **dict.fromkeys("call reject deny refuse decline dismiss criticize criticise praise welcome urge "
                     "ask".split(), False),
 }
@@ -223,7 +223,7 @@ class _Reader:
 
     def _attribution(self, verb: Token, position: int, quiet: bool = False) -> Attribution | None:
         subject = _subject(verb)
-        if subject is None:
+        if subject is None or not _says_something(verb, self.inside):
             return None
         sentence = self.sentences[position]
         stating = verb.lower_ == "according" or SPEECH_VERBS[verb.lemma_.lower()]
@@ -252,8 +252,8 @@ class _Reader:
             # a bare ORG name may be a person the recogniser misread ("Bear Grylls said"): no group
             sure = (entity.label_ == "GPE" or words[0].lower_ == "the") and entity.label_ != "NORP"
             return Speaker(words.text, SpeakerKind.ORGANISATION, None, (sentence_id,), entity.text if sure else None)
-        if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS:
-            return None  # an unrecognised name, or a clause: unsure who it is
+        if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS or phrase[0].lower_ == "no":
+            return None  # an unrecognised name, "No need", or a clause: unsure who it is
         return self._described(phrase, subject, sentence_id, _body(phrase), quiet)
 
     def _described(self, phrase: Span, head: Token, sentence_id: str, body: str | None,
@@ -378,9 +378,21 @@ def _closes(token: Token) -> bool:
     return token.text in _CLOSING_MARKS or (token.text in ('"', "'") and token.tag_ == "''")
 
 
+def _says_something(verb: Token, quoted: set[int]) -> bool:
+    """Whether a speech verb governs what is said: a clause ("said the talks failed", "declined
+    to comment"), a quotation, or "according to" X; not "the lawmen found a homeless man"."""
+    return verb.lower_ == "according" or _trails(verb) or any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp") or c.i in quoted for c in verb.children)
+
+
+def _trails(verb: Token) -> bool:
+    """A speech verb after what it reports, which the parser hangs it from ("..., police said")."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
+
+
 def _heads_main_clause(verb: Token) -> bool:
     """The sentence's root, a verb joined to it by "and", or "according to" attached to either."""
-    if verb.lower_ == "according":
+    if verb.lower_ == "according" or _trails(verb):
         verb = verb.head
     while verb.dep_ == "conj":
         verb = verb.head
@@ -442,6 +454,8 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
 def _body(phrase: Iterable[Token], name: str = "") -> str | None:
     """The first named body (ORG, GPE, NORP entity) within a phrase, as written, outside ``name``."""
     names = set(name.split())
+    if phrase and phrase[0].tag_ == "PRP$":
+        return None  # "Its UK director": whose is said elsewhere
     for token in phrase:
         entity = _entity(token) if token.ent_type_ in _NAMED_BODIES else None
         if entity is None or names & {t.text for t in entity}:

@@ -218,8 +218,10 @@ def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -
             problem = "a future event dated in the past"
         if problem:
             when, precision = None, None
+        bracketed = text[:start].count("(") > text[:start].count(")")
+        not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
-                                    (sentence.id,), _not_an_event(kind, entity, verb, speech)))
+                                    (sentence.id,), not_event))
     return mentions
 
 
@@ -241,7 +243,7 @@ def _dates_a_verb(entity: Span) -> bool:
     token = entity.root
     if token.dep_ == "pobj":
         token = token.head
-    return token.head.pos_ in ("VERB", "AUX", "ADJ")  # "is due on 4 May"
+    return token.dep_ != "attr" and token.head.pos_ in ("VERB", "AUX", "ADJ")  # "is due on 4 May", not "are September 4"
 
 
 def _in_main_clause(verb: Token) -> bool:
@@ -288,10 +290,6 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
     if speech.quotation_at(verb.idx) is not None:
         return "an event in a quotation"
-    opened = [t for t in doc[verb.sent.start:entity.start] if t.text in ("(", "[")]
-    closed = [t for t in doc[verb.sent.start:entity.start] if t.text in (")", "]")]
-    if len(opened) > len(closed):
-        return "a reference in brackets, not an event"
     around = doc[max(entity.start - 1, 0):min(entity.end + 1, len(doc))]
     if any(t.lower_ in _RECURRING for t in around) or \
             any(t.lower_.rstrip("s").capitalize() in WEEKDAYS and t.lower_.endswith("s") for t in entity):
