@@ -182,3 +182,7 @@ def test_a_number_that_names_a_kind_counts_nothing():
 
 def test_a_share_counts_only_what_its_of_names():
     assert shown("Unemployment reached 4.4 per cent across the country.") == []
+
+
+def test_a_count_with_a_for_phrase_needs_its_clause():
+    assert shown("Hazard has played 56 games for the team.") == ["Hazard has played 56 games for the team"]

@@ -100,3 +100,10 @@ def test_a_speech_verb_must_govern_what_is_said():
 def test_a_trailing_attribution_speaks_for_the_sentence():
     (attribution,) = speech_of("At least 20 people were killed in the blast, police said.").attributions.values()
     assert attribution.speaker.name == "police" and attribution.main
+
+
+def test_a_quote_goes_to_the_verb_its_words_depend_on_not_the_sentences_first():
+    text = ("Tymon told them he did not want to press charges and officers announced they would "
+            "‘not be pursuing the matter any further.’")
+    (quotation,) = speech_of(text).quotations
+    assert quotation.attribution is None or quotation.attribution.speaker.name == "officers"

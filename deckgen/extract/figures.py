@@ -40,6 +40,7 @@ _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
 _HYPOTHETICAL = frozenset(("if", "unless"))
+_SAYS_OF_WHAT = frozenset(("of", "in"))  # "50 tons of water", "2,500 U.S. forces in Iraq"; not "56 games for the team"
 _MODIFYING_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "my", "our", "your"))
 _SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
 _SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
@@ -192,7 +193,7 @@ def _shown(entity: Span, end: int, counts: str, quoted: bool) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and entity.start <= subject.i < end:  # the figure is the subject: its clause
         return _clause(doc, entity.start, verb)
-    if any(t.dep_ == "prep" for t in doc[entity.end:end]):
+    if any(t.dep_ == "prep" and t.lower_ in _SAYS_OF_WHAT for t in doc[entity.end:end]):
         return figure
     if subject is None or subject.i > entity.start:
         return None

@@ -188,7 +188,10 @@ class _Reader:
 
     def _quotation(self, first: int, end: int, own: dict[int, Attribution | None]) -> Quotation:
         span = self.doc[first:end]
-        governing = [token.head.i for token in span if token.head.i not in self.inside and token.head.i in own]
+        # the words' own heads first; a closing comma or "?" hung on the verb after ("…,” he said") next
+        heads = sorted((token.is_punct, token.i, token.head.i) for token in span
+                       if token.head.i not in self.inside and token.head.i in own)
+        governing = [head for _, _, head in heads]
         attribution = own.get(governing[0]) if governing else None
         positions = sorted({self.sentence_of_token[t.i] for t in span if t.i in self.sentence_of_token})
         if not governing and positions:
