@@ -81,7 +81,7 @@ def build_outline(request: OutlineRequest) -> Outline:
         max_points=request.max_points,
         analyses=analyses,
     )
-    corpus = Corpus(tuple(documents))
+    corpus = Corpus(tuple(documents), analyses)
     groups = {}
     for name in KINDS if request.kinds is None else request.kinds:
         items = get_kind(name).collect(corpus)

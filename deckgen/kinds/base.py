@@ -22,22 +22,24 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Corpus:
     """The documents of one outline, as the kinds collect from them: ``analyses`` (one spaCy
-    parse a document) and ``extracts`` (the figures, quotes, times and statements found, as
-    outline items) are made on first use and shared by every kind."""
+    parse a document: those given, else made on first use) and ``extracts`` (the figures,
+    quotes, times and statements found, as outline items, made on first use) are shared by
+    every kind."""
 
     documents: tuple[Document, ...]
+    given_analyses: tuple[Analysis, ...] | None = None
 
     @cached_property
     def analyses(self) -> tuple[Analysis, ...]:
         from ..analysis import analyse_all
 
-        return analyse_all(self.documents)
+        return tuple(self.given_analyses) if self.given_analyses is not None else analyse_all(self.documents)
 
     @cached_property
     def extracts(self) -> dict[str, tuple]:
         from ..extras import briefing_extras
 
-        return briefing_extras(self.documents)
+        return briefing_extras(self.analyses)
 
 
 @dataclass(frozen=True)
