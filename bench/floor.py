@@ -1,5 +1,6 @@
-"""The speed floor for `deckgen build`: import python-pptx, load the embedding model and save a
-deck with the same number of slides and bullets as the seed deck. Run as its own process.
+"""The speed floor for `deckgen build`: import python-pptx, load the embedding model, import
+spaCy and load its English pipeline, and save a deck with the same number of slides and bullets
+as the seed deck. Run as its own process.
 
 Usage: python bench/floor.py SLIDES BULLETS OUT.pptx
 """
@@ -8,11 +9,13 @@ import sys
 
 from pptx import Presentation
 
+from deckgen.analysis import load_pipeline
 from deckgen.embed import load_model
 
 
 def main(slides: int, bullets: int, out: str) -> None:
     load_model()
+    load_pipeline()
     prs = Presentation()
     layout = prs.slide_layouts.get_by_name("Title and Content")
     per_slide = -(-bullets // max(slides, 1))

@@ -8,7 +8,8 @@ one string). Field names are detected (text/document/article, reference/summary/
 highlights, id) unless given. Every method sees the same sentences: deckgen's own
 segmentation, handed to sumy as ready-made Sentence objects with a plain word
 tokenizer (sumy's default tokenizer needs NLTK data). deckgen's methods are scored
-on their bullets, the text a deck shows; Lead-3 and sumy on whole sentences.
+on their bullets, the text a deck shows ("whole": the same picks as whole sentences); Lead-3 and
+sumy on whole sentences.
 Scores are ROUGE-1/2/Lsum F1 x 100 (rouge-score, Porter stemmer), averaged over
 articles; Lsum joins sentences with newlines. dR2 is the ROUGE-2 margin over Lead-3, with its
 95% paired-bootstrap interval over the articles, and on each half of the file (odd and even
@@ -62,9 +63,12 @@ class WordTokenizer:
         return re.findall(r"\w+(?:[’']\w+)*", text)
 
 
-def deckgen_method(name: str) -> Method:
-    """Bullets of deckgen's summarizer ``name``, exactly as ``keypoints_for_text`` makes them."""
+def deckgen_method(name: str, compressed: bool = True) -> Method:
+    """Bullets of deckgen's summarizer ``name``, as ``keypoints_for_text`` makes them (compressed),
+    or the whole sentences it picks."""
     summarizer = get_summarizer(name)
+    if not compressed:
+        return lambda sentences, k: [s.text for s in summarizer.keypoints(sentences, k)]
     return lambda sentences, k: [point_from(s).text for s in summarizer.keypoints(sentences, k)]
 
 
@@ -105,6 +109,7 @@ def lead_3(sentences: Sequence[Sentence], k: int) -> list[str]:
 def methods() -> dict[str, Method]:
     return {
         f"deckgen {DEFAULT_SUMMARIZER}": deckgen_method(DEFAULT_SUMMARIZER),
+        f"deckgen {DEFAULT_SUMMARIZER}, whole": deckgen_method(DEFAULT_SUMMARIZER, compressed=False),
         "deckgen lead": deckgen_method("lead"),
         BASELINE: lead_3,
         "sumy LexRank": sumy_method(LexRankSummarizer),

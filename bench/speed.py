@@ -1,7 +1,7 @@
 """Speed and scale of deckgen, as figures and ratios measured in one run (no assertions).
 
 1. `deckgen build` on the seed versus the floor (bench/floor.py: import python-pptx, load the
-   model, save a deck of the same size), each a separate process, interleaved, median of --runs.
+   embedding model and the spaCy pipeline, save a deck of the same size), each a separate process, interleaved, median of --runs.
    deckgen's bytecode is compiled first, as installing the package would.
 2. Outline time and peak memory on large documents (~1 MB and ~5 MB, concatenated dev-set
    articles), and the growth exponent between the two sizes (1.0 = linear).
@@ -64,7 +64,7 @@ def build_versus_floor(runs: int, workdir: Path) -> None:
     b, f = statistics.median(build_times), statistics.median(floor_times)
     pairs = sorted(build / floor for build, floor in zip(build_times, floor_times))
     print(f"seed deck: {slides} slides, {bullets} bullets; median of {runs} runs, interleaved")
-    print(f"  floor (import python-pptx + load model + save)  {f:6.3f} s")
+    print(f"  floor (python-pptx, models, spaCy, save)        {f:6.3f} s")
     print(f"  deckgen build                                   {b:6.3f} s")
     print(f"  ratio build / floor                             {b / f:6.2f}  (target <= 1.5)")
     # each build is timed right after its floor run, so a pair shares the machine's load of the
@@ -147,7 +147,7 @@ def main() -> None:
         compile_bytecode()
         build_versus_floor(args.runs, workdir)
         if not args.skip_large:
-            print("large inputs (outline only, model already loaded):")
+            print("large inputs (outline only, models already loaded):")
             large_inputs(args.data, workdir)
         if not args.skip_batch:
             print(f"batch ({args.batch} dev-set articles):")

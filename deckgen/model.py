@@ -131,13 +131,16 @@ class Point:
 
     ``sentence_ids`` is empty for a point read back from an edited outline file. ``label`` is
     shown before the text but is not from the quotes (a timeline item's date: "Sep 2025
-    ('next September')"), so the text alone is checked against them.
+    ('next September')"), so the text alone is checked against them. ``reason``
+    says in a few words why the summarizer chose it for its section ("under heading 'Snubs'");
+    None when nothing explains it (a BLUF point, a figure, an edited outline that dropped it).
     """
 
     text: str
     citations: tuple[Citation, ...]
     sentence_ids: tuple[str, ...] = ()
     label: str | None = None
+    reason: str | None = None
 
     @property
     def shown(self) -> str:

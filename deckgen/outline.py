@@ -9,7 +9,8 @@ The dictionary shape is the documented contract::
                    "sources": [source ids the section rests on]}],
      ...each slide kind's items under its keys ("figures", "charts", "quotes", "timeline",
      "perspectives", "contrasts")}
-    POINT = {"label" (only when set), "text", "citations": [CITATION], "sentences": [ids]}
+    POINT = {"label" (only when set), "text", "citations": [CITATION], "sentences": [ids],
+             "reason" (only when set)}
     CITATION = {"source", "paragraph", "quote"}
 """
 

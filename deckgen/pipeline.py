@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .analysis import analyse, analyse_all, needs_whole_parse
 from .brief import Brief
 from .embed import forget_embeddings
 from .errors import InputError, OutputError
@@ -66,6 +67,8 @@ def build_outline(request: OutlineRequest) -> Outline:
         raise InputError("no documents given (name them, or list them under 'sources' in a brief)")
     documents = load_documents(paths, request.brief, request.max_input_mb)
     forget_embeddings()
+    # parsed once here; a long document is parsed by plan_outline only where it can reach a slide
+    analyses = analyse_all(documents) if needs_whole_parse(documents) else None
     outline = plan_outline(
         documents,
         request.sections or request.brief.sections,
@@ -76,8 +79,9 @@ def build_outline(request: OutlineRequest) -> Outline:
         as_of=request.as_of or request.brief.as_of,
         bluf_points=request.bluf_points,
         max_points=request.max_points,
+        analyses=analyses,
     )
-    corpus = Corpus(tuple(documents))
+    corpus = Corpus(tuple(documents), analyses)
     groups = {}
     for name in KINDS if request.kinds is None else request.kinds:
         items = get_kind(name).collect(corpus)
@@ -127,7 +131,9 @@ def build_deck(source: OutlineRequest | Outline, layout: Layout, out: Path | Non
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
     """The k key points of one text given in memory (batch mode and benchmarks), in document order.
 
-    Raises InputError naming ``text_id`` when the text has no sentences.
+    Unlike slide bullets they are not cut to fit LONG_BULLET_WORDS: against editors' highlights
+    (bench/quality.py) cutting the scene costs more than it gains. Raises InputError naming
+    ``text_id`` when the text has no sentences.
     """
     from .ingest import normalise
 
@@ -135,7 +141,9 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     document = segment(Document(SourceInfo(id="S1", path=str(text_id)), normalise(text)))
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
-    return [point_from(s) for s in get_summarizer(summarizer).keypoints(document.sentences, k)]
+    picks = get_summarizer(summarizer).keypoints(document.sentences, k)
+    analysis = analyse(document, picks)
+    return [point_from(s, analysis=analysis) for s in picks]
 
 
 def verify_outline(outline: Outline, base: Path) -> list[str]:

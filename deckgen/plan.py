@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .compress import bullet_text
+from .analysis import Analysis, analyse_all, load_pipeline
+from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
@@ -18,17 +19,44 @@ MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
 
 
-def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None) -> Point:
-    """A bullet made from one sentence, citing it and the sentences of other sources that
-    say the same thing (``also``). With a ``credit`` (the bullet's own words name no speaker),
-    the speaker is added as the document names them and their sentence is cited too."""
-    text = bullet_text(sentence.text)
+# Title words that make a section about when or where: its bullets keep their time and place.
+SETTING_WORDS = frozenset({"when", "where", "timeline", "schedule", "dates", "location", "places"})
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a section's title asks its bullets to keep: the title's words, and time and place."""
+
+    about: frozenset[str] = frozenset()
+    keep_setting: bool = False
+
+
+def focus_of(title: str) -> Focus:
+    """The section title's content words; ``keep_setting`` when the title is about when or
+    where ("Timeline", "Where the fighting is", "Baghdad", "2025")."""
+    doc = load_pipeline()(title)
+    words = frozenset(t.lower_ for t in doc if t.is_alpha and not t.is_stop)
+    setting = bool(words & SETTING_WORDS) or any(e.label_ in SETTING_ENTITIES for e in doc.ents)
+    return Focus(words, setting)
+
+
+def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None,
+               analysis: Analysis | None = None, focus: Focus = Focus(), fit: int | None = None,
+               reason: str | None = None) -> Point:
+    """A bullet made from one sentence (from its parse in ``analysis``; parsed on its own
+    without one), citing it and the sentences of other sources that say the same thing
+    (``also``). With a ``credit`` (the sentence names no speaker, or only "he"/"she"), the
+    speaker is credited as the document names them and their sentence is cited too. With
+    ``fit`` a longer bullet also loses what sets the scene (see ``compress.bullet_text``).
+    ``reason`` says why the summarizer chose the sentence for its section."""
+    parsed = analysis.span(sentence) if analysis is not None and analysis.parsed(sentence) else sentence.text
+    text = bullet_text(parsed, credit=credit.name if credit else None, keep_setting=focus.keep_setting,
+                       about=focus.about, fit=fit)
     cited = [sentence, *also]
-    if credit:
-        text = f"{text} — {credit.name}"
+    if credit and text.endswith(f"{CREDIT}{credit.name}"):
         cited.append(credit.sentence)
     citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
-    return Point(text, citations, tuple(s.id for s in cited))
+    return Point(text, citations, tuple(s.id for s in cited), reason=reason)
 
 
 @dataclass(frozen=True)
@@ -63,42 +91,61 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                  title: str | None = None, subtitle: str | None = None, author: str | None = None,
                  as_of: date | None = None,
                  bluf_points: int = BLUF_POINTS, max_points: int = MAX_SECTION_POINTS,
-                 auto_sections: int = AUTO_SECTIONS) -> Outline:
+                 auto_sections: int = AUTO_SECTIONS, analyses: Sequence[Analysis] | None = None) -> Outline:
     """Choose the BLUF and each section's points.
 
-    With no ``specs`` the summarizer proposes about ``auto_sections`` sections.
+    With no ``specs`` the summarizer proposes about ``auto_sections`` sections. Bullets are cut
+    from the parses in ``analyses`` (one per document; made here when the summarizer reads them);
+    without them only the chosen sentences are parsed. A section sentence whose bullet stays over
+    MAX_BULLET_WORDS is left out.
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
     sentences = [s for document in documents for s in document.sentences]
     bluf_picks = summarizer.keypoints(sentences, bluf_points)
+    reasons: dict[str, str] = {}
     if specs:
-        named = list(zip((spec.title for spec in specs), summarizer.sections(sentences, specs, max_points)))
+        if analyses is None and summarizer.reads_analyses:
+            analyses = analyse_all(documents)
+        chosen = summarizer.choose(sentences, specs, max_points, analyses=analyses)
+        named = [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, chosen)]
+        reasons = {c.sentence.id: c.reason for group in chosen for c in group if c.reason}
     else:  # sections of its own choosing go on from the BLUF rather than repeat it
         bluf_ids = {s.id for s in bluf_picks}
         named = summarizer.propose_sections([s for s in sentences if s.id not in bluf_ids], auto_sections,
                                             max_points)
+    chosen = [*bluf_picks, *(s for _, picked in named for s in picked)]
+    if analyses is None:
+        analyses = analyse_all(documents, chosen)
+    analysis_of = {analysis.document.source.id: analysis for analysis in analyses}
     credits = speaker_credits(documents)
-    also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
+    also = corroborating(chosen, sentences)
 
     previous = previous_ids(sentences)
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
 
-    def points(picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
+    def points(picked: Sequence[Sentence], focus: Focus = Focus(),
+               max_words: int | None = None) -> tuple[tuple[Point, ...], list[Sentence]]:
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
         sentence already cited by an earlier point. Left out: one opening with "He"/"It"/"They"
         unless its speaker is credited or the point just above comes from the sentence before it
         (which names who that is); a quotation whose speaker is not known (under a slide title
-        it would read as the deck's own claim); a question."""
+        it would read as the deck's own claim); a question; a bullet still over ``max_words``
+        words (a section bullet over MAX_BULLET_WORDS is too long to say in one breath)."""
         result: list[Point] = []
         left_out: list[Sentence] = []
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
+            point = None
             if stands_alone(sentence, result[-1] if result else None):
-                result.append(point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id)))
+                point = point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
+                                   analysis_of.get(sentence.source), focus, LONG_BULLET_WORDS,
+                                   reasons.get(sentence.id))
+            if point and (max_words is None or len(tokens(point.text)) <= max_words):
+                result.append(point)
             else:
                 left_out.append(sentence)
         return tuple(result), left_out
@@ -110,7 +157,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         return not (dangling or unattributed_quote or sentence.text.endswith("?"))
 
     def section(name: str, picked: Sequence[Sentence]) -> Section:
-        shown, left_out = points(picked)
+        shown, left_out = points(picked, focus_of(name), MAX_BULLET_WORDS)
         withheld = () if shown else tuple(Citation(s.source, s.paragraph, s.text) for s in left_out)
         return Section(name, shown, withheld)
 

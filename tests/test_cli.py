@@ -301,7 +301,10 @@ def test_render_checks_every_kind_of_item_not_only_bullets(in_tmp):
     assert clean.exit_code == 0 and "warning" not in clean.stderr
     data = json.loads((in_tmp / "o.json").read_text())
     data["figures"][0]["text"] = "25,000 U.S. forces in Iraq"
-    data["charts"][0]["bars"][0]["citation"]["quote"] = "The UN counted 30,000 fighters."
+    # a chart whose bar cites words its paragraph does not have (the seed itself draws no chart)
+    data["charts"] = [{"title": "IS fighters in Iraq and Syria", "unit": None, "bars": [
+        {"label": "UN", "text": "30,000", "low": 30000, "high": 30000,
+         "citation": {"source": "S1", "paragraph": 34, "quote": "The UN counted 30,000 fighters."}}]}]
     (in_tmp / "o.json").write_text(json.dumps(data))
     refused = run("render", "o.json", "-o", "x.pptx")
     assert refused.exit_code == 2 and "chart 'IS fighters in Iraq and Syria'" in refused.stderr

@@ -1,239 +1,140 @@
-"""Bullets are made by deleting words; each expectation below was checked by reading."""
+"""Bullets are made by deleting whole units of the parse; each expectation was worked out by
+reading the sentence (news, press releases, government memos, papers)."""
 
 import pytest
 
 from deckgen.compress import bullet_text, is_faithful
 
-CASES = [
-    # trailing attribution of a named speaker becomes a credit
-    ("“The U.S. is not withdrawing from Iraq,” Singh told reporters in response to a VOA question at the briefing.",
-     "“The U.S. is not withdrawing from Iraq” — Singh"),
+# One deletion kind each: (sentence, bullet).
+DELETIONS = [
+    # the attribution clause becomes a credit: a person by name, without the role
+    ("Deputy Pentagon press secretary Sabrina Singh told reporters Friday that the mission would be changing "
+     "to a bilateral security partnership with the Iraqi government.",
+     "The mission would be changing to a bilateral security partnership with the Iraqi government — Sabrina Singh"),
     ("“Our footprint is going to be changing,” said Pentagon Deputy Press Secretary Sabrina Singh, "
      "briefing reporters Friday.",
      "“Our footprint is going to be changing” — Sabrina Singh"),
-    # a described speaker is kept in brackets
-    ("The first phase of the agreement, set to start immediately, will see coalition forces wrap up their efforts "
-     "in Iraq no later than a year from now, senior U.S. officials said Friday.",
-     "The first phase of the agreement, set to start immediately, will see coalition forces wrap up their efforts "
-     "in Iraq no later than a year from now (senior U.S. officials)"),
-    ("Scottish voters would rather have a referendum on the EU than another independence vote, a new survey has revealed.",
-     "Scottish voters would rather have a referendum on the EU than another independence vote (a new survey)"),
-    ("Monsour Alshammari, 27, is in the U.S. on a Saudi government student sponsorship and has ties to the "
-     "country's royal family, according to court documents.",
-     "Monsour Alshammari, 27, is in the U.S. on a Saudi government student sponsorship and has ties to the "
-     "country's royal family (court documents)"),
-    # a pronoun speaker stays as written; only the words after its verb go
-    ("“The strongholds that they had in Iraq, they don’t have those anymore, or not what they used to,” "
-     "she said in response to a question from VOA.",
-     "“The strongholds that they had in Iraq, they don’t have those anymore, or not what they used to,” she said."),
-    # a role after the opening name, before a verb that is not a speech verb
-    ("Charles Lister, the director of the Countering Terrorism and Extremism Program at the Middle East Institute, "
-     "has tracked about 500 IS attacks this year.",
-     "Charles Lister has tracked about 500 IS attacks this year."),
-    # a source tag or dateline, and a leading discourse word
-    ("(CNN)Blues legend B.B. King was hospitalized for dehydration, though the ailment didn't keep him out for long.",
-     "Blues legend B.B. King was hospitalized for dehydration, though the ailment didn't keep him out for long."),
-    ("New Delhi, India (CNN)As the earth shook in Nepal, tremors were felt over the border in India as well.",
-     "As the earth shook in Nepal, tremors were felt over the border in India as well."),
-    ("But they had overlooked the fact that their kite was so big, it posed a danger to passing aircraft.",
-     "They had overlooked the fact that their kite was so big, it posed a danger to passing aircraft."),
-    # a note pointing at a picture the deck does not show (CNN/DM dev-set sentences)
-    ("Clarkson (pictured this week) said an angry mob targeted the Top Gear team in their hotel.",
-     "Clarkson said an angry mob targeted the Top Gear team in their hotel."),
-    ("The boy was rescued by his parents from the pit (pictured) before firefighters and paramedics arrived on "
-     "the scene.",
-     "The boy was rescued by his parents from the pit before firefighters and paramedics arrived on the scene."),
-    ("Shadow Health Secretary Andy Burnham (pictured left) said the issue was close to his heart.",
-     "Shadow Health Secretary Andy Burnham said the issue was close to his heart."),
-]
-
-UNCHANGED = [
-    # a list after "TV," is not an appositive
-    "Stan Freberg, whose comic career garnered him acclaim and whose satires abounded on TV, the radio and on "
-    "records, has died.",
-    # "which" opening a list item late in the sentence is not a clause to drop
-    "Ian Guffick asked pupils to make changes to the national curriculum tests for 11-year-olds, which assess "
-    "English, maths and science at Mitton Manor Primary School.",
-    # a pronoun with "told" keeps its object
-    "“We are in Iraq at the invitation of the Iraqi government,” she told reporters Friday.",
-    "Islamic State (IS) fighters attacked the town.",
-    # a relative clause carries facts: it stays
-    "U.S. Central Command, which oversees U.S. forces across the Middle East, warned in July that IS in Iraq and "
-    "Syria “was on pace to more than double the total number of attacks they claimed in 2023.”",
-]
-
-# The sentences below are modelled on bullets a reviewer found wrong in the CNN/DM dev set,
-# reworded (no dev data is copied); each expectation was written by reading the sentence.
-
-# Defect 1: a trailing "said" that is followed by the claim, or that leaves only a fronted
-# phrase or a bare name in front of it, is not a credit to shorten to.
-CLAIM_AFTER_THE_VERB = [
-    # the claim follows "said": crediting would keep only "After the hearing"
-    "After the hearing, CNN legal analyst Paul Callan said the defendant now faces an uphill battle.",
-    # "reported" inside the claim is no attribution ("there have been" is no speaker)
-    "Patients need not worry, because despite the waiver, there have been no reported deaths from the "
-    "treatment so far.",
-    # "Al-Douri was confirmed as ...": "was" makes it a clause, and the fronted phrase is no statement
-    "Following the death of the former leader on 30 December, 2006, Al-Douri was confirmed as the party's new chief.",
-    # "said many countries banned ...": the "speaker" after "said" is the claim
-    "Dr. Sanjay Gupta, CNN's chief medical correspondent, said many countries banned the chemical, a neurotoxin.",
-    # a denial after "said that"
-    "In a statement to a gossip website, the chef said that any suggestion of a romance was false.",
-    # "told ESPN that ..."
-    "With both fighters finishing their preparations for the bout in Las Vegas on May 2, promoter Bob Arum told "
-    "ESPN that contracts have not been signed.",
-    # "it's been reported that ..."
-    "While an internal investigation gets underway, it's been reported that the professor was placed on leave.",
-    # speaker and appositive before "said <claim>"
-    "The girl's mother, Mary Crawford, 57, said her daughter's efforts had been amazing.",
-    # the speaker's name would stay in the claim and its appositive become the credit
-    "The boy was not attacked by the animals, Dr. Christopher Kuhar, the zoo's executive director told Fox 8.",
-    # a fronted phrase only, even with a proper attribution after it
-    "After a long and bitter debate in the chamber, senior opposition lawmakers said on Friday.",
-    # a pronoun speaker keeps the claim after its verb
-    "Although she visits her mother three days a week, she said the video lets her fill in the gaps.",
-    # "adding that ..." is a second claim, not a circumstance
-    "“We will not leave,” Singh said, adding that the troops would stay in Syria.",
-]
-
-CREDITS = [
-    ("The player and his wife were stabbed after they left a New York club on Wednesday, according to reports.",
-     "The player and his wife were stabbed after they left a New York club on Wednesday (reports)"),
-    # the role given after the name is the speaker's standing: it stays in the credit
-    ("The pesticide is injected into the soil of some strawberry fields, said Judith Enck, an EPA regional "
-     "administrator.",
-     "The pesticide is injected into the soil of some strawberry fields — Judith Enck, an EPA regional administrator"),
-    # an organisation with a possessive is not cut to its last two words ("Daily Online")
-    ("The kite was set to fly at the festival last Saturday, according to People's Daily Online.",
-     "The kite was set to fly at the festival last Saturday — People's Daily Online"),
-    # time, medium and listener phrases after the verb go
-    ("“I'm feeling much better and am leaving the hospital today,” King said in a message Tuesday.",
-     "“I'm feeling much better and am leaving the hospital today” — King"),
+    ("Elias Rodriguez, an EPA spokesman, said the agency's test results showed methyl bromide in the unit.",
+     "The agency's test results showed methyl bromide in the unit — Elias Rodriguez"),
+    # an anonymous speaker stays attached with the article's own description
     ("Many customers fly the airline only once or twice per year, an airline spokesman told the magazine.",
-     "Many customers fly the airline only once or twice per year (an airline spokesman)"),
-    ("“On behalf of the district, we apologise to the student,” he said at a school board meeting.",
-     "“On behalf of the district, we apologise to the student,” he said."),
-]
-
-# Defect 2: only a role between commas after the opening name goes, and only before the verb.
-DESCRIPTIONS = [
-    # "Today" is no name, and "a car bomb killed ..." is the main clause, not a description
-    ("But today, a car bomb killed three people outside the consulate in Erbil, the capital of the Kurdistan "
-     "region that is allied with Washington, which claimed the attack.",
-     "Today, a car bomb killed three people outside the consulate in Erbil, the capital of the Kurdistan "
-     "region that is allied with Washington, which claimed the attack."),
-    # a role before an action verb goes
-    ("Gaioz Nigalidze, the current Georgian champion, was expelled from the tournament when he was found using "
-     "his phone.",
-     "Gaioz Nigalidze was expelled from the tournament when he was found using his phone."),
-]
-
-DESCRIPTIONS_KEPT = [
-    # the relative clause is the story (a conflict of interest)
-    "Neil Moore, who was based at the chambers where the accused man works, was consulted by the prosecutor "
-    "before she decided not to charge.",
-    # before a speech verb the role is why the claim is worth reading
-    "Elias Rodriguez, an EPA spokesman, said the agency's test results showed methyl bromide in the unit.",
-    # a clause between the commas ("the UK came 11th ..."), and no verb after them
-    "Overall, the UK came 11th in the table of countries with the highest standards of prosperity, health and "
-    "tolerance, putting it outside the top ten.",
-]
-
-# Defect 3: words inside quotation marks stay, including a quotation begun in an earlier sentence.
-QUOTES_KEPT = [
-    # first person outside quotation marks: a quotation carried on from the sentence before
-    "But Conservatives know the society we build on that foundation matters just as much.",
-    # the sentence starts inside a quotation (a closing mark comes first)
-    "But he is up there with the very best coaches I have ever seen.'",
-    # an unclosed quotation: "the chairman told us" is part of what is quoted
-    "‘The committee has decided to close the ward, the chairman told us last week.",
-]
-
-QUOTES = [
-    # the closing mark shows "But" is quoted; the attribution after it is not
-    ("But people need to get over it,” Smith said.", "“But people need to get over it” — Smith"),
-    # a plural possessive is no closing quotation mark
-    ("But Saints’ season is still very much alive.", "Saints’ season is still very much alive."),
-    # a straight mark with spaces on both sides closes the quotation
-    ("\"I said, 'My God, it's going to hit the mountain,' \" Jean Varrieras told the reporter.",
-     "\"I said, 'My God, it's going to hit the mountain,' \" — Jean Varrieras"),
+     "Many customers fly the airline only once or twice per year — an airline spokesman"),
+    ("In a statement to a gossip website, the chef said that any suggestion of a romance was false.",
+     "Any suggestion of a romance was false — the chef"),
+    # appositive (paper-style and news)
+    ("Charles Lister, the director of the Countering Terrorism and Extremism Program at the Middle East "
+     "Institute, has tracked about 500 IS attacks this year.",
+     "Charles Lister has tracked about 500 IS attacks this year."),
+    # non-restrictive relative clauses (memo)
+    ("The committee, which met on Tuesday, approved the budget, which had been delayed for months.",
+     "The committee approved the budget."),
+    ("We find that the parser, which was trained on news, is expected to fail on tweets.",
+     "We find that the parser is expected to fail on tweets."),
+    # parentheticals
+    ("Clarkson (pictured this week) said an angry mob targeted the Top Gear team in their hotel.",
+     "An angry mob targeted the Top Gear team in their hotel — Clarkson"),
+    ("Islamic State (IS) fighters attacked the town.", "Islamic State fighters attacked the town."),
+    # a leading time phrase (a year is a date, not a figure) and a leading background clause
+    ("In 2019, the company's revenue rose 12 percent to $4.2 billion, according to the annual report.",
+     "The company's revenue rose 12 percent to $4.2 billion — the annual report"),
+    ("On Friday, the board approved the merger with its largest rival.",
+     "The board approved the merger with its largest rival."),
+    ("After the vote ended, the senators left the chamber without comment.",
+     "The senators left the chamber without comment."),
+    # discourse connectives, leading and set off by commas
+    ("However, the Department will not issue new guidance to agencies.",
+     "The Department will not issue new guidance to agencies."),
+    ("The agency, meanwhile, has asked the court for more time.", "The agency has asked the court for more time."),
+    # a source tag
+    ("(CNN)Deputies rushed the suspect from court after he swore at a judge.",
+     "Deputies rushed the suspect from court after he swore at a judge."),
 ]
 
 
-def test_a_picture_note_inside_a_quotation_stays_and_other_brackets_stay():
-    assert bullet_text("“I saw him (pictured) at the gate,” the guard said.") == \
-        "“I saw him (pictured) at the gate” (the guard)"
-    assert bullet_text("The party (left of centre since 1990) won 40 seats in the election.") == \
-        "The party (left of centre since 1990) won 40 seats in the election."
-    assert bullet_text("The senator (R-Kentucky) voted against the bill on Tuesday night.") == \
-        "The senator (R-Kentucky) voted against the bill on Tuesday night."
-
-
-@pytest.mark.parametrize(("sentence", "expected"), CASES)
-def test_bullet(sentence, expected):
+@pytest.mark.parametrize(("sentence", "expected"), DELETIONS)
+def test_a_whole_unit_goes(sentence, expected):
     assert bullet_text(sentence) == expected
     assert is_faithful(expected, sentence)
 
 
-@pytest.mark.parametrize("sentence", UNCHANGED)
-def test_left_whole(sentence):
-    assert bullet_text(sentence) == sentence
+# What must stay: (sentence, bullet) where the bullet still holds the words that matter.
+KEPT = [
+    # negation and a condition ("unless") survive the connective's deletion
+    ("However, the Department will not issue new guidance unless agencies request it.",
+     "The Department will not issue new guidance unless agencies request it."),
+    # modality and a condition survive; the anonymous attribution stays as a credit
+    ("The agency may delay the rule if Congress does not act, officials said.",
+     "The agency may delay the rule if Congress does not act — officials"),
+    # a hedge ("expected to") in a paper's finding
+    ("We find that the parser, which was trained on news, is expected to fail on tweets.",
+     "We find that the parser is expected to fail on tweets."),
+    # a leading clause opened by "if" is a condition: it stays
+    ("If the levee fails, the county will evacuate the lower town.",
+     "If the levee fails, the county will evacuate the lower town."),
+    # a figure in a leading clause keeps the clause
+    ("After a fire destroyed 40 homes, the county declared an emergency on its eastern border.",
+     "After a fire destroyed 40 homes, the county declared an emergency on its eastern border."),
+    # a relative clause holding a figure stays
+    ("The top performer was Southwest Airlines, which offered 11.9 million award tickets.",
+     "The top performer was Southwest Airlines, which offered 11.9 million award tickets."),
+    # a pronoun speaker cannot be a credit: the attribution stays, only the circumstances go
+    ("“We are in Iraq at the invitation of the Iraqi government,” she told reporters Friday.",
+     "“We are in Iraq at the invitation of the Iraqi government,” she told reporters."),
+    # a deletion that would leave fewer than five words is not made
+    ("Stan Freberg, whose comic career garnered him acclaim, has died.",
+     "Stan Freberg, whose comic career garnered him acclaim, has died."),
+]
 
 
-@pytest.mark.parametrize("sentence", CLAIM_AFTER_THE_VERB)
-def test_no_credit_when_a_claim_or_fragment_would_be_left(sentence):
-    assert bullet_text(sentence) == sentence
-
-
-@pytest.mark.parametrize(("sentence", "expected"), CREDITS)
-def test_credit(sentence, expected):
+@pytest.mark.parametrize(("sentence", "expected"), KEPT)
+def test_what_carries_the_meaning_stays(sentence, expected):
     assert bullet_text(sentence) == expected
-    assert is_faithful(expected, sentence)
 
 
-@pytest.mark.parametrize(("sentence", "expected"), DESCRIPTIONS)
-def test_description_dropped_only_when_main_clause_stays(sentence, expected):
-    assert bullet_text(sentence) == expected
-    assert is_faithful(expected, sentence)
+def test_a_resolved_credit_replaces_a_pronoun_speaker():
+    sentence = "“That spillover across the river is now a very real reality,” he said, pointing to a surge in attacks."
+    assert bullet_text(sentence, credit="Charles Lister") == \
+        "“That spillover across the river is now a very real reality” — Charles Lister"
 
 
-@pytest.mark.parametrize("sentence", DESCRIPTIONS_KEPT)
-def test_clauses_and_speaker_roles_stay(sentence):
-    assert bullet_text(sentence) == sentence
+def test_a_sentence_naming_nobody_gets_the_callers_credit():
+    sentence = "“Attacks against coalition service members undermine Iraq’s sovereignty and stability.”"
+    assert bullet_text(sentence, credit="the senior administration official") == \
+        "“Attacks against coalition service members undermine Iraq’s sovereignty and stability.”" \
+        " — the senior administration official"
 
 
-@pytest.mark.parametrize("sentence", QUOTES_KEPT)
-def test_quoted_words_stay(sentence):
-    assert bullet_text(sentence).strip("‘’'") == sentence.strip("‘’'")  # marks may be added: see below
+def test_a_time_phrase_stays_when_the_section_is_about_when():
+    sentence = "On Friday, the board approved the merger with its largest rival."
+    assert bullet_text(sentence, keep_setting=True) == sentence
+
+
+def test_words_of_the_section_title_stay():
+    sentence = "The committee, which met in Brussels, approved the budget for the new office."
+    assert bullet_text(sentence) == "The committee approved the budget for the new office."
+    assert bullet_text(sentence, about={"brussels"}) == sentence
+
+
+def test_a_quotation_inside_a_unit_goes_whole_or_not_at_all():
+    sentence = "Officials said the plan, which critics called “a blank cheque,” would pass on Monday."
+    bullet = bullet_text(sentence)
+    assert "blank cheque" not in bullet or "“a blank cheque,”" in bullet
+    assert is_faithful(bullet, sentence)
 
 
 # A quotation running on from or into the next sentence gets the mark the sentence lacks, so a
 # bullet's quote marks pair up (sentences from the CNN/DM dev set).
 BALANCED = [
-    ("Ian Taylor, of the Alliance of British Drivers, said: 'I think the judges are somewhat out of touch "
-     "if they think £85 isn't extravagant.",
-     "Ian Taylor, of the Alliance of British Drivers, said: 'I think the judges are somewhat out of touch "
-     "if they think £85 isn't extravagant.'"),
     ("He said: “I think it must be.", "He said: “I think it must be.”"),
     ("I knew I would get life anyway.\"", "\"I knew I would get life anyway.\""),
-    ("But he is up there with the very best coaches I have ever seen.'",
-     "'But he is up there with the very best coaches I have ever seen.'"),
-    # no quotation: an elided year, a quoted digit, a plural possessive
+    # no quotation: an elided year, a plural possessive
     ("The band's '90s hits were played all night.", "The band's '90s hits were played all night."),
-    ("He made a beeline to the place marked with a big number '3', with his wife in pursuit.",
-     "He made a beeline to the place marked with a big number '3', with his wife in pursuit."),
     ("Supporters' clubs met on Monday.", "Supporters' clubs met on Monday."),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), BALANCED)
 def test_a_quotation_cut_by_the_sentence_end_is_closed_or_opened(sentence, expected):
-    assert bullet_text(sentence) == expected
-    assert is_faithful(expected, sentence)
-
-
-@pytest.mark.parametrize(("sentence", "expected"), QUOTES)
-def test_quotation_marks_are_read_right(sentence, expected):
     assert bullet_text(sentence) == expected
     assert is_faithful(expected, sentence)
 
@@ -248,14 +149,33 @@ def test_faithfulness_is_an_in_order_subsequence():
     assert not is_faithful("", quote)
 
 
-def test_in_addition_goes_only_with_its_comma():
-    kept = "In addition to the legal documents each client must sign, the treatment is not free."
-    assert bullet_text(kept) == kept
-    assert bullet_text("In addition, the treatment itself is not free for most clients.") == \
-        "The treatment itself is not free for most clients."
+def test_a_credit_is_checked_apart_from_its_claim():
+    quote = "Pentagon press secretary Sabrina Singh said the mission would change."
+    assert is_faithful("The mission would change — Sabrina Singh", quote)
+    assert not is_faithful("The mission would change — Lloyd Austin", quote)
+    assert not is_faithful("The mission would end — Sabrina Singh", quote)
 
 
-def test_a_sentence_no_rule_shortens_keeps_its_case():
-    # the rest of a run-on the segmenter cut is shown as written, never capitalised into a new claim
-    piece = "elected as US President for the first time in 1993, Hillary's hair has been the subject of scrutiny."
-    assert bullet_text(piece) == piece
+def test_a_long_slide_bullet_loses_its_second_clause_and_background_only_when_asked_to_fit():
+    sentence = ("The ministry has apologised to farmers and promised to pay compensation after floods "
+                "destroyed crops across the northern valley.")
+    assert bullet_text(sentence) == sentence
+    assert bullet_text(sentence, fit=18) == "The ministry has apologised to farmers."
+
+
+def test_a_background_clause_after_a_comma_goes_from_a_long_slide_bullet():
+    sentence = ("Acme Corp. announced a new line of solar panels for homes and small businesses on its website, "
+                "as the market for rooftop systems keeps growing.")
+    assert bullet_text(sentence) == sentence
+    assert bullet_text(sentence, fit=18) == \
+        "Acme Corp. announced a new line of solar panels for homes and small businesses on its website."
+
+
+def test_a_bullet_that_already_fits_keeps_its_background_clause():
+    sentence = "The council closed the bridge after engineers found cracks in two piers."
+    assert bullet_text(sentence, fit=18) == sentence
+
+
+def test_a_connective_between_two_clauses_stays():
+    sentence = "Baseball is a national pastime, so the league expects record crowds in every city."
+    assert bullet_text(sentence) == sentence

@@ -1,6 +1,7 @@
 """Every point any path of the summarizer emits is a deletion of its quotes, and every quote
-is verbatim in the paragraph it cites: for the seed (sections, BLUF, proposed sections)
-and for every article of the CNN/DM dev set (read at test time)."""
+is verbatim in the paragraph it cites: for the seed (sections, BLUF, proposed sections),
+for every article of the CNN/DM dev set and every brief of the real-documents corpus (both
+read at test time, skipped when absent)."""
 
 import json
 from pathlib import Path
@@ -14,7 +15,10 @@ from deckgen.plan import plan_outline
 from deckgen.summarize import SUMMARIZERS, get_summarizer
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_673533e19380046e.txt"
-DEV = Path("/work/shared/eval/cnndm_dev.jsonl")
+EVAL = next((p for p in (Path(__file__).parent.parent.parent / "shared" / "eval", Path("/work/shared/eval"))
+             if p.is_dir()), Path("../shared/eval"))
+DEV = EVAL / "cnndm_dev.jsonl"
+REALDOCS = EVAL / "realdocs"
 SPECS = [SectionSpec(t) for t in ("Mission change", "Phases", "Militia threat", "IS resurgence")]
 
 
@@ -50,3 +54,18 @@ def test_dev_set_points_are_faithful():
         paragraphs = normalise(row["text"]).split("\n\n")
         for point in keypoints_for_text(row["id"], row["text"], 3):
             assert_faithful(point, lambda c: paragraphs[c.paragraph - 1])
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason=f"real-documents corpus not found at {REALDOCS}")
+def test_real_document_bullets_are_faithful():
+    from deckgen.brief import load_brief
+    from deckgen.pipeline import OutlineRequest, build_outline
+
+    briefs = sorted(REALDOCS.glob("*.brief.yaml"))
+    assert briefs
+    for brief_path in briefs:
+        brief = load_brief(brief_path)
+        documents = {d.source.id: d for d in load_documents([s.path for s in brief.sources], brief)}
+        outline = build_outline(OutlineRequest(brief=brief, extras=False))
+        for point in [*outline.bluf, *(p for section in outline.sections for p in section.points)]:
+            assert_faithful(point, lambda c: documents[c.source].paragraph_text(c.paragraph))

@@ -35,6 +35,9 @@ def test_every_rule_matches_its_example(rule, role):
     ("Caroline Hawley, BBC diplomatic correspondent", Role.FURNITURE),
     ("Staffers 'don't care': Federal prison suicides were quietly rising before the death", Role.FURNITURE),
     ("Page 2 of 48 Instructions for Form 1040NR 7:48 - 6-DEC-2007", Role.FURNITURE),
+    ("A. Introduction 1-1 B. Role of the Trustee 1-1 C. Duties 1-2", Role.FURNITURE),
+    ("AGENCY: Federal Aviation Administration (FAA), DOT.", Role.FURNITURE),
+    ("Figure 2: Finding a similar relation from two articles.", Role.CAPTION),
 ])
 def test_furniture_captions_and_notes(text, role):
     assert role_of(text) is role
@@ -64,6 +67,14 @@ def test_a_table_of_contents_run_and_a_reference_list_are_left_out():
     assert document_roles(texts, roles, levels) == [
         Role.HEADING, Role.FURNITURE, Role.FURNITURE, Role.FURNITURE, Role.FURNITURE, Role.BODY, Role.HEADING,
         Role.FOOTNOTE, Role.FOOTNOTE, Role.HEADING, Role.BODY]
+
+
+def test_the_links_under_a_related_stories_heading_are_furniture():
+    texts = ["Related stories", "Iraq's parliament debates the budget for the coming year",
+             "Syria ceasefire talks stall again after a week of fighting", "Analysis", "The talks may resume."]
+    roles = [Role.HEADING, Role.LIST_ITEM, Role.LIST_ITEM, Role.HEADING, Role.BODY]
+    assert document_roles(texts, roles, [2, 0, 0, 2, 0]) == [
+        Role.HEADING, Role.FURNITURE, Role.FURNITURE, Role.HEADING, Role.BODY]
 
 
 def test_a_pull_quote_repeating_the_text_is_furniture():

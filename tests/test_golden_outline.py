@@ -11,15 +11,16 @@ from deckgen.pipeline import OutlineRequest, build_outline
 
 from .conftest import BRIEF
 
-# Read in the article: paragraph 1 is the lede, paragraph 2 Singh's announcement,
-# paragraph 3 opens with Singh's quote "The U.S. is not withdrawing from Iraq".
+# Read in the article: paragraph 1 is the lede (its trailing ", part of a two-phased plan that U.S.
+# officials say ..." is a separate, separately attributed claim: deleted), paragraph 2 Singh's
+# announcement (her attribution clause becomes the credit), paragraph 3 opens with Singh's quote
+# "The U.S. is not withdrawing from Iraq" (negation kept, "told reporters in response to ..." gone).
 EXPECTED_LEAD_BLUF = [
     {"text": "The global coalition to ensure the defeat of the Islamic State terror group is set to wind down "
-             "its military mission in Iraq, part of a two-phased plan that U.S. officials say will not hinder "
-             "counter-IS operations elsewhere in the region.",
+             "its military mission in Iraq.",
      "paragraph": 1},
-    {"text": "Deputy Pentagon press secretary Sabrina Singh told reporters Friday that the mission would be "
-             "changing to a bilateral security partnership with the Iraqi government.",
+    {"text": "The mission would be changing to a bilateral security partnership with the Iraqi government"
+             " — Sabrina Singh",
      "paragraph": 2},
     {"text": "“The U.S. is not withdrawing from Iraq” — Singh", "paragraph": 3},
 ]

@@ -182,7 +182,7 @@ def test_a_question_is_no_bullet(tmp_path):
     outline = plan_outline(load_documents([story]), [SectionSpec("Verdict")], Picks(section=(0, 1, 2)))
     assert [p.text for p in outline.sections[0].points] == [
         "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts.",
-        "The penalty phase starts next week (the judge)"]
+        "The penalty phase starts next week — the judge"]
 
 
 def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_path):

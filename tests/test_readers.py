@@ -9,6 +9,7 @@ footers, footnote numerals, bullets and hyphenation; Markdown with front matter 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -297,3 +298,49 @@ def test_note_numbers_glued_to_sentences_are_taken_out(tmp_path):
     assert sentences(read(path)) == ["The crew took corrective action.",
                                      "The FAA sent a letter to the operator on Monday.",
                                      "Growth was 2.6 percent, see Fig.3 and No.5 in the annex."]
+
+
+SAMPLES = Path(__file__).parent / "data" / "formats"
+SAMPLE_TITLE = "Harbour council approves new flood wall"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx", ".pdf"])
+def test_the_shipped_samples_carry_their_own_title_and_no_file_date(suffix):
+    """The samples CI builds from a plain install: the .docx states no date (its core properties'
+    creation date is python-docx's template's, 2013), the .pdf's information title is set (its
+    creation date is reportlab's invariant 2000-01-01, no publication date)."""
+    source = read_document(SAMPLES / f"sample{suffix}", "S1").source
+    stated = date(2026, 3, 10) if suffix in (".md", ".html") else None
+    assert (source.title, source.date) == (SAMPLE_TITLE, stated)
+
+
+def test_a_three_column_notice_reads_in_order_without_its_preamble_and_dated_by_its_running_head(tmp_path):
+    """A Federal Register page: a running head with the issue's date, the preamble's labelled
+    lines (AGENCY, ACTION), then three columns of text."""
+    from reportlab.pdfgen import canvas
+
+    columns = [["AGENCY: Federal Aviation Administration (FAA), DOT.", "ACTION: Notice of proposed rulemaking.",
+                "We propose to adopt a new airworthiness directive for certain airplanes with cracked spars."],
+               ["The inspection must be done within 500 flight hours after the effective date of the directive.",
+                "Operators reported that the cracks were found during routine maintenance at two stations."],
+               ["The agency estimates that 120 airplanes of U.S. registry are affected by this proposal.",
+                "The total cost for U.S. operators is estimated at 40,800 dollars for the first inspection."]]
+    path = tmp_path / "notice.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    pdf.setFont("Times-Roman", 7)
+    pdf.drawString(40, 760, "Federal Register / Vol. 84, No. 123 / Wednesday, June 26, 2019 / Proposed Rules")
+    pdf.drawString(560, 760, "30100")
+    for x, column in zip((40, 225, 410), columns):
+        y = 730
+        pdf.setFont("Times-Roman", 9)
+        for paragraph in column:
+            for line in _wrapped(paragraph, 165, "Times-Roman", 9):
+                pdf.drawString(x, y, line)
+                y -= 11
+            y -= 6
+    pdf.save()
+    document = read(path)
+    assert sentences(document) == columns[0][2:] + columns[1] + columns[2]
+    assert texts_with(document, Role.FURNITURE)[:3] == [
+        "Federal Register / Vol. 84, No. 123 / Wednesday, June 26, 2019 / Proposed Rules", *columns[0][:2]]
+    assert document.source.date == date(2019, 6, 26)

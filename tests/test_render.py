@@ -129,7 +129,7 @@ def test_same_outline_gives_the_same_bytes(seed_outline, tmp_path):
 
 def long_section(seed_outline, count: int) -> Section:
     point = seed_outline.sections[0].points[0]
-    long_text = " ".join([point.text] * 2)
+    long_text = " ".join([point.text] * 3)
     return Section("Long section", tuple(replace(point, text=f"{i}: {long_text}") for i in range(count)))
 
 
@@ -236,10 +236,18 @@ def test_the_time_stamp_changes_nothing_but_the_times(seed_outline, tmp_path, mo
     import io
     import zipfile
 
+    from dataclasses import replace
+
+    from deckgen.model import Chart
+
+    # a chart brings a workbook with its own time stamps (the seed itself draws none)
+    citation = seed_outline.figures[0].citations[0]
+    outline = replace(seed_outline, charts=(Chart("Troops", None, ("A", "B"), ("2,500", "900"), (2500.0, 900.0),
+                                                  (2500.0, 900.0), (citation, citation)),))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    render_deck(seed_outline, load_layout(), tmp_path / "a.pptx")
+    render_deck(outline, load_layout(), tmp_path / "a.pptx")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13 12:26:40 UTC
-    render_deck(seed_outline, load_layout(), tmp_path / "b.pptx")
+    render_deck(outline, load_layout(), tmp_path / "b.pptx")
     a, b = zipfile.ZipFile(tmp_path / "a.pptx"), zipfile.ZipFile(tmp_path / "b.pptx")
     assert a.testzip() is None and b.testzip() is None  # every entry's checksum still holds
     assert {info.date_time for info in b.infolist()} == {(2020, 9, 13, 12, 26, 40)}

@@ -54,6 +54,32 @@ def client(session):
         yield test_client
 
 
+@pytest.fixture
+def charted(seed_outline):
+    """The seed's outline with a chart of two figures of one seed sentence (the seed's own
+    outline may have none)."""
+    from dataclasses import replace
+
+    from deckgen.ingest import read_document
+    from deckgen.model import Chart, Citation
+    from deckgen.segment import segment
+
+    sentence = next(s for s in segment(read_document(SEED, "S1")).sentences if "2,500 U.S. forces" in s.text)
+    cited = Citation("S1", sentence.paragraph, sentence.text)
+    chart = Chart("U.S. troops", None, ("Iraq", "Syria"), ("2,500", "900"), (2500.0, 900.0), (2500.0, 900.0),
+                  (cited, cited))
+    return replace(seed_outline, groups={**seed_outline.groups, "figures": (*seed_outline.group("figures"), chart)})
+
+
+@pytest.fixture
+def charted_client(tmp_path, charted):
+    session = ReviewSession(charted, tmp_path / "charted.yaml", tmp_path / "charted.pptx", Settings())
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as test_client:
+        test_client.headers["X-Deckgen-Token"] = token_of(test_client)
+        yield test_client
+
+
 def token_of(test_client) -> str:
     return re.search(r'name="deckgen-token" content="([^"]+)"', test_client.get("/").text).group(1)
 
@@ -114,15 +140,14 @@ def test_the_first_bluf_item_cites_the_sentence_it_comes_from(client, seed_outli
     assert first["markers"][0] == f"S1 ¶{citation.paragraph}"
 
 
-def test_charts_are_shown_after_the_figures_and_not_edited(client, seed_outline):
-    if not seed_outline.charts:
-        pytest.skip("the seed's outline has no chart")
+def test_charts_are_shown_after_the_figures_and_not_edited(charted_client, charted):
+    client = charted_client
     view = client.get("/api/outline").json()
     kinds = [g["kind"] for g in view["groups"]]
     assert kinds.index("charts") == kinds.index("figures") + 1
-    chart = seed_outline.charts[0]
+    chart = charted.charts[0]
     bars = items(view, "charts/0")
-    assert [b["text"] for b in bars] == [f"{label}: {text}" for label, text in zip(chart.labels, chart.texts)]
+    assert [b["text"] for b in bars] == ["Iraq: 2,500", "Syria: 900"]
     sentences = sentence_texts()
     for bar, citation in zip(bars, chart.citations):
         assert bar["markers"] == [f"S1 ¶{citation.paragraph}"]
@@ -144,14 +169,12 @@ def test_timeline_items_show_their_date_label_apart_from_the_text(client, sessio
     assert (saved.label, saved.text) == (point.label, shorter)
 
 
-def test_dropping_a_figure_keeps_the_charts(client, session, seed_outline):
-    if not seed_outline.charts:
-        pytest.skip("the seed's outline has no chart")
-    view = edit(client, op="drop", item="figures#0").json()
-    assert [i["text"] for i in items(view, "figures")] == [p.text for p in seed_outline.figures[1:]]
-    assert len(items(view, "charts/0")) == len(seed_outline.charts[0].labels)
-    saved = load_outline(session.outline_file)
-    assert saved.figures == seed_outline.figures[1:] and saved.charts == seed_outline.charts
+def test_dropping_a_figure_keeps_the_charts(charted_client, charted, tmp_path):
+    view = edit(charted_client, op="drop", item="figures#0").json()
+    assert [i["text"] for i in items(view, "figures")] == [p.text for p in charted.figures[1:]]
+    assert len(items(view, "charts/0")) == 2
+    saved = load_outline(tmp_path / "charted.yaml")
+    assert saved.figures == charted.figures[1:] and saved.charts == charted.charts
 
 
 def test_titles_are_the_layouts_slide_titles(client, tmp_path, seed_outline):
@@ -169,8 +192,12 @@ def test_titles_are_the_layouts_slide_titles(client, tmp_path, seed_outline):
     assert groups["figures"]["title"] == groups["figures"]["slide_title"] == "FIGURES"
     assert groups["bluf"]["title"] == "BLUF" and groups["quotes"]["title"] == "QUOTES"
     assert groups["perspectives/0"]["slide_title"] == f"PERSPECTIVES / {seed_outline.perspectives[0].title}"
-    assert groups["charts/0"]["slide_title"] == f"FIGURES / {seed_outline.charts[0].title}"
     assert groups["sections/0"]["title"] == "Mission change"  # a section's own title
+
+
+def test_a_charts_slide_title_is_the_layouts(charted_client):
+    chart = next(g for g in charted_client.get("/api/outline").json()["groups"] if g["id"] == "charts/0")
+    assert chart["slide_title"] == "By the numbers: U.S. troops"
 
 
 def test_a_new_slide_kind_shows_on_the_page_through_the_registry_only(questions, tmp_path):
@@ -451,8 +478,12 @@ def test_preview_draws_the_items_slide_from_the_real_deck(session):
             assert "slide" not in perspective and "no slide" in perspective["note"]
             contrast = client.get("/api/preview", params={"item": "contrasts/0/0#0"}).json()
             assert contrast["slide"] > section["slide"]
-        bar = client.get("/api/preview", params={"item": "charts/0#0"}).json()
-        assert bar["slide"] > bluf["slide"]
+        elif session.outline.perspectives:  # found under "Perspectives: <group>"
+            perspective = client.get("/api/preview", params={"item": "perspectives/0#0"}).json()
+            assert perspective["slide"] > section["slide"]
+        if session.outline.charts:
+            bar = client.get("/api/preview", params={"item": "charts/0#0"}).json()
+            assert bar["slide"] > bluf["slide"]
         pdf = client.get("/download/deck.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         edit(client, op="drop", item="bluf#0")

@@ -1,18 +1,16 @@
 """Perspectives: attributed statements grouped by who makes them, and contrasting claims side by side.
 
-Groups come from the speaker's words (name, role or description), first match wins:
-"International bodies" (United Nations, NATO, ...), "Independent analysts" (analyst, expert,
-Institute, University, ...), "U.S. officials" (U.S., Pentagon, White House, Central Command,
-administration, ...), "<Demonym> officials" for a capitalised demonym ("Iraqi"). A bare definite
-description ("the official") takes the group of the last described speaker before it in the
-document; a speaker joined from several groups ("U.S. officials and independent analysts") is
-"Several groups"; anything else is "Other". Statements whose speaker is unknown are left out.
+A speaker's group is the named body (ORG, GPE or NORP entity) the text gives them: in their
+name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
+description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
+"Other", which no slide shows: precision over recall. Statements whose speaker is unknown, or
+whose speech verb is not the sentence's main verb, are left out.
 
-Contrasts are conservative: two groups (never "Several groups" or "Other") make statements on
-one topic with opposite polarity. A topic is a frame of the small lexicon ``FRAMES`` found in
-both, or, outside any frame, an embedding similarity of at least ``PARAPHRASE_SIMILARITY``.
-Polarity is negative when the claim holds a negation or a decrease word ("not", "rejected",
-"refused", "diminishing"). Each statement joins at most one contrast per frame.
+Contrasts are conservative: two groups (never "Other") make statements on one topic with
+opposite polarity. A topic is a frame of the small lexicon ``FRAMES`` found in both, or, outside
+any frame, an embedding similarity of at least ``PARAPHRASE_SIMILARITY``. Polarity is negative
+when the claim holds a negation or a decrease word ("not", "rejected", "diminishing"). Each
+statement joins at most one contrast per frame.
 """
 
 from __future__ import annotations
@@ -23,9 +21,8 @@ from dataclasses import dataclass
 
 from ..compress import bullet_text
 from ..model import Document
-from .attribution import Attribution, Speaker, SpeakerKind
+from .speech import Speaker, Speech
 
-SEVERAL = "Several groups"
 OTHER = "Other"
 PARAPHRASE_SIMILARITY = 0.8
 FRAMES = {
@@ -33,17 +30,6 @@ FRAMES = {
                   r"drawdown|draw(?:s|ing)? down",
     "threat": r"threats?|rebound\w*|resurg\w*|spillover|surge|strongholds?|diminish\w*|recover\w*|rebuild\w*|dire",
 }
-_GROUPS = (
-    ("International bodies", r"United Nations|U\.N\.|\bUN\b|NATO|European Union|World Bank|\bIMF\b|International|"
-                             r"Red Cross|World Health Organization"),
-    ("Independent analysts", r"\b(?:analysts?|experts?|researchers?|scholars?|professor|fellow|think tank)\b|"
-                             r"Institute|University|Foundation"),
-    ("U.S. officials", r"U\.S\.|\bUS\b|American|Pentagon|White House|State Department|CENTCOM|Central Command|"
-                       r"\badministration\b"),
-)
-# "U.S. officials and independent analysts": an "and" before another group of speakers.
-_CONJUNCT = re.compile(r"\s+and\s+(?=(?:\S+\s+){0,2}(?:officials|analysts|experts|diplomats|sources)\b)")
-_DEMONYM = re.compile(r"\b([A-Z][a-z]+(?:i|ian|ese|ish))\b")
 _NEGATIVE = re.compile(r"\b(?:not|no|never|nor|without|rejected|rejects|denied|denies|refused|refuses|dismissed|"
                        r"diminish\w*|declin\w*|reduc\w*|weaken\w*|fewer|less)\b|n[’']t\b", re.I)
 
@@ -78,16 +64,16 @@ class Contrast:
         return tuple(i for s in (*self.first, *self.second) for i in s.sentence_ids)
 
 
-def find_statements(document: Document, attributions: dict[str, Attribution]) -> list[Statement]:
+def find_statements(document: Document, speech: Speech) -> list[Statement]:
     """One statement per attributed sentence whose speaker is known, in document order."""
     statements: list[Statement] = []
     for sentence in document.sentences:
-        attribution = attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None:
+        attribution = speech.attributions.get(sentence.id)
+        if not attribution or attribution.speaker is None or not attribution.main:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
         text = bullet_text(sentence.text)
-        group = _group(attribution.speaker, statements)
+        group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
     return statements
 
@@ -102,7 +88,7 @@ def perspectives(statements: Sequence[Statement]) -> list[Perspective]:
 
 def find_contrasts(statements: Sequence[Statement]) -> list[Contrast]:
     """Contrasts by frame (in FRAMES order), then paraphrase pairs, each side in document order."""
-    eligible = [s for s in statements if s.group not in (SEVERAL, OTHER)]
+    eligible = [s for s in statements if s.group != OTHER]
     contrasts = []
     for topic, pattern in FRAMES.items():
         framed = [s for s in eligible if re.search(rf"\b(?:{pattern})\b", s.text, re.I)]
@@ -142,23 +128,13 @@ def _paraphrases(statements: Sequence[Statement]) -> list[Contrast]:
     return contrasts
 
 
-def _group(speaker: Speaker, earlier: Sequence[Statement]) -> str:
-    words = speaker.role if speaker.kind is SpeakerKind.PERSON and speaker.role else speaker.name
-    parts = _CONJUNCT.split(words.split(", including")[0])
-    groups = {_group_of(part) for part in parts}
-    if len(groups) > 1:
-        return SEVERAL
-    group = groups.pop()
-    if group is None and speaker.kind is SpeakerKind.DESCRIBED and re.match(r"the\s", words, re.I):
-        described = [s for s in earlier
-                     if s.speaker.kind is SpeakerKind.DESCRIBED and s.group not in (SEVERAL, OTHER)]
-        group = described[-1].group if described else None
-    return group or OTHER
-
-
-def _group_of(words: str) -> str | None:
-    for group, pattern in _GROUPS:
-        if re.search(pattern, words):
-            return group
-    demonym = _DEMONYM.search(words)
-    return f"{demonym.group(1)} officials" if demonym else None
+def shown_perspectives(groups: Sequence[Perspective], standing: set[str] | None = None) -> list[Perspective]:
+    """The groups worth a slide: not "Other" (it says nothing of where a view comes from), each
+    with its statements from sentences that can stand as a point (ids in ``standing``, when
+    given: no caption or run-on), and none unless at least two groups speak."""
+    named = []
+    for group in groups:
+        statements = tuple(s for s in group.statements if standing is None or s.sentence_ids[0] in standing)
+        if group.group != OTHER and statements:
+            named.append(Perspective(group.group, statements))
+    return named if len(named) >= 2 else []

@@ -1,51 +1,57 @@
-"""Timeline and what to watch: time expressions resolved against a date, shown with their words.
+"""Timeline and what to watch: dates found by the parser, resolved against the publication date.
 
-The anchor is the document's publication date (from its metadata or the brief), never the
+What is a date is the named-entity recogniser's call (DATE entities: "the Today programme",
+"April Ryan", "the Sunday Times" are none); ``_PATTERNS`` only reads the value of a date it
+found. The anchor is the document's publication date (from its metadata or the brief), never the
 deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
 
 - a month-day with no year is the occurrence nearest the anchor (the earlier on a tie), but no
   more than 90 days ahead without a cue: "January 5" read on 20 Dec 2014 is 5 Jan 2015,
-  "September 1" read on 21 Apr 2015 is 1 Sep 2014; a future cue ("will", "set to", "going to") governing the
-  date puts it on or after the anchor, "since" on or before it;
-- a month with no year is in the past (on or before the anchor's month: news reports what
-  happened "in July") unless a future cue governs it; "next September" is the first September
-  after the anchor's month, "last July" the last one before it;
-- a cue governs a date only from the date's own clause, at most eight words before or after it:
-  in "Janner, who will not face charges, ... signed on April 9" the "will" belongs to another clause;
-- a weekday is the anchor day if it falls on that weekday, else the last one before it; after a
-  governing future cue the next one after it, and flagged as ambiguous when the anchor falls on it;
-- day words that name something are not dates: "the Today programme", "Radio 4's Today", "Good
-  Friday", "the Mail on Sunday", "the Sunday Times" (a capitalised "Today" is a date only where a
-  sentence, clause or quote opens);
-  a weekday or "today" right after a speech verb ("told reporters Friday") only dates a
-  statement: ``reporting`` is True;
+  "September 1" read on 21 Apr 2015 is 1 Sep 2014; a date whose verb is future ("will",
+  "shall", "set to", "expected to", "plans to") is on or after the anchor, "since" on or before it;
+- a month with no year is in the past (on or before the anchor's month) unless its verb is
+  future; "next September" is the first September after the anchor's month, "last July" the last
+  one before it;
+- a weekday is the anchor day if it falls on that weekday, else the last one before it; with a
+  future verb the next one after it, and flagged as ambiguous when the anchor falls on it;
+  a date attached to a speech verb ("told reporters Friday") only dates a statement:
+  ``reporting`` is True;
 - "a year from now", "within the next two years", "10 years ago" count from the anchor (month
   precision for months and years, day precision for days and weeks); "will last at least one
   year" counts from the last date resolved earlier in the same sentence, and is flagged when
   there is none;
 - "soon", "in the coming weeks" are kept but flagged as vague; with no anchor every relative
   expression is flagged, and absolute dates ("Sept. 27, 2024", "in 2023") still resolve;
-- a year needs a preposition before it, in either case ("In 2013 they ...", "in 2014, Blizerian
-  ..."), and is no year when a comma and a digit follow ("in 2000,000");
-- a date governed by a photo cue, in its own clause at most eight words before it ("here the couple
-  is pictured in June 2013", "- pictured in 2013 -", "(file photo from 2012)"), is when a picture was taken, not when the
-  event happened: it is flagged, not resolved. A cue outside the date's clause does not count:
-  "Hargreaves (pictured with her children) died in 1995" dates the death.
+- resolved but placed on no timeline (``not_event`` says why): a date when a picture was taken (its verb is
+  "pictured", "photographed"), a relative date inside a quotation (its "tomorrow" is the
+  speaker's), a date in a hypothetical ("if I wake up tomorrow"), a recurring time ("Monday
+  through Friday", "on Mondays", "every Friday"), a deadline rule counted from an event ("within
+  30 days of receiving"), a date of a thing rather than an event ("the tax returns, from
+  2013"), an event inside a quotation, a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
+  subordinate clause (the sentence's event is its main verb's), and a future event that would
+  resolve to a date in the past.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text
-from ..model import Document, Sentence
+from .speech import SPEECH_VERBS, Speech
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..analysis import Analysis
+
+MAX_TIMELINE = 8
 UNCUED_AHEAD_DAYS = 90  # a month-day without a year or a future cue lies at most this far ahead
 
 _MONTH = rf"(?:{any_of(MONTHS)}|{any_of(MONTH_ABBREVIATIONS)}\.)"
@@ -76,20 +82,13 @@ _COMPILED = {kind: re.compile(pattern, re.I if kind in ("year", "this_unit", "of
                                                         "day_word") else 0)
              for kind, pattern in _PATTERNS.items()}
 _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|starting|beginning)\s+$", re.I)
-_FUTURE = re.compile(r"\b(?:will|won[’']t|shall|(?:is|are) (?:set|expected|scheduled|due) to|set to|plans? to|going to|"
-                     r"upcoming)\b", re.I)
-_CLAUSE_START = re.compile(r".*(?:[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|although|whereas|and|or|"
-                           r"when|if)\b)", re.I | re.S)
-_GOVERNING_WORDS = 8  # a tense cue governs a date only from this many words before it, in its clause
-_PHOTO = re.compile(r"\b(?:pictured|photographed|snapped|(?:seen|shown) here|file (?:photo|picture|image|footage)|"
-                    r"(?:photo|photograph|picture|image|footage)s?\s+(?:taken|dated|shot|from))\b", re.I)
-_NAME_BEFORE = re.compile(r"(?:\b(?:Good|Black|Super|Ash|Palm|Easter|Cyber|Bloody|Holy|Maundy)|\bMail on)\s+$")
-_TODAY_NAME_BEFORE = re.compile(r"(?:\bthe|’s|'s)\s+$", re.I)  # "the Today programme", "Radio 4's Today"
-_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Sport|Independent|Night|"
-                         r"Morning|Show|Programme|programme|show)\b")
-_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_OPENING = re.compile(r"(?:^|[.!?:;“\"‘'(—–-])\s*$")
-_REPORTING = re.compile(r"\b(?:said|says|told|briefing|announced|added|wrote|stated)\b[^,;“”\"]*$")
+_FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
+_FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
+_PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
+_CONDITIONS = frozenset(("if", "unless", "whether"))
+_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+_RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
+_RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
 
 class Precision(str, Enum):
@@ -118,7 +117,9 @@ _RELATION_WORDS = {"no later than": Relation.BY, "not later than": Relation.BY, 
 @dataclass(frozen=True)
 class TimeMention:
     """A time expression: ``text`` is its words as written, ``event`` a faithful shortening of its
-    sentence. ``when`` is None exactly when ``problem`` says why it could not be resolved."""
+    sentence. ``when`` is None exactly when ``problem`` says why it could not be resolved;
+    ``not_event`` says why a resolved date places no event on a timeline (a recurring time, a
+    hypothetical, a quotation's relative date ...)."""
 
     text: str
     when: date | None
@@ -129,6 +130,7 @@ class TimeMention:
     reporting: bool
     event: str
     sentence_ids: tuple[str, ...]
+    not_event: str | None = None
 
     @property
     def upcoming(self) -> bool:
@@ -153,81 +155,149 @@ def format_date(when: date, precision: Precision) -> str:
             Precision.MONTH: f"{month} {when.year}", Precision.YEAR: str(when.year)}[precision]
 
 
-def find_times(document: Document) -> list[TimeMention]:
-    """The time expressions of every sentence, in order, resolved against the document's own
-    publication date; with none, relative ones are flagged (the deck's as-of date is not the
-    day the document was written, and a guessed anchor would invent dates)."""
-    return [mention for sentence in document.sentences for mention in _sentence_times(sentence, document.source.date)]
+def find_times(analysis: Analysis, speech: Speech) -> list[TimeMention]:
+    """The dates of every sentence, in order, resolved against the document's own publication
+    date; with none, relative ones are flagged (the deck's as-of date is not the day the document
+    was written, and a guessed anchor would invent dates)."""
+    anchor = analysis.document.source.date
+    mentions = []
+    for sentence in analysis.document.sentences:
+        span = analysis.span(sentence)
+        if span is not None:
+            mentions += _sentence_times(sentence, span, anchor, speech)
+    return mentions
 
 
-def _sentence_times(sentence: Sentence, anchor: date | None) -> list[TimeMention]:
+def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list[list[TimeMention]]:
+    """The mentions a timeline shows, one group per sentence: what is still to come first, then
+    the most recent past, at most MAX_TIMELINE, in order of each group's earliest date.
+
+    Left out: unresolved mentions, mentions that date no event (``not_event``), mentions that only date a statement ("told
+    reporters Friday"), sentences that could not stand as a point (ids not in ``standing``),
+    events that open with a pronoun nobody on the slide resolves, and questions.
+    """
+    from ..summarize.base import dangles
+
+    groups: dict[tuple[str, ...], list[TimeMention]] = {}
+    for mention in mentions:
+        if mention.when and not mention.not_event and not mention.reporting and mention.sentence_ids[0] in standing \
+                and not dangles(mention.event) and not mention.event.rstrip("'\"’”").endswith("?"):
+            groups.setdefault(mention.sentence_ids, []).append(mention)
+    upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
+    past = sorted((g for g in groups.values() if g not in upcoming), key=lambda g: max(m.when for m in g),
+                  reverse=True)
+    return sorted((upcoming + past)[:MAX_TIMELINE], key=lambda g: (min(m.when for m in g), g[0].sentence_ids))
+
+
+def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -> list[TimeMention]:
     text = sentence.text
+    dates = [e for e in span.ents if e.label_ == "DATE"]
     matches = sorted(((m.start(), -m.end(), kind, m) for kind, pattern in _COMPILED.items()
                       for m in pattern.finditer(text)), key=lambda t: (t[0], t[1]))
     mentions: list[TimeMention] = []
     taken_until = 0
+    event = bullet_text(text)
     for start, _, kind, match in matches:
-        if start < taken_until or (kind in ("weekday", "day_word") and _is_name(text, match)) \
-                or (kind == "month" and _month_is_a_name(text, match)):
+        entity = _entity_at(dates, sentence.start + start, sentence.start + match.end())
+        if start < taken_until or entity is None:
             continue
         taken_until = match.end()
         cue = _CUE.search(text[:start])
         span_start = cue.start() if cue else start
         words = text[span_start:match.end()]
         relation = next((r for w, r in _RELATION_WORDS.items() if words.lower().startswith(w + " ")), Relation.ON)
-        reporting = kind in ("weekday", "day_word") and bool(_REPORTING.search(text[:start]))
+        verb = _verb(entity.root)
+        reporting = kind in ("weekday", "day_word") and verb is not None and verb.lemma_.lower() in SPEECH_VERBS
         previous = next((m for m in reversed(mentions) if m.when), None)
+        future = verb is not None and _is_future(verb) and not reporting
         try:
-            future = _governed_by_future(text, span_start, match.end()) and not reporting
             when, precision, problem, relation = _resolve(kind, match, anchor, future, previous, relation)
         except (ValueError, OverflowError):  # "Feb. 30", "2024-13-45", "10,000 years ago"
             when, precision, problem = None, None, "not a valid date"
-        if _PHOTO.search(_clause_before(text, span_start)):
-            when, precision, problem = None, None, "dates a photo, not the event"
-        mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting,
-                                    bullet_text(text), (sentence.id,)))
+        if problem is None and future and when and anchor and _truncate(when, precision) < _truncate(anchor, precision):
+            problem = "a future event dated in the past"
+        if problem:
+            when, precision = None, None
+        bracketed = text[:start].count("(") > text[:start].count(")")
+        not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
+        mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
+                                    (sentence.id,), not_event))
     return mentions
 
 
-def _governed_by_future(text: str, start: int, end: int) -> bool:
-    """True when a future cue ("will", "set to") stands in the date's own clause, at most
-    _GOVERNING_WORDS words before it ("talks will resume on April 9") or after it ("Saturday's
-    fixture will be staged"); not "Janner, who will not face charges, ... signed on April 9" (a
-    comma or "who" opens another clause)."""
-    after = re.split(r"[,;:()“”\"—–]|\s-\s|\b(?:who|which|that|because|but|while|and|or|when|if)\b", text[end:],
-                     maxsplit=1, flags=re.I)[0]
-    near = _clause_before(text, start) + " | " + " ".join(after.split()[:_GOVERNING_WORDS])
-    return bool(_FUTURE.search(near))
+def _entity_at(dates: list[Span], start: int, end: int) -> Span | None:
+    """The DATE entity a pattern's match falls in (overlaps)."""
+    return next((e for e in dates if e.start_char < end and start < e.end_char), None)
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The last _GOVERNING_WORDS words before ``start`` in its clause: after "Flay and March, who
-    separated, pictured in 2013" that is "pictured"; in "Hargreaves (pictured with her children)
-    died in 1995" the ")" ends the clause that "pictured" is in."""
-    before = text[:start]
-    clause_start = _CLAUSE_START.match(before)
-    clause = before[clause_start.end():] if clause_start else before
-    return " ".join(clause.split()[-_GOVERNING_WORDS:])
+def _verb(token: Token) -> Token | None:
+    """The verb whose clause a date belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
 
 
-def _month_is_a_name(text: str, match: re.Match) -> bool:
-    """A month with no year right before a capitalised word is a first name ("after January Jones",
-    "April Ryan said"), or too unclear to date: left out either way."""
-    groups = match.groupdict()
-    if groups.get("year") or groups.get("year_only"):
-        return False
-    return bool(_CAPITALISED_NEXT.match(text[match.end():]))
+def _dates_a_verb(entity: Span) -> bool:
+    """Whether a date modifies a verb or a predicate ("closed in July", "met Monday", "is due on 4
+    May"), not a noun."""
+    token = entity.root
+    if token.dep_ == "pobj":
+        token = token.head
+    return token.dep_ != "attr" and token.head.pos_ in ("VERB", "AUX", "ADJ")  # "is due on 4 May", not "are September 4"
 
 
-def _is_name(text: str, match: re.Match) -> bool:
-    """A day word that names something, not a date: "the Today programme", "BBC Radio 4's Today",
-    "Good Friday", "the Mail on Sunday", "the Sunday Times". A capitalised "Today" counts as a
-    name except where a sentence, clause or quote opens ("Today the capital...", "said: 'Today ...")."""
-    before, after = text[: match.start()], text[match.end():]
-    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
-        return True
-    word = match.group()
-    return word in ("Today", "Tonight") and (bool(_TODAY_NAME_BEFORE.search(before)) or not _OPENING.search(before))
+def _in_main_clause(verb: Token) -> bool:
+    """Whether a verb's clause is the sentence's own or a complement of it ("will see coalition
+    forces wrap up ... no later than a year from now", "said the vote will be held Monday"), not
+    a clause that modifies a noun or sets the scene: a date in "Kate Connelly, who he wed in 1995"
+    or "a sign her husband has decided to run in 2016" dates something the sentence does not state."""
+    while verb.head.i != verb.i:
+        if verb.dep_ in _SUBORDINATE:
+            return False
+        verb = verb.head
+    return True
+
+
+def _is_future(verb: Token) -> bool:
+    """"will resume", "is set to resume", "plans to hold", "is expected to", "upcoming"."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -> str | None:
+    """Why a date places no event on a timeline, or None."""
+    doc = entity.doc
+    if entity.text in ("Today", "Tonight") and entity.start > 0 and doc[entity.start - 1].tag_ in ("DT", "POS"):
+        return "a name, not a date"  # "the Today programme", "Radio 4's Today"
+    if kind in _RELATIVE_KINDS and speech.quotation_at(entity.start_char) is not None:
+        return "a relative date inside a quotation"
+    clause = verb
+    while clause is not None:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+            return "hypothetical"
+        if clause.lemma_.lower() in _PHOTO_VERBS:
+            return "dates a photo, not the event"
+        clause = clause.head if clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp", "ccomp") else None
+    if verb is None or not _in_main_clause(verb):
+        return "dates a subordinate clause, not the sentence's event"
+    if not _dates_a_verb(entity):
+        return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
+    if speech.quotation_at(verb.idx) is not None:
+        return "an event in a quotation"
+    around = doc[max(entity.start - 1, 0):min(entity.end + 1, len(doc))]
+    if any(t.lower_ in _RECURRING for t in around) or \
+            any(t.lower_.rstrip("s").capitalize() in WEEKDAYS and t.lower_.endswith("s") for t in entity):
+        return "a recurring time, not an event"
+    following = doc[entity.end] if entity.end < len(doc) else None
+    if kind == "within" and following is not None and following.lower_ in ("of", "after", "from", "before"):
+        return "a deadline counted from an event"
+    return None
 
 
 def _resolve(kind: str, match: re.Match, anchor: date | None, future: bool, previous: TimeMention | None,

@@ -65,12 +65,13 @@ def read_document(path: Path, source_id: str, max_input_mb: float = DEFAULT_MAX_
         raise InputError(f"{path}: unknown document format {path.suffix or '(no suffix)'!r}; known: {known}")
     try:
         blocks, metadata = reader(data, path)
+        text, paragraphs = lay_out(blocks)
         if not metadata.get("date"):
-            metadata = {**metadata, "date": stated_date(b.text for b in blocks if b.text.strip())}
+            laid_out = [Block(text[p.start:p.end], p.role, p.level) for p in paragraphs]
+            metadata = {**metadata, "date": stated_date(laid_out)}
         source = _source_info(path, source_id, metadata)
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None
-    text, paragraphs = lay_out(blocks)
     if not text:
         raise InputError(f"{path}: the document is empty")
     return Document(source=source, text=text, paragraphs=paragraphs)

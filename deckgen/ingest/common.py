@@ -136,16 +136,21 @@ MAX_DATE_LINE_WORDS = 6  # "Tuesday, February 8, 2016 10:00 AM": a line of its o
 STATED_DATE_WITHIN = 25  # look for the document's date among its first paragraphs only
 
 
-def stated_date(texts: Iterable[str]) -> date | None:
+def stated_date(blocks: Iterable[Block]) -> date | None:
     """The date a document states for itself near its start: the first labelled date line, line
-    that is only a date, or dateline date among its first STATED_DATE_WITHIN paragraphs.
+    that is only a date, dateline date, or date in a line of furniture (a running head: "Federal
+    Register / Vol. 84, No. 123 / Wednesday, June 26, 2019"; a byline with its date) among its
+    first STATED_DATE_WITHIN paragraphs.
 
-    >>> stated_date(["To: Commission", "Date: February 15th, 2023", "The bill ..."])
+    >>> stated_date([Block("To: Commission"), Block("Date: February 15th, 2023"), Block("The bill ...")])
     datetime.date(2023, 2, 15)
     """
-    for text in list(texts)[:STATED_DATE_WITHIN]:
+    for block in [b for b in blocks if b.text.strip()][:STATED_DATE_WITHIN]:
+        text = block.text.strip()
         label, dateline = _DATE_LABEL.match(text), _DATELINE.match(text)
-        if label:
+        if block.role is Role.FURNITURE:
+            candidate = text
+        elif label:
             candidate = text[label.end():]
         elif dateline:
             candidate = dateline.group("date")

@@ -45,7 +45,7 @@ FURNITURE_ANYWHERE = (
     _rule("docket", r"^\[?(?:Docket|FR Doc\.?|File) No\.|^\[FR Doc\.|^BILLING CODE\b|^RIN \d|^Federal Register\s*/\s*Vol\.|"
           r"^(?:AGENCY|ACTION|DATES|ADDRESSES|FOR FURTHER INFORMATION CONTACT|SUPPLEMENTARY INFORMATION):|"
           r"^\d+ CFR (?:Parts?|Ch\.|Chapter)\s|^Authority:\s", "[Docket No. FAA-2019-0123]", 0),
-    _rule("toc entries", r"(?:\S\s*(?:\.\s?){4,}\s*\d+\b.*){2}|(?:[A-Za-z][A-Za-z)]\d{1,2}-\d{1,3}\b.*){2}",
+    _rule("toc entries", r"(?:\S\s*(?:\.\s?){4,}\s*\d+\b.*){2}|(?:[A-Za-z][A-Za-z)]\s?\d{1,2}-\d{1,3}\s+[A-Z(].*){2}",
           "A. INTRODUCTION1-1 B. ROLE OF UNITED STATES TRUSTEE1-1 C. DUTIES1-2", 0),
     _rule("draft slug", r"\bOk to Print\b|^The type and rule above prints on all proofs|^(?:Userid|Fileid|Leadpct):|"
           r"\bPAGER/SGML\b|^\(Init\. & date\)$",
@@ -119,6 +119,7 @@ FOOTNOTE_RULES = (
           "Learning dictionaries for information extraction.", 0),
 )
 
+_RELATED_LINKS = next(rule for rule in FURNITURE_SHORT if rule.name == "related links")
 REFERENCE_HEADINGS = re.compile(r"^(?:\d+\.?\s+)?(?:References|Bibliography|Works Cited|Literature Cited|Notes|"
                                 r"Footnotes|Endnotes|Sources|Further reading)\s*:?$", re.I)
 TOC_HEADINGS = re.compile(r"^(?:Table of )?Contents$", re.I)
@@ -131,13 +132,15 @@ MIN_WORD_SHARE = 0.5  # a short paragraph with fewer words than this among its t
 _WORD = re.compile(r"[(\"“‘'\[]*(?:[A-Za-z][a-z'’.-]*|[A-Z][A-Z.'’&-]*|\$?\d[\d,.%]*)[)\"”’',.;:!?\]]*")
 
 
-def role_of(text: str) -> Role | None:
-    """The role a rule gives ``text`` (furniture, caption or footnote), or None.
+def role_of(text: str, any_length: bool = False) -> Role | None:
+    """The role a rule gives ``text`` (furniture, caption or footnote), or None; the rules for
+    short paragraphs judge a paragraph of any length when ``any_length`` (a sentence: "Scroll
+    down for video" opens a run-on piece of any length).
 
     >>> role_of("941 comments"), role_of("Prosecutors in Sweden dropped the case on Tuesday.")
     (<Role.FURNITURE: 'furniture'>, None)
     """
-    words = len(text.split())
+    words = 0 if any_length else len(text.split())
     if words <= LONG_WORDS and any(rule.pattern.search(text) for rule in FURNITURE_ANYWHERE):
         return Role.FURNITURE
     if words <= 2 * SHORT_WORDS and any(rule.pattern.search(text) for rule in CAPTION_RULES):
@@ -161,7 +164,7 @@ def is_furniture(text: str) -> bool:
     """Whether a sentence is furniture by the rules that need no document (bylines, copyright
     lines, comment notices, "Scroll down for video" ...): ``summarize.base.candidates`` uses it
     on text that came with no structure."""
-    return role_of(text) is Role.FURNITURE
+    return role_of(text, any_length=True) is Role.FURNITURE
 
 
 def document_roles(texts: Sequence[str], roles: Sequence[Role], levels: Sequence[int]) -> list[Role]:
@@ -169,28 +172,30 @@ def document_roles(texts: Sequence[str], roles: Sequence[Role], levels: Sequence
     (a table row, heading or quotation keeps the role its reader gave it); lines of a table of
     contents (a run of at least MIN_TOC_RUN, or any after a "Contents" heading); a pull quote
     (a body paragraph or quotation whose words a longer body paragraph holds); the list of
-    names under a memo's "From:" or "To:" line; and every
-    paragraph under a "References" or "Bibliography" heading until the next heading of the same
-    level or higher (a footnote)."""
+    names under a memo's "From:" or "To:" line; every paragraph under a "References" or
+    "Bibliography" heading until the next heading of the same level or higher (a footnote), and
+    under a "Contents" or "Related stories" heading (furniture)."""
     result = list(roles)
     for index, (text, role) in enumerate(zip(texts, roles)):
         if role in (Role.BODY, Role.LIST_ITEM):
             result[index] = role_of(text) or role
     toc = [result[i] in (Role.BODY, Role.LIST_ITEM) and bool(TOC_LINE.search(t)) for i, t in enumerate(texts)]
-    heading_level = None  # the level of the reference or contents heading we are under
-    under_toc = False
+    heading_level = None  # the level of the references, contents or related-links heading we are under
+    under: Role | None = None  # the role the paragraphs under it get
     for index, text in enumerate(texts):
         if roles[index] is Role.HEADING:
             if heading_level is not None and levels[index] <= heading_level:
-                heading_level, under_toc = None, False
-            if REFERENCE_HEADINGS.match(text) or TOC_HEADINGS.match(text):
-                heading_level, under_toc = levels[index], bool(TOC_HEADINGS.match(text))
+                heading_level = under = None
+            if REFERENCE_HEADINGS.match(text):
+                heading_level, under = levels[index], Role.FOOTNOTE
+            elif TOC_HEADINGS.match(text) or _RELATED_LINKS.pattern.match(text):
+                heading_level, under = levels[index], Role.FURNITURE
             continue
         if REFERENCE_HEADINGS.match(text) and result[index] is Role.BODY:  # a heading the reader did not see
-            heading_level, under_toc = 99, False
+            heading_level, under = 99, Role.FOOTNOTE
             continue
-        if heading_level is not None and result[index] in (Role.BODY, Role.LIST_ITEM):
-            result[index] = Role.FURNITURE if under_toc else Role.FOOTNOTE
+        if under is not None and result[index] in (Role.BODY, Role.LIST_ITEM):
+            result[index] = under
     bodies = [t for t, r in zip(texts, result) if r is Role.BODY]
     for index, text in enumerate(texts):  # a pull quote: a short paragraph that repeats a longer one's words
         quoted = text.strip("\"“”‘’' ").rstrip(".,!?")

@@ -43,7 +43,9 @@ MIN_COLUMN_WIDTH = 40  # points: narrower covered stretches (a margin note's bul
 EDGE_SHARE = 0.12      # the top and bottom of a page where running headers and footers sit
 RUNNING_SHARE = 0.3    # a line recurring on this share of the pages (3 at least) runs with the page
 MIN_RUNNING_PAGES = 3
-_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|[ivxlc]{1,6}")
+_PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,6}(\s*(of|/)\s*\d{1,6})?|[-–]\s*\d{1,4}\s*[-–]|[ivxlc]{1,6}")
+# What PDF makers write where nobody gave a title or an author.
+_PLACEHOLDER = re.compile(r"^\(?(?:anonymous|unknown|unspecified|untitled|none|user|owner|admin|author)\)?$", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦‣○●■□❏!\-–*]\s+|\(cid:\d+\)\s*)(?=\S)")
 _UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph with no known character
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -51,7 +53,7 @@ _HYPHENATED = re.compile(r"[^\W\d_][\w.]*-[^\W\d_]\w*")
 _BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 MAX_HEADING_WORDS = 14  # a one-line box in capitals or bold, with no full stop, is a heading up to this long
-_FILE_NAME = re.compile(r"^(?:Microsoft \w+ - )?\S+\.(?:docx?|wpd|rtf|pdf|indd|qxd|tex|dvi|sgml?)$|^untitled$", re.I)
+_FILE_NAME = re.compile(r"^(?:Microsoft \w+ - )?\S+\.(?:docx?|wpd|rtf|pdf|indd|qxd|tex|dvi|sgml?)$", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
 # pdfminer reports the damage it recovers from as log warnings: a library does not print.
@@ -77,18 +79,13 @@ class Box:
     lines: list[Line] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)  # the note numbers taken out of its lines
 
-    @property
-    def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
-
 
 def read_pdf(data: bytes, path: Path) -> tuple[list[Block], dict]:
     """Raises ValueError for a damaged or password-protected PDF, or one with no text layer."""
     pages, info = _layout(data)
-    boxes = [box for page in pages for box in page]
-    if not boxes:
+    if not any(pages):
         raise ValueError("the PDF has no text layer (a scanned document? run OCR on it first)")
-    blocks = list(_blocks(pages))
+    blocks = _blocks(pages)
     return blocks, _metadata(info, blocks)
 
 
@@ -218,7 +215,8 @@ def _same_row(first: Box, second: Box) -> bool:
     return overlap > 0.5 * min(first.y1 - first.y0, second.y1 - second.y0)
 
 
-def _blocks(pages: list[list[Box]]):
+def _blocks(pages: list[list[Box]]) -> list[Block]:
+    """The pages' paragraphs with their roles (see the module's docstring)."""
     boxes = [box for page in pages for box in page]
     sizes = Counter()
     for box in boxes:
@@ -272,10 +270,6 @@ def _add(found: list[Block], block: Block, words: set[str]) -> None:
         found[last] = Block(_join(found[last].text, block.text, words), Role.BODY)
     else:
         found.append(block)
-
-
-def _page_top(pages: list[list[Box]], box: Box) -> float:
-    return max((b.y1 for b in pages[box.page]), default=box.y1)
 
 
 def _key(text: str) -> str:
@@ -340,7 +334,7 @@ def _metadata(info: dict, blocks: list[Block]) -> dict:
         title = stated_subject(b.text for b in blocks) or next(
             (b.text for b in blocks[:40] if b.role is Role.HEADING and b.level == 1), None)
     values = {"title": title, "author": _text(info.get("Author")), "publisher": _text(info.get("Company"))}
-    return {key: value for key, value in values.items() if value}
+    return {key: value for key, value in values.items() if value and not _PLACEHOLDER.match(value)}
 
 
 def _text(value) -> str | None:

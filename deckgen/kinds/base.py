@@ -22,22 +22,24 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Corpus:
     """The documents of one outline, as the kinds collect from them: ``analyses`` (one spaCy
-    parse a document) and ``extracts`` (the figures, quotes, times and statements found, as
-    outline items) are made on first use and shared by every kind."""
+    parse a document: those given, else made on first use) and ``extracts`` (the figures,
+    quotes, times and statements found, as outline items, made on first use) are shared by
+    every kind."""
 
     documents: tuple[Document, ...]
+    given_analyses: tuple[Analysis, ...] | None = None
 
     @cached_property
     def analyses(self) -> tuple[Analysis, ...]:
         from ..analysis import analyse_all
 
-        return analyse_all(self.documents)
+        return tuple(self.given_analyses) if self.given_analyses is not None else analyse_all(self.documents)
 
     @cached_property
     def extracts(self) -> dict[str, tuple]:
         from ..extras import briefing_extras
 
-        return briefing_extras(self.documents)
+        return briefing_extras(self.analyses)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,8 @@ def point_dict(point: Point) -> dict:
     data = {"text": point.text,
             "citations": [{"source": c.source, "paragraph": c.paragraph, "quote": c.quote} for c in point.citations],
             "sentences": list(point.sentence_ids)}
+    if point.reason is not None:
+        data["reason"] = point.reason
     return {"label": point.label, **data} if point.label else data
 
 
@@ -161,9 +165,9 @@ def load_point(raw: Mapping, known: Known) -> Point:
     citations = tuple(load_citation(c, known, f"point {raw['text'][:40]!r}") for c in raw["citations"])
     if not citations:
         raise ValueError(f"point {raw['text'][:40]!r} has no citation")
-    label = raw.get("label")
+    label, reason = raw.get("label"), raw.get("reason")
     return Point(str(raw["text"]), citations, tuple(str(i) for i in raw.get("sentences") or []),
-                 str(label) if label else None)
+                 str(label) if label else None, None if reason is None else str(reason))
 
 
 def load_section(raw: Mapping, known: Known) -> Section:

@@ -8,11 +8,13 @@ from __future__ import annotations
 from ..errors import DeckgenError
 from .base import Summarizer
 from .lead import LeadSummarizer
+from .query import QuerySummarizer
 from .semantic import SemanticSummarizer
 
 SUMMARIZERS: dict[str, type[Summarizer]] = {
     SemanticSummarizer.name: SemanticSummarizer,
     LeadSummarizer.name: LeadSummarizer,
+    QuerySummarizer.name: QuerySummarizer,
 }
 DEFAULT_SUMMARIZER = SemanticSummarizer.name
 

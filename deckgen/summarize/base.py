@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..calendar_names import MONTHS, WEEKDAYS, any_of
 from ..captions import CAPTION_LABEL, CAPTION_MARK
 from ..ingest.furniture import is_furniture
 from ..model import SectionSpec, Sentence
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
 # A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
@@ -17,6 +22,14 @@ MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
 _FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")
 # A reporter's byline, maybe run into a picture caption: "... Ann O'Neill reported from Boston."
 _BYLINE = re.compile(r"^(?:\S+\s+){0,8}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+reported from\s+[A-Z][\w .,'’-]{1,40}\.$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A sentence chosen for a section and, in a few words, why ("under heading 'Snubs'")."""
+
+    sentence: Sentence
+    reason: str | None = None
 
 
 class Summarizer(ABC):
@@ -27,15 +40,26 @@ class Summarizer(ABC):
     """
 
     name: str = ""
+    reads_analyses: bool = False  # whether ``choose`` reads entities and headings from analyses
 
     @abstractmethod
     def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
         """The ``k`` sentences that best sum up the documents (also the BLUF)."""
 
-    @abstractmethod
-    def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec],
-                 max_points: int) -> list[list[Sentence]]:
-        """Per spec, up to ``max_points`` sentences on its title; a sentence goes to one section at most."""
+    def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
+               analyses: Sequence[Analysis] | None = None) -> list[list[Choice]]:
+        """Per spec, up to ``max_points`` sentences on its title, each with the reason it was chosen;
+        a sentence goes to one section at most. ``analyses`` (one per document the sentences come
+        from) let a summarizer read entities and headings; without them it parses the sentences.
+        A summarizer overrides ``choose`` or ``sections``; by default the picks of ``sections``
+        come with no reason."""
+        return [[Choice(s) for s in group] for group in self.sections(sentences, specs, max_points)]
+
+    def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
+                 analyses: Sequence[Analysis] | None = None) -> list[list[Sentence]]:
+        """The sentences of ``choose`` without their reasons."""
+        return [[choice.sentence for choice in group]
+                for group in self.choose(sentences, specs, max_points, analyses=analyses)]
 
     @abstractmethod
     def propose_sections(self, sentences: Sequence[Sentence], count: int,

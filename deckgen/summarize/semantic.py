@@ -12,9 +12,11 @@
   and is kept only if its own score stands clearly above the mean, so a section is
   left short rather than padded; a section that vote leaves empty keeps its best clear
   match no other section keeps.
-* Proposed sections: balanced topic clusters (see ``topics``), each titled with its
-  most distinctive noun phrase and given its best sentences by the key-point score;
-  sections follow the order of their first point.
+* Proposed sections: balanced topic clusters (see ``topics``), each titled with the one of
+  its most distinctive noun phrases that the most of its sentences are about (they hold a word
+  of it or come close to it), and given its best sentences about that title by the key-point
+  score; a group with fewer than two such sentences is no section. Sections follow the order
+  of their first point.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import Summarizer, candidates, dangles, in_document_order, previous_ids
+from .base import Choice, Summarizer, candidates, dangles, in_document_order, previous_ids
 from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
@@ -50,6 +52,8 @@ NEIGHBOUR_WEIGHT = 2.0      # how much the two sentences either side vote on the
 MIN_SECTION_Z = 0.75        # own and smoothed score, averaged, this many deviations above the mean
 MIN_LOCAL_Z = 0.5           # and the neighbourhood must lean to the section too (no stray word match)
 SECTION_POSITION_WEIGHT = 0.3
+MIN_PROPOSED_POINTS = 2     # a proposed section with fewer points about its title is no section
+TITLE_CHOICES = 5           # distinctive phrases considered as a proposed section's title
 
 _QUOTE_OPENERS = "\"“‘'"
 
@@ -64,17 +68,10 @@ class SemanticSummarizer(Summarizer):
             return []
         vectors = embed([s.text for s in pool])
         scores = _lead_score(pool, vectors)
-        previous = previous_ids(sentences)
-        while True:  # a pick opening with "He" stands only under the sentence before it
-            picked = _mmr(vectors, scores, k)
-            ids = {pool[i].id for i in picked}
-            stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
-            if not stranded:
-                return in_document_order(pool[i] for i in picked)
-            scores = scores.copy()
-            scores[stranded] = -np.inf
+        return in_document_order(pool[i] for i in standing(pool, vectors, scores, k, previous_ids(sentences)))
 
-    def sections(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int):
+    def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
+               analyses=None) -> list[list[Choice]]:
         pool = candidates(sentences)
         if not pool or not specs:
             return [[] for _ in specs]
@@ -92,8 +89,8 @@ class SemanticSummarizer(Summarizer):
                                 if chosen.any() else query_vectors[row] for row, chosen in enumerate(members)])
             own, members = _assign(centres @ vectors.T + LEXICAL_WEIGHT * overlap, found, pool)
         bias = SECTION_POSITION_WEIGHT * _position_prior(pool)
-        return [in_document_order(pool[i] for i in _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf),
-                                                         max_points))
+        return [[Choice(pool[i], _reason(overlap[row, i] > 0)) for i in sorted(
+                    _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf), max_points))]
                 for row, chosen in enumerate(members)]
 
     def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int):
@@ -106,12 +103,24 @@ class SemanticSummarizer(Summarizer):
         result, taken = [], set()
         for label in range(labels.max() + 1):
             inside = labels == label
-            name = topics.title([pool[i] for i in np.flatnonzero(inside)], [pool[i] for i in np.flatnonzero(~inside)],
-                                taken)
+            names = topics.titles([pool[i] for i in np.flatnonzero(inside)],
+                                  [pool[i] for i in np.flatnonzero(~inside)], taken)[:TITLE_CHOICES]
+            # of the most distinctive phrases, the one the most of the group's sentences are about
+            about, name = max(((inside & _about(name, pool, vectors), name) for name in names),
+                              key=lambda found: found[0].sum())
             taken.add(name.lower())
-            result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(inside, scores, -np.inf),
-                                                                        max_points))))
+            if about.sum() >= min(MIN_PROPOSED_POINTS, inside.sum()):  # fewer, truer sections: each point is about its title
+                result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(about, scores, -np.inf),
+                                                                            max_points))))
         return sorted(result, key=lambda section: section[1][0].position)
+
+
+def _about(title: str, pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Per sentence, whether it is about ``title``: it holds one of the title's words (by stem) or
+    comes as close to it as MIN_TITLE_SIMILARITY."""
+    words = content_words(title)
+    likeness = vectors @ embed([title])[0]
+    return np.array([bool(words & content_words(s.text)) for s in pool]) | (likeness >= MIN_TITLE_SIMILARITY)
 
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -132,6 +141,10 @@ def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[n
         if not chosen.any() and free.any():
             chosen[np.flatnonzero(free)[own[row][free].argmax()]] = True
     return own, members
+
+
+def _reason(shares_words: bool) -> str:
+    return "shares the title's words" if shares_words else "close in meaning to the title"
 
 
 def _lead_score(pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
@@ -175,6 +188,21 @@ def _with_neighbours(scores: np.ndarray, pool: list[Sentence]) -> np.ndarray:
 
 def _normalise(vector: np.ndarray) -> np.ndarray:
     return vector / (np.linalg.norm(vector) + 1e-9)
+
+
+def standing(pool: list[Sentence], vectors: np.ndarray, scores: np.ndarray, k: int,
+             previous: dict[str, str]) -> list[int]:
+    """``_mmr`` picks, where a pick opening with "He" (see ``dangles``) stands only with the
+    sentence before it picked too; a stranded one is dropped and the picking runs again (an
+    empty list when every pick would be stranded)."""
+    while True:
+        picked = _mmr(vectors, scores, k)
+        ids = {pool[i].id for i in picked}
+        stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
+        if not stranded:
+            return picked
+        scores = scores.copy()
+        scores[stranded] = -np.inf
 
 
 def _mmr(vectors: np.ndarray, scores: np.ndarray, k: int) -> list[int]:

@@ -70,7 +70,12 @@ def cluster(vectors: np.ndarray, pool: Sequence[Sentence], count: int) -> np.nda
 
 
 def title(members: Sequence[Sentence], others: Sequence[Sentence], taken: set[str] = frozenset()) -> str:
-    """The cluster's most distinctive noun phrase of two or more words (one word only when it
+    """The first of ``titles``."""
+    return titles(members, others, taken)[0]
+
+
+def titles(members: Sequence[Sentence], others: Sequence[Sentence], taken: set[str] = frozenset()) -> list[str]:
+    """The cluster's noun phrases, most distinctive first: its most distinctive noun phrase of two or more words (one word only when it
     has none), first letter capitalised: the mean over its words of their share of the
     cluster's sentences less their share of the others', plus small bonuses for length and
     for each further sentence holding it. "Other points" when every phrase is ``taken``
@@ -87,9 +92,9 @@ def title(members: Sequence[Sentence], others: Sequence[Sentence], taken: set[st
         distinct = sum(inside.get(w, 0) - outside.get(w, 0) for w in key) / len(key)
         length = len(surface[key])
         return length > 1, distinct + TITLE_LENGTH_BONUS * (length - 1) + REPEAT_BONUS * (repeats[key] - 1), key
-    names = (" ".join(surface[key]) for key in sorted(surface, key=score, reverse=True))
-    chosen = next((name for name in names if name.lower() not in taken), "Other points")
-    return chosen[0].upper() + chosen[1:]
+    names = [" ".join(surface[key]) for key in sorted(surface, key=score, reverse=True)]
+    chosen = [name for name in names if name.lower() not in taken] or ["Other points"]
+    return [name[0].upper() + name[1:] for name in chosen]
 
 
 def _stems(phrase: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,0 +1,471 @@
+"""Who says what, read from the parse: quotations, speech verbs, their subjects and who those are.
+
+Read once per document (``read_speech``) and shared by quotes, figures and perspectives.
+
+- A quotation runs from an opening quote mark to its closing one in the same paragraph, as the
+  tagger marks them (``\u201c``/`` opens, ``\u201d``/'' closes; a possessive apostrophe is no mark); a
+  straight double mark closes an open double quote. A quote inside a quote belongs to the outer one.
+- A speech verb is a verb whose lemma is in ``SPEECH_VERBS`` (the one list), outside quotation
+  marks; "according to X" speaks for X. Its speaker is its subject (``nsubj``; the antecedent of
+  "who"; the subject of the verb it is joined to by "and"), never a passive subject ("he was told").
+- A quotation's speaker is the speaker of the speech verb that governs it: the verb outside the
+  quotation that a word inside it depends on ("\u201c...,\u201d Singh told reporters", "He said: \u201c...\u201d").
+  No governing verb, no speaker: crediting nobody beats crediting the wrong person.
+- A subject is a person when it is or names a PERSON entity, or a surname of a person the
+  document names in full ("Singh" after "Sabrina Singh"); the words before the name in its noun
+  phrase, or an appositive after it, are the role ("Microsoft Chief Executive Satya Nadella",
+  "Charles Lister, the director of ..."). A named body (ORG, GPE, NORP) is an organisation; any
+  other noun phrase is described in the document's own words ("a senior U.S. defense official";
+  "the official" becomes that description when the document gave exactly one with that noun).
+- "he"/"she" is the one person named in the sentences before (at most ``PRONOUN_REACH``, and the
+  pronoun's own sentence before it), or, when those name nobody, the person the latest of them
+  quotes; with two candidates it stays unresolved (None). "it"/"they" is the organisation or
+  described group the sentence just before quotes, when no other named body stands between.
+  "I", "we", "you" outside quotation marks are left unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from ..model import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..analysis import Analysis
+
+# Lemma -> whether the speaker vouches for what follows (figures trust only these), or takes a stance.
+SPEECH_VERBS = {
+    **dict.fromkeys("say tell add note stress explain write state insist argue announce confirm report claim "
+                    "estimate warn emphasize emphasise acknowledge predict reply testify find conclude "
+                    "disclose reveal".split(), True),
+    **dict.fromkeys("call reject deny refuse decline dismiss criticize criticise praise welcome urge "
+                    "ask".split(), False),
+}
+PRONOUN_REACH = 3  # sentences back a "he"/"she" may look for its person
+PRONOUNS = ("he", "she", "it", "they")
+_PERSON_PRONOUNS = ("he", "she")
+_NAMED_BODIES = ("ORG", "GPE", "NORP")
+_OPENING_MARKS = ("\u201c", "\u2018", "``")
+_CLOSING_MARKS = ("\u201d", "\u2019", "''")
+_MODIFIERS = ("amod", "compound", "nmod", "poss")  # a NORP names a body only modifying a noun ("Iraqi officials")
+MAX_ROLE_WORDS = 10
+MAX_DESCRIPTION_WORDS = 10
+
+
+class SpeakerKind(str, Enum):
+    PERSON = "person"  # a named person
+    DESCRIBED = "described"  # an anonymous or collective speaker in the document's words
+    ORGANISATION = "organisation"  # a named body, country or publication
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who is speaking, in the document's own words.
+
+    ``role`` is only ever given for a person, as the document words it; ``body`` is the named
+    body (ORG, GPE or NORP entity) the speaker's words name, if any ("Pentagon" for "Deputy
+    Pentagon press secretary Sabrina Singh"). ``sentence_ids`` are where the name (and role) appear.
+    """
+
+    name: str
+    kind: SpeakerKind
+    role: str | None
+    sentence_ids: tuple[str, ...]
+    body: str | None = None
+
+    @property
+    def label(self) -> str:
+        """"Sabrina Singh, Deputy Pentagon press secretary"; a role that is only a short title goes
+        before the name, as written ("Gen. Allen Batschelet", "Mr Cooper"); the bare name when
+        there is no role."""
+        if self.role and " " not in self.role and (self.role.endswith(".") or len(self.role) <= 3):
+            return f"{self.role} {self.name}"
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker of one sentence; ``speaker`` is None for a pronoun nothing resolves.
+
+    ``sentence_id`` is the sentence that carries the speech verb (another one for a sentence
+    inside a quotation attributed elsewhere); ``words`` are the subject's words there ("she",
+    "Singh"); ``stating`` whether the verb vouches for what is said ("said", not "denied");
+    ``main`` whether the speech verb heads its sentence's main clause (not "Before the examiner
+    concluded that ..., his death was ...": the sentence is not what the examiner said).
+    """
+
+    speaker: Speaker | None
+    words: str
+    verb: str
+    sentence_id: str
+    stating: bool
+    main: bool = True
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words between quote marks: ``start``/``end`` are character offsets of the words (marks
+    excluded) in the document's text; ``attribution`` is that of the governing speech verb."""
+
+    start: int
+    end: int
+    text: str
+    attribution: Attribution | None
+    sentence_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One document's quotations and, per sentence id, its attribution (a sentence inside a
+    quotation takes the quotation's)."""
+
+    quotations: tuple[Quotation, ...]
+    attributions: dict[str, Attribution]
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        return next((q for q in self.quotations if q.start <= offset < q.end), None)
+
+
+def read_speech(analysis: Analysis) -> Speech:
+    """Quotations and attributions of one analysed document."""
+    reader = _Reader(analysis)
+    return Speech(tuple(reader.quotations), reader.attributions)
+
+
+class _Reader:
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.sentences = analysis.document.sentences
+        self.sentence_of_token = {}
+        for position, sentence in enumerate(self.sentences):
+            for token in analysis.span(sentence) or ():
+                self.sentence_of_token.setdefault(token.i, position)
+        self.quoted = self._quote_spans()
+        self.inside = {i for start, end in self.quoted for i in range(start, end)}
+        self.people = self._people()
+        self.descriptions: dict[str, list[Speaker]] = {}
+        self.attributions: dict[str, Attribution] = {}
+        own: dict[int, Attribution] = {}
+        for position, sentence in enumerate(self.sentences):
+            verbs = [t for t in (analysis.span(sentence) or ()) if self._is_speech_verb(t)]
+            attribution = next((a for a in (self._attribution(v, position) for v in verbs) if a), None)
+            if attribution:
+                self.attributions[sentence.id] = attribution
+                own.update({v.i: self._attribution(v, position, quiet=True) for v in verbs})
+        self.quotations = [self._quotation(start, end, own) for start, end in self.quoted]
+        for quotation in self.quotations:
+            for sentence_id in quotation.sentence_ids:
+                sentence = next(s for s in self.sentences if s.id == sentence_id)
+                if sentence_id not in self.attributions and quotation.attribution \
+                        and self._mostly_quoted(sentence):
+                    self.attributions[sentence_id] = quotation.attribution
+
+    # --- quotations -------------------------------------------------------------------------
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        """(first, end) token indices of each quotation's words, marks excluded."""
+        spans = []
+        for paragraph in self.analysis.document.paragraphs:
+            tokens = self.doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand") or ()
+            opened: tuple[int, str] | None = None
+            for token in tokens:
+                kind = _mark_kind(token)
+                if kind is None:
+                    continue
+                if opened is None:
+                    if _opens(token):
+                        opened = (token.i, kind)
+                elif kind == opened[1] and (_closes(token) or token.text == '"'):
+                    if token.i > opened[0] + 1:
+                        spans.append((opened[0] + 1, token.i))
+                    opened = None
+        return spans
+
+    def _quotation(self, first: int, end: int, own: dict[int, Attribution | None]) -> Quotation:
+        span = self.doc[first:end]
+        # the words' own heads first; a closing comma or "?" hung on the verb after ("…,” he said") next
+        heads = sorted((token.is_punct, token.i, token.head.i) for token in span
+                       if token.head.i not in self.inside and token.head.i in own)
+        governing = [head for _, _, head in heads]
+        attribution = own.get(governing[0]) if governing else None
+        positions = sorted({self.sentence_of_token[t.i] for t in span if t.i in self.sentence_of_token})
+        if not governing and positions:
+            attribution = self._continued(positions[0], span.start_char)
+        ids = [self.sentences[p].id for p in positions]
+        if attribution and attribution.sentence_id not in ids:
+            ids.append(attribution.sentence_id)
+        text = span.text.rstrip().rstrip(",").rstrip()
+        return Quotation(span.start_char, span.start_char + len(text), text, attribution, tuple(ids))
+
+    def _continued(self, position: int, start: int) -> Attribution | None:
+        """The attribution of the sentence before, in the same paragraph, when an ungoverned
+        quotation opens its sentence: the quote goes on ("..., the official said. “We are ...”")."""
+        sentence = self.sentences[position]
+        if position == 0 or self.analysis.document.text[sentence.start:start].strip(" \u201c\u2018\"'"):
+            return None
+        before = self.sentences[position - 1]
+        attribution = self.attributions.get(before.id)
+        return attribution if before.paragraph == sentence.paragraph and attribution and attribution.speaker else None
+
+    def _mostly_quoted(self, sentence: Sentence) -> bool:
+        tokens = [t for t in (self.analysis.span(sentence) or ()) if not t.is_punct]
+        return bool(tokens) and sum(t.i in self.inside for t in tokens) * 2 > len(tokens)
+
+    # --- speech verbs and their speakers ----------------------------------------------------------
+    def _is_speech_verb(self, token: Token) -> bool:
+        if token.i in self.inside:
+            return False
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            return True
+        return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+    def _attribution(self, verb: Token, position: int, quiet: bool = False) -> Attribution | None:
+        subject = _subject(verb)
+        if subject is None or not _says_something(verb, self.inside):
+            return None
+        sentence = self.sentences[position]
+        stating = verb.lower_ == "according" or SPEECH_VERBS[verb.lemma_.lower()]
+        speaker = self._speaker(subject, position, quiet)
+        if speaker is None and subject.lower_ not in PRONOUNS:
+            return None
+        return Attribution(speaker, subject.text if subject.pos_ == "PRON" else _phrase(subject).text,
+                           verb.text, sentence.id, stating, _heads_main_clause(verb))
+
+    def _speaker(self, subject: Token, position: int, quiet: bool) -> Speaker | None:
+        if subject.pos_ == "PRON":
+            return self._antecedent(subject, position)
+        sentence_id = self.sentences[position].id
+        person = self._person(subject)
+        phrase = _phrase(subject)
+        if person:
+            name, introduced = person
+            role = _role(subject, phrase, name)
+            if introduced and (introduced.role or not role):
+                return introduced
+            return Speaker(introduced.name if introduced else name, SpeakerKind.PERSON, role,
+                           (sentence_id,), _body(phrase, name))
+        entity = _entity(subject)
+        if entity is not None and entity.label_ in _NAMED_BODIES:
+            words = phrase if len(phrase) <= len(entity) + 1 else entity
+            # a bare ORG name may be a person the recogniser misread ("Bear Grylls said"): no group
+            sure = (entity.label_ == "GPE" or words[0].lower_ == "the") and entity.label_ != "NORP"
+            return Speaker(words.text, SpeakerKind.ORGANISATION, None, (sentence_id,), entity.text if sure else None)
+        if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS or phrase[0].lower_ == "no":
+            return None  # an unrecognised name, "No need", or a clause: unsure who it is
+        return self._described(phrase, subject, sentence_id, _body(phrase), quiet)
+
+    def _described(self, phrase: Span, head: Token, sentence_id: str, body: str | None,
+                   quiet: bool) -> Speaker | None:
+        """A description in the document's words; "the official" takes the one earlier description
+        with that head noun ("a senior U.S. defense official"), and is dropped when there are several;
+        with none it stands as written."""
+        key = head.lemma_.lower()
+        earlier = self.descriptions.get(key, [])
+        if phrase[0].lower_ == "the" and len(phrase) == 2 and earlier:
+            return earlier[0] if len(earlier) == 1 else None
+        speaker = Speaker(phrase.text, SpeakerKind.DESCRIBED, None, (sentence_id,), body)
+        if not quiet and speaker.name not in {s.name for s in earlier}:
+            self.descriptions.setdefault(key, []).append(speaker)
+        return speaker
+
+    def _person(self, token: Token) -> tuple[str, Speaker | None] | None:
+        """(name, the person the document introduces under it) when ``token`` names a person."""
+        entity = _entity(token)
+        if entity is not None and entity.label_ == "PERSON":
+            name = entity.text.removesuffix("'s").removesuffix("\u2019s")
+        elif token.pos_ == "PROPN":
+            name = token.text
+        else:
+            return None
+        introduced = self._lookup(name)
+        if entity is None or entity.label_ != "PERSON":
+            return (introduced.name, introduced) if introduced else None
+        return name, introduced
+
+    def _lookup(self, name: str) -> Speaker | None:
+        """The person the document names in full as ``name`` or, for one word, the one with that surname."""
+        if name in self.people:
+            return self.people[name]
+        matches = [p for full, p in self.people.items() if surname(full) == surname(name)
+                   and (len(name.split()) == 1 or full.endswith(name))]
+        return matches[0] if len(matches) == 1 else None
+
+    def _people(self) -> dict[str, Speaker]:
+        """Persons named in full (two words or more), with the role of their first mention that gives one."""
+        people: dict[str, Speaker] = {}
+        for entity in self.doc.ents:
+            if entity.label_ != "PERSON" or len(entity.text.split()) < 2 or entity.root.i in self.inside:
+                continue
+            position = self.sentence_of_token.get(entity.root.i)
+            if position is None:
+                continue
+            name = entity.text.removesuffix("'s").removesuffix("\u2019s")
+            phrase = _phrase(entity.root)
+            role = _role(entity.root, phrase, name)
+            if name not in people or (role and not people[name].role):
+                people[name] = Speaker(name, SpeakerKind.PERSON, role, (self.sentences[position].id,),
+                                       _body(phrase, name))
+        return people
+
+    def _antecedent(self, pronoun: Token, position: int) -> Speaker | None:
+        word = pronoun.lower_
+        if word in _PERSON_PRONOUNS:
+            return self._person_antecedent(pronoun, position)
+        if word in ("it", "they"):
+            return self._group_antecedent(pronoun, position)
+        return None
+
+    def _person_antecedent(self, pronoun: Token, position: int) -> Speaker | None:
+        """The one person named from PRONOUN_REACH sentences back to the pronoun, else the person
+        the latest sentence in reach is attributed to; None with two candidates or none."""
+        start = self.sentences[max(0, position - PRONOUN_REACH)].start
+        tokens = self.doc.char_span(start, pronoun.idx, alignment_mode="expand") or ()
+        named: dict[str, Speaker] = {}
+        for token in tokens:
+            if token.i in self.inside or token.pos_ != "PROPN":
+                continue
+            found = self._person(token)
+            if found:
+                name, introduced = found
+                person = introduced or Speaker(name, SpeakerKind.PERSON, None, ())
+                named[surname(person.name)] = person
+        if len(named) == 1:
+            (person,) = named.values()
+            return person if person.sentence_ids else None
+        if named:
+            return None
+        for earlier in reversed(self.sentences[max(0, position - PRONOUN_REACH):position]):
+            attribution = self.attributions.get(earlier.id)
+            if attribution and attribution.speaker:
+                return attribution.speaker if attribution.speaker.kind is SpeakerKind.PERSON else None
+        return None
+
+    def _group_antecedent(self, pronoun: Token, position: int) -> Speaker | None:
+        if position == 0:
+            return None
+        before = self.attributions.get(self.sentences[position - 1].id)
+        speaker = before.speaker if before else None
+        if speaker is None or speaker.kind is SpeakerKind.PERSON:
+            return None
+        start = self.sentences[position].start
+        between = self.doc.char_span(start, pronoun.idx, alignment_mode="expand") or ()
+        if any(t.ent_type_ in ("ORG",) for t in between):
+            return None
+        plural = speaker.kind is SpeakerKind.DESCRIBED and speaker.name.split()[-1].endswith("s")
+        return speaker if (pronoun.lower_ == "they") == plural or speaker.kind is SpeakerKind.ORGANISATION else None
+
+
+def surname(name: str) -> str:
+    """The last word of a name without an Arabic article: "Thabit al-Abbasi" and "Abbasi" share one."""
+    last = name.split()[-1].lower()
+    return last.split("-", 1)[1] if last[:3] in ("al-", "el-") else last
+
+
+def _mark_kind(token: Token) -> str | None:
+    """'double' or 'single' for a quote mark, None for anything else (a possessive apostrophe)."""
+    if token.tag_ == "POS" or not token.is_quote:
+        return None
+    return "double" if token.text in ("\u201c", "\u201d", '"', "``", "''") else "single"
+
+
+def _opens(token: Token) -> bool:
+    return token.text in _OPENING_MARKS or (token.text in ('"', "'") and token.tag_ == "``")
+
+
+def _closes(token: Token) -> bool:
+    return token.text in _CLOSING_MARKS or (token.text in ('"', "'") and token.tag_ == "''")
+
+
+def _says_something(verb: Token, quoted: set[int]) -> bool:
+    """Whether a speech verb governs what is said: a clause ("said the talks failed", "declined
+    to comment"), a quotation, or "according to" X; not "the lawmen found a homeless man"."""
+    return verb.lower_ == "according" or _trails(verb) or any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp") or c.i in quoted for c in verb.children)
+
+
+def _trails(verb: Token) -> bool:
+    """A speech verb after what it reports, which the parser hangs it from ("..., police said")."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _heads_main_clause(verb: Token) -> bool:
+    """The sentence's root, a verb joined to it by "and", or "according to" attached to either."""
+    if verb.lower_ == "according" or _trails(verb):
+        verb = verb.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's head word: the subject, the pobj of "according to", the antecedent of "who"."""
+    if verb.lower_ == "according":
+        to = next(c for c in verb.children if c.lower_ == "to")
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+def _entity(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase of ``head`` up to the head and its "of"/"for"/"at" attachments, without
+    relative clauses, appositives or anything after a comma."""
+    doc = head.doc
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from") and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start:end]
+
+
+def _role(head: Token, phrase: Span, name: str) -> str | None:
+    """The words of a person's noun phrase before the name (no article or possessive pronoun),
+    or an appositive after it ("Charles Lister, the director of ..."), as written."""
+    name_start = next((t.i for t in phrase if name.startswith(t.text) and t.ent_type_ == "PERSON"),
+                      head.i - len(name.split()) + 1)
+    words = [t for t in phrase if t.i < name_start]
+    while words and (words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON") or words[0].is_punct):
+        words = words[1:]
+    if words:
+        role = head.doc[words[0].i:name_start].text
+    else:
+        appositive = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if appositive is None:
+            return None
+        role = _phrase(appositive).text
+    role = role.strip(" ,")
+    return role if role and len(role.split()) <= MAX_ROLE_WORDS else None
+
+
+def _body(phrase: Iterable[Token], name: str = "") -> str | None:
+    """The first named body (ORG, GPE, NORP entity) within a phrase, as written, outside ``name``."""
+    names = set(name.split())
+    if phrase and phrase[0].tag_ == "PRP$":
+        return None  # "Its UK director": whose is said elsewhere
+    for token in phrase:
+        entity = _entity(token) if token.ent_type_ in _NAMED_BODIES else None
+        if entity is None or names & {t.text for t in entity}:
+            continue
+        if entity.label_ == "NORP" and entity.root.dep_ not in _MODIFIERS:
+            continue  # "Your average Brit": a kind of person, not a body
+        if entity.label_ == "ORG" and entity.end < len(entity.doc) and entity.doc[entity.end].tag_ == "POS":
+            continue  # "Alshammari's attorney": an owner the recogniser may misread as a body
+        return entity.text.removesuffix("'s").removesuffix("\u2019s")
+    return None
