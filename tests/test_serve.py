@@ -264,6 +264,27 @@ def test_move_to_another_section(client, session):
     assert moving in [p.text for p in load_outline(session.outline_file).sections[2].points]
 
 
+def test_a_reason_is_shown_kept_by_edits_and_dropped_by_a_move_to_another_section(tmp_path, seed_outline):
+    from dataclasses import replace
+
+    section = seed_outline.sections[0]
+    reasoned = replace(section, points=(replace(section.points[0], reason="under heading 'Mission'"),
+                                        *section.points[1:]))
+    outline = replace(seed_outline, sections=(reasoned, *seed_outline.sections[1:]))
+    session = ReviewSession(outline, tmp_path / "seed.yaml", tmp_path / "seed.pptx", Settings())
+    with TestClient(create_app(session, Previewer(enabled=False), allowed_hosts=("127.0.0.1",)),
+                    base_url=ORIGIN) as client:
+        client.headers["X-Deckgen-Token"] = token_of(client)
+        assert items(client.get("/api/outline").json(), "sections/0")[0]["reason"] == "under heading 'Mission'"
+        shorter = " ".join(section.points[0].text.split()[:-1])
+        edit(client, op="text", item="sections/0#0", text=shorter)
+        edit(client, op="move", item="sections/0#0", position=1)
+        assert load_outline(session.outline_file).sections[0].points[1].reason == "under heading 'Mission'"
+        view = edit(client, op="move", item="sections/0#1", to="sections/2", position=0).json()
+        assert items(view, "sections/2")[0]["text"] == shorter and items(view, "sections/2")[0]["reason"] is None
+        assert load_outline(session.outline_file).sections[2].points[0].reason is None
+
+
 def test_items_move_only_between_groups_of_their_kind(client):
     response = edit(client, op="move", item="figures#0", to="sections/0")
     assert response.status_code == 400 and "only between" in response.json()["error"]

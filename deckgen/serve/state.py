@@ -295,7 +295,8 @@ def drop(outline: Outline, request: dict, documents) -> Outline:
 
 
 def move(outline: Outline, request: dict, documents) -> Outline:
-    """Move an item to ``position`` of group ``to`` (its own group by default: a reorder)."""
+    """Move an item to ``position`` of group ``to`` (its own group by default: a reorder). An
+    item moved to another group loses its reason (why the summarizer chose it for its own)."""
     group, index, points = _item(outline, request.get("item"))
     target = request.get("to", group)
     if group_family(target if isinstance(target, str) else "") != group_family(group):
@@ -305,7 +306,7 @@ def move(outline: Outline, request: dict, documents) -> Outline:
     remaining = left if target == group else get_points(outline, target)  # read before the group changes
     position = _index(request.get("position", len(remaining)), len(remaining), "position")
     if target != group:
-        outline = set_points(outline, group, left)
+        outline, point = set_points(outline, group, left), replace(point, reason=None)
     return set_points(outline, target, remaining[:position] + (point,) + remaining[position:])
 
 
@@ -422,7 +423,7 @@ class ReviewSession:
                  "items": [{"id": f"charts/{i}#{j}", "text": f"{label}: {text}", "find": label,
                             "markers": [f"{citation.source} ¶{citation.paragraph}"],
                             "sentences": cited_sentences(Point(text, (citation,)), self.documents),
-                            "label": None, "faithful": True, "added": []}
+                            "label": None, "reason": None, "faithful": True, "added": []}
                            for j, (label, text, citation) in enumerate(zip(chart.labels, chart.texts, chart.citations))]}
                 for i, chart in enumerate(self.outline.charts)]
 
@@ -442,6 +443,7 @@ class ReviewSession:
                     kept = faithful(outline, group, point)
                     items.append({
                         "id": f"{group}#{index}", "text": point.text, "label": point.label, "find": point.shown,
+                        "reason": point.reason,
                         "markers": list(dict.fromkeys(f"{c.source} ¶{c.paragraph}" for c in point.citations)),
                         "sentences": cited_sentences(point, self.documents), "faithful": kept,
                         "added": [] if kept else added_words(point)})

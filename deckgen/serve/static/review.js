@@ -124,6 +124,8 @@ function drawItem(item, index, group, view) {
   if (item.label) text.prepend(element("span", {class: "item-label", title: "shown before the text; not from the source"}, `${item.label}: `));
   const markers = element("div", {class: "item-meta"},
     ...item.markers.map((marker) => element("span", {class: "marker"}, marker)),
+    item.reason ? element("span", {class: "reason", "data-testid": `reason-${testId(item.id)}`,
+                                   title: "why the summarizer chose it"}, item.reason) : null,
     item.faithful ? null : element("span", {class: "flag", "data-testid": `flag-${testId(item.id)}`},
       item.added.length ? `adds words not in the source: ${item.added.join(", ")}` : "words out of the source's order"));
   const targets = view.groups.filter((g) => g.family === group.family && g.id !== group.id);
