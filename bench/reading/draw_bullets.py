@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--out", type=Path,
-                        default=ROOT / "bench" / "reading" / f"bullets-{date.today().isoformat()}-sample.jsonl")
+                        default=ROOT / "out" / f"bullets-{date.today().isoformat()}-sample.jsonl")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     dev = dev_items(args.eval / "cnndm_dev.jsonl")
