@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "cnndm_dev.jsonl")
     parser.add_argument("--k", type=int, default=3)
     args = parser.parse_args()
-    outline = build_outline(OutlineRequest(brief=load_brief(SEED_BRIEF), extras=False))
+    outline = build_outline(OutlineRequest(brief=load_brief(SEED_BRIEF), kinds=()))
     describe("seed deck, section bullets (target: median <= 18, none over 30)",
              [len(tokens(p.text)) for s in outline.sections for p in s.points])
     if args.data.is_file():

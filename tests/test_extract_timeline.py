@@ -262,5 +262,5 @@ def test_a_picture_caption_is_no_timeline_event():
             "Abase Hussen (left) took his daughter to a demonstration in 2012.")
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
     assert [m.when.year for m in find_times(document)] == [1941, 1944, 2009, 2012]
-    timeline = briefing_extras([analyse(segment(Document(SourceInfo("S1", "t.txt"), text)))])["timeline"]
-    assert [p.label for p in timeline] == ["1995 ('in 1995')"]
+    timeline = briefing_extras([analyse(document)])["timeline"]
+    assert [p.shown for p in timeline] == ["Aug 1941 ('in August 1941'): Bader was shot down over France in August 1941."]

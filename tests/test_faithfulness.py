@@ -66,6 +66,6 @@ def test_real_document_bullets_are_faithful():
     for brief_path in briefs:
         brief = load_brief(brief_path)
         documents = {d.source.id: d for d in load_documents([s.path for s in brief.sources], brief)}
-        outline = build_outline(OutlineRequest(brief=brief, extras=False))
+        outline = build_outline(OutlineRequest(brief=brief, kinds=()))
         for point in [*outline.bluf, *(p for section in outline.sections for p in section.points)]:
             assert_faithful(point, lambda c: documents[c.source].paragraph_text(c.paragraph))

@@ -243,8 +243,12 @@ def listing(folder):
 
 
 def deck_text(path) -> str:
-    return "\n".join(shape.text_frame.text for slide in Presentation(str(path)).slides
-                     for shape in slide.shapes if shape.has_text_frame)
+    """The text of every slide and of its speaker notes (which quote the sources whole: a bullet
+    may drop an aside such as a parenthetical, the notes keep it)."""
+    slides = Presentation(str(path)).slides
+    shown = [shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in slides if slide.has_notes_slide]
+    return "\n".join([*shown, *notes])
 
 
 @pytest.mark.parametrize("files, args, problem, named", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

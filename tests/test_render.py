@@ -242,8 +242,8 @@ def test_the_time_stamp_changes_nothing_but_the_times(seed_outline, tmp_path, mo
 
     # a chart brings a workbook with its own time stamps (the seed itself draws none)
     citation = seed_outline.figures[0].citations[0]
-    outline = replace(seed_outline, charts=(Chart("Troops", None, ("A", "B"), ("2,500", "900"), (2500.0, 900.0),
-                                                  (2500.0, 900.0), (citation, citation)),))
+    chart = Chart("Troops", None, ("A", "B"), ("2,500", "900"), (2500.0, 900.0), (2500.0, 900.0), (citation, citation))
+    outline = replace(seed_outline, groups={**seed_outline.groups, "figures": (*seed_outline.figures, chart)})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     render_deck(outline, load_layout(), tmp_path / "a.pptx")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")  # 2020-09-13 12:26:40 UTC

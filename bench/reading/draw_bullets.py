@@ -38,7 +38,7 @@ def realdocs_items(folder: Path) -> list[dict]:
     for brief_path in sorted(folder.glob("*.brief.yaml")):
         brief = load_brief(brief_path)
         documents = {d.source.id: d for d in load_documents([s.path for s in brief.sources], brief)}
-        outline = build_outline(OutlineRequest(brief=brief, extras=False))
+        outline = build_outline(OutlineRequest(brief=brief, kinds=()))
         paragraph = lambda c: documents[c.source].paragraph_text(c.paragraph)  # noqa: E731
         items += [item(p, "Bottom line up front", paragraph) for p in outline.bluf]
         items += [item(p, section.title, paragraph) for section in outline.sections for p in section.points]
@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--out", type=Path,
-                        default=ROOT / "bench" / "reading" / f"bullets-{date.today().isoformat()}-sample.jsonl")
+                        default=ROOT / "out" / f"bullets-{date.today().isoformat()}-sample.jsonl")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     dev = dev_items(args.eval / "cnndm_dev.jsonl")

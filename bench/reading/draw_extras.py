@@ -75,7 +75,7 @@ def main(argv=None) -> int:
     pool = [item for source in (dev_documents(), real_documents()) for documents in source
             for item in items(documents)]
     sample = random.Random(options.seed).sample(pool, min(options.n, len(pool)))
-    out = options.out or Path(__file__).with_name(f"extras-{date.today().isoformat()}-sample.jsonl")
+    out = options.out or Path(__file__).parents[2] / "out" / f"extras-{date.today().isoformat()}-sample.jsonl"
     out.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in sample), encoding="utf-8")
     kinds = {}
     for item in pool:
