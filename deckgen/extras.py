@@ -8,13 +8,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .analysis import Analysis
+from .analysis import PARSE_WHOLE_CHARS, Analysis
 from .extract import extract, key_quotes, shown_figures, shown_perspectives, timeline_groups
 from .extract.speech import surname
-from .model import Chart, Citation, Contrast, Point, Section, Sentence
+from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
 from .summarize.base import candidates
 
 MAX_STATEMENTS_PER_SIDE = 3
+
+
+def extras_sentences(documents: Sequence[Document]) -> list[Sentence]:
+    """What the extras read of an input too long to parse whole: the sentences that can stand
+    as a point (``summarize.base.candidates``) from the start of each document, up to an equal
+    share of PARSE_WHOLE_CHARS each, so their cost stays that of the longest input parsed
+    whole while the rest of the build grows linearly. A figure, date or statement further into
+    a long document is not shown."""
+    budget = PARSE_WHOLE_CHARS // max(len(documents), 1)
+    chosen = []
+    for document in documents:
+        used = 0
+        for sentence in candidates(document.sentences):
+            used += len(sentence.text)
+            if used > budget:
+                break
+            chosen.append(sentence)
+    return chosen
 
 
 def briefing_extras(analyses: Sequence[Analysis]) -> dict:

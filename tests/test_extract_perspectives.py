@@ -21,12 +21,14 @@ def seed():
 
 @pytest.fixture(scope="module")
 def statements(seed):
-    return find_statements(seed, read_speech(analyse(seed)))
+    analysis = analyse(seed)
+    return find_statements(analysis, read_speech(analysis))
 
 
 def statements_of(text: str):
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
-    return find_statements(document, read_speech(analyse(document)))
+    analysis = analyse(document)
+    return find_statements(analysis, read_speech(analysis))
 
 
 def group_of(statements, sentence_id: str) -> str:

@@ -48,7 +48,7 @@ def extract(analyses: Sequence[Analysis]) -> Extracts:
         figures += find_figures(analysis, speech)
         quotes += find_quotes(speech)
         times += find_times(analysis, speech)
-        statements += find_statements(analysis.document, speech)
+        statements += find_statements(analysis, speech)
     return Extracts(tuple(figures), tuple(figure_series(figures)), tuple(quotes), tuple(times),
                     tuple(perspectives(statements)), tuple(find_contrasts(statements)))
 

@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..compress import bullet_text
-from ..model import Document
 from .speech import Speaker, Speech
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 OTHER = "Other"
 PARAPHRASE_SIMILARITY = 0.8
@@ -64,15 +67,15 @@ class Contrast:
         return tuple(i for s in (*self.first, *self.second) for i in s.sentence_ids)
 
 
-def find_statements(document: Document, speech: Speech) -> list[Statement]:
-    """One statement per attributed sentence whose speaker is known, in document order."""
+def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
+    """One statement per attributed parsed sentence whose speaker is known, in document order."""
     statements: list[Statement] = []
-    for sentence in document.sentences:
+    for sentence in analysis.document.sentences:
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None or not attribution.main:
+        if not attribution or attribution.speaker is None or not attribution.main or not analysis.parsed(sentence):
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
-        text = bullet_text(sentence.text)
+        text = bullet_text(analysis.span(sentence))
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
     return statements

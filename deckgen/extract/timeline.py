@@ -192,11 +192,13 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
 def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -> list[TimeMention]:
     text = sentence.text
     dates = [e for e in span.ents if e.label_ == "DATE"]
+    if not dates:
+        return []  # every mention is a date entity's
     matches = sorted(((m.start(), -m.end(), kind, m) for kind, pattern in _COMPILED.items()
                       for m in pattern.finditer(text)), key=lambda t: (t[0], t[1]))
     mentions: list[TimeMention] = []
     taken_until = 0
-    event = bullet_text(text)
+    event = bullet_text(span)
     for start, _, kind, match in matches:
         entity = _entity_at(dates, sentence.start + start, sentence.start + match.end())
         if start < taken_until or entity is None:

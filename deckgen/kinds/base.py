@@ -22,18 +22,23 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Corpus:
     """The documents of one outline, as the kinds collect from them: ``analyses`` (one spaCy
-    parse a document: those given, else made on first use) and ``extracts`` (the figures,
-    quotes, times and statements found, as outline items, made on first use) are shared by
-    every kind."""
+    parse a document: those given, else made on first use; of a long input, only what the
+    extras read, see ``extras.extras_sentences``) and ``extracts`` (the figures, quotes, times
+    and statements found, as outline items, made on first use) are shared by every kind."""
 
     documents: tuple[Document, ...]
     given_analyses: tuple[Analysis, ...] | None = None
 
     @cached_property
     def analyses(self) -> tuple[Analysis, ...]:
-        from ..analysis import analyse_all
+        from ..analysis import analyse_all, needs_whole_parse
+        from ..extras import extras_sentences
 
-        return tuple(self.given_analyses) if self.given_analyses is not None else analyse_all(self.documents)
+        if self.given_analyses is not None:
+            return tuple(self.given_analyses)
+        if needs_whole_parse(self.documents):
+            return analyse_all(self.documents)
+        return analyse_all(self.documents, extras_sentences(self.documents))
 
     @cached_property
     def extracts(self) -> dict[str, tuple]:
