@@ -103,12 +103,9 @@ class FigureSeries:
 def find_figures(analysis: Analysis, speech: Speech) -> list[Figure]:
     """The document's figures, in order."""
     figures: list[Figure] = []
-    for sentence in analysis.document.sentences:
-        span = analysis.span(sentence)
-        if span is None:
-            continue
+    for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        for entity in _numbers(span):
+        for entity in _numbers(analysis, span):
             quotation = speech.quotation_at(entity.start_char)
             said = quotation.attribution if quotation else attribution
             if said is not None and said.sentence_id == sentence.id and quotation is None \
@@ -123,12 +120,12 @@ def find_figures(analysis: Analysis, speech: Speech) -> list[Figure]:
     return figures
 
 
-def _numbers(span: Span) -> list[Span]:
+def _numbers(analysis: Analysis, span: Span) -> list[Span]:
     """The figure entities of a sentence with a digit in them, and a count in digits the
     recogniser missed ("the 900 troops"), in order."""
     from spacy.tokens import Span
 
-    found = [e for e in span.ents if e.label_ in _FIGURE_ENTITIES and any(c.isdigit() for c in e.text)]
+    found = [e for e in analysis.entities_in(span) if e.label_ in _FIGURE_ENTITIES and any(c.isdigit() for c in e.text)]
     missed = [Span(span.doc, t.i, t.i + 1, label="CARDINAL") for t in span
               if not t.ent_type_ and t.dep_ == "nummod" and t.like_num and any(c.isdigit() for c in t.text)]
     return sorted(found + missed, key=lambda e: e.start)

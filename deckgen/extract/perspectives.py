@@ -70,12 +70,12 @@ class Contrast:
 def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     """One statement per attributed parsed sentence whose speaker is known, in document order."""
     statements: list[Statement] = []
-    for sentence in analysis.document.sentences:
+    for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None or not attribution.main or not analysis.parsed(sentence):
+        if not attribution or attribution.speaker is None or not attribution.main:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
-        text = bullet_text(analysis.span(sentence))
+        text = bullet_text(span)
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
     return statements

@@ -26,8 +26,9 @@ Read once per document (``read_speech``) and shared by quotes, figures and persp
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -126,9 +127,17 @@ class Speech:
 
     quotations: tuple[Quotation, ...]
     attributions: dict[str, Attribution]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(q.start for q in self.quotations))
 
     def quotation_at(self, offset: int) -> Quotation | None:
-        return next((q for q in self.quotations if q.start <= offset < q.end), None)
+        """The quotation whose words hold the character at ``offset`` (quotations are in order
+        and never overlap)."""
+        index = bisect_right(self._starts, offset) - 1
+        quotation = self.quotations[index] if index >= 0 else None
+        return quotation if quotation is not None and offset < quotation.end else None
 
 
 def read_speech(analysis: Analysis) -> Speech:
@@ -142,9 +151,10 @@ class _Reader:
         self.analysis = analysis
         self.doc = analysis.doc
         self.sentences = analysis.document.sentences
+        self.spans = dict(analysis.parsed_spans())  # unparsed stretches of a long document say nothing
         self.sentence_of_token = {}
         for position, sentence in enumerate(self.sentences):
-            for token in analysis.span(sentence) or ():
+            for token in self.spans.get(sentence, ()):
                 self.sentence_of_token.setdefault(token.i, position)
         self.quoted = self._quote_spans()
         self.inside = {i for start, end in self.quoted for i in range(start, end)}
@@ -153,15 +163,16 @@ class _Reader:
         self.attributions: dict[str, Attribution] = {}
         own: dict[int, Attribution] = {}
         for position, sentence in enumerate(self.sentences):
-            verbs = [t for t in (analysis.span(sentence) or ()) if self._is_speech_verb(t)]
+            verbs = [t for t in self.spans.get(sentence, ()) if self._is_speech_verb(t)]
             attribution = next((a for a in (self._attribution(v, position) for v in verbs) if a), None)
             if attribution:
                 self.attributions[sentence.id] = attribution
                 own.update({v.i: self._attribution(v, position, quiet=True) for v in verbs})
         self.quotations = [self._quotation(start, end, own) for start, end in self.quoted]
+        by_id = {s.id: s for s in self.sentences}
         for quotation in self.quotations:
             for sentence_id in quotation.sentence_ids:
-                sentence = next(s for s in self.sentences if s.id == sentence_id)
+                sentence = by_id[sentence_id]
                 if sentence_id not in self.attributions and quotation.attribution \
                         and self._mostly_quoted(sentence):
                     self.attributions[sentence_id] = quotation.attribution
@@ -248,8 +259,8 @@ class _Reader:
             if introduced and (introduced.role or not role):
                 return introduced
             return Speaker(introduced.name if introduced else name, SpeakerKind.PERSON, role,
-                           (sentence_id,), _body(phrase, name))
-        entity = _entity(subject)
+                           (sentence_id,), _body(self.analysis, phrase, name))
+        entity = self.analysis.entity_at(subject)
         if entity is not None and entity.label_ in _NAMED_BODIES:
             words = phrase if len(phrase) <= len(entity) + 1 else entity
             # a bare ORG name may be a person the recogniser misread ("Bear Grylls said"): no group
@@ -257,7 +268,7 @@ class _Reader:
             return Speaker(words.text, SpeakerKind.ORGANISATION, None, (sentence_id,), entity.text if sure else None)
         if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS or phrase[0].lower_ == "no":
             return None  # an unrecognised name, "No need", or a clause: unsure who it is
-        return self._described(phrase, subject, sentence_id, _body(phrase), quiet)
+        return self._described(phrase, subject, sentence_id, _body(self.analysis, phrase), quiet)
 
     def _described(self, phrase: Span, head: Token, sentence_id: str, body: str | None,
                    quiet: bool) -> Speaker | None:
@@ -275,7 +286,7 @@ class _Reader:
 
     def _person(self, token: Token) -> tuple[str, Speaker | None] | None:
         """(name, the person the document introduces under it) when ``token`` names a person."""
-        entity = _entity(token)
+        entity = self.analysis.entity_at(token)
         if entity is not None and entity.label_ == "PERSON":
             name = entity.text.removesuffix("'s").removesuffix("\u2019s")
         elif token.pos_ == "PROPN":
@@ -298,7 +309,7 @@ class _Reader:
     def _people(self) -> dict[str, Speaker]:
         """Persons named in full (two words or more), with the role of their first mention that gives one."""
         people: dict[str, Speaker] = {}
-        for entity in self.doc.ents:
+        for entity in self.analysis.entities:
             if entity.label_ != "PERSON" or len(entity.text.split()) < 2 or entity.root.i in self.inside:
                 continue
             position = self.sentence_of_token.get(entity.root.i)
@@ -309,7 +320,7 @@ class _Reader:
             role = _role(entity.root, phrase, name)
             if name not in people or (role and not people[name].role):
                 people[name] = Speaker(name, SpeakerKind.PERSON, role, (self.sentences[position].id,),
-                                       _body(phrase, name))
+                                       _body(self.analysis, phrase, name))
         return people
 
     def _antecedent(self, pronoun: Token, position: int) -> Speaker | None:
@@ -415,10 +426,6 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-def _entity(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
-
-
 def _phrase(head: Token) -> Span:
     """The noun phrase of ``head`` up to the head and its "of"/"for"/"at" attachments, without
     relative clauses, appositives or anything after a comma."""
@@ -454,13 +461,13 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
     return role if role and len(role.split()) <= MAX_ROLE_WORDS else None
 
 
-def _body(phrase: Iterable[Token], name: str = "") -> str | None:
+def _body(analysis: Analysis, phrase: Iterable[Token], name: str = "") -> str | None:
     """The first named body (ORG, GPE, NORP entity) within a phrase, as written, outside ``name``."""
     names = set(name.split())
     if phrase and phrase[0].tag_ == "PRP$":
         return None  # "Its UK director": whose is said elsewhere
     for token in phrase:
-        entity = _entity(token) if token.ent_type_ in _NAMED_BODIES else None
+        entity = analysis.entity_at(token) if token.ent_type_ in _NAMED_BODIES else None
         if entity is None or names & {t.text for t in entity}:
             continue
         if entity.label_ == "NORP" and entity.root.dep_ not in _MODIFIERS:

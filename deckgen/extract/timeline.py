@@ -161,10 +161,8 @@ def find_times(analysis: Analysis, speech: Speech) -> list[TimeMention]:
     was written, and a guessed anchor would invent dates)."""
     anchor = analysis.document.source.date
     mentions = []
-    for sentence in analysis.document.sentences:
-        span = analysis.span(sentence)
-        if span is not None:
-            mentions += _sentence_times(sentence, span, anchor, speech)
+    for sentence, span in analysis.parsed_spans():
+        mentions += _sentence_times(sentence, span, analysis.entities_in(span), anchor, speech)
     return mentions
 
 
@@ -189,9 +187,10 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     return sorted((upcoming + past)[:MAX_TIMELINE], key=lambda g: (min(m.when for m in g), g[0].sentence_ids))
 
 
-def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -> list[TimeMention]:
+def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | None,
+                    speech: Speech) -> list[TimeMention]:
     text = sentence.text
-    dates = [e for e in span.ents if e.label_ == "DATE"]
+    dates = [e for e in entities if e.label_ == "DATE"]
     if not dates:
         return []  # every mention is a date entity's
     matches = sorted(((m.start(), -m.end(), kind, m) for kind, pattern in _COMPILED.items()
