@@ -146,3 +146,26 @@ def test_a_quote_then_a_pronoun_speaker_resolved_in_the_sentence():  # guard: ".
     assert speaker_of(quotes_of(text), "strong likelihood") == "Christopher Kuhar, Zoo director"
 
 
+
+
+def key_quotes_of(text: str):
+    from deckgen.extract.quotes import key_quotes
+
+    return [(q.text, q.speaker.label) for q in key_quotes(quotes_of(text))]
+
+
+def test_a_key_quote_says_who_speaks_and_stands_alone():
+    # news, a club report, a court report and a science story
+    text = ("China “vastly improved its detection and management of infectious diseases,” writes the agency. "
+            "“The fighters detonated two car bombs in the capital this evening,” the group said. "
+            "“If he makes a payment to the bank then the proceedings would come to an end,” said prosecutor "
+            "David Hughes. "
+            "“The samples were clean and the results held up in every lab,” said Maria Ortiz, a chemist.")
+    assert key_quotes_of(text) == [
+        ("The samples were clean and the results held up in every lab", "Maria Ortiz, a chemist")]
+
+
+def test_words_run_in_before_a_name_are_no_role():
+    text = ("Mr Beavis was fined after he returned 56 minutes late Richard Lloyd, executive director of the "
+            "watchdog, said: “We are concerned that this decision waters down the law.”")
+    assert speaker_of(quotes_of(text), "We are concerned") in ("Richard Lloyd", "Richard Lloyd, executive director of the watchdog")

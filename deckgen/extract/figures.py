@@ -40,12 +40,13 @@ _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
 _HYPOTHETICAL = frozenset(("if", "unless"))
-_SAYS_OF_WHAT = frozenset(("of", "in"))  # "50 tons of water", "2,500 U.S. forces in Iraq"; not "56 games for the team"
 _MODIFYING_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "my", "our", "your"))
 _SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
 _SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
 MAX_SHOWN_WORDS = 16
-_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "prep", "prt", "oprd", "agent", "dative", "xcomp"))
+_CORE_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"))
+_COMPLEMENTS = _CORE_COMPLEMENTS - {"ccomp"} | {"prep", "prt", "agent", "dative"}
+_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp", "amod"))  # a clause that modifies or sets the scene
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
 # A measure with nobody stating it says nothing on a slide of figures ("56 minutes", "45 feet").
@@ -153,9 +154,9 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     counted = _counted(entity, numbers[-1])
     if counted is None:
         return None
-    counts, head, end = counted
-    shown = _shown(entity, end, counts, quoted=speaker is not None)
-    if shown is None or entity.text not in shown:
+    counts, head, _ = counted
+    shown = _shown(entity, quoted=speaker is not None and speaker.identified)
+    if shown is None:
         return None
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
@@ -176,51 +177,51 @@ def _with_currency(entity: Span) -> Span:
     return entity
 
 
-def _shown(entity: Span, end: int, counts: str, quoted: bool) -> str | None:
-    """What a slide shows: the figure with what it counts when that says where or of what ("2,500
-    U.S. forces in Iraq", "15 percent of its gross income"), else its clause from the subject
-    ("Emirates had a fleet of 270 aircraft"; an aside between subject and verb left out), else nothing: a bare count ("270 aircraft") tells
-    no one what it is about. A subject that is a pronoun ("It had ...") does not say who, unless
-    it is a quoted speaker's own "I" or "we"."""
+def _shown(entity: Span, quoted: bool) -> str | None:
+    """What a slide shows: the clause that holds the figure, from its subject through its verb
+    and the verb's complements ("Emirates had a fleet of 270 aircraft", "The storm left 3,862
+    people homeless", "About 15 percent of its gross income went to research"); an aside between
+    subject and verb, and what follows the subject's own "of" phrase, are left out. Nothing when
+    there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
+    happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
+    killed") not where, a clause without its complement not what, and a pronoun subject ("It
+    had ...") not who, unless it is a quoted speaker's own "I" or "we"."""
     doc = entity.doc
-    figure = doc[entity.start:end].text if counts else entity.text
     verb = entity.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and entity.start <= subject.i < end:  # the figure is the subject: its clause
-        return _clause(doc, entity.start, verb)
-    if any(t.dep_ == "prep" and t.lower_ in _SAYS_OF_WHAT for t in doc[entity.end:end]):
-        return figure
-    if subject is None or subject.i > entity.start:
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _SUBORDINATE:
         return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].i > verb.i:
+        return None  # two subjects: a parse gone wrong ("A report, ..., estimated IS has ...")
+    subject = subjects[0]
     if subject.pos_ == "PRON" and not (quoted and subject.lower_ in _SELF_PRONOUNS):
         return None
+    who_end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ != "prep" or child.lower_ not in _ATTACHED or child.i != who_end:
+            break
+        who_end = child.right_edge.i + 1
     verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))])
-    who, rest = doc[_noun_phrase_start(subject):subject.i + 1], doc[verb_start:end]
-    if subject.i + 1 < verb_start and not any(t.is_punct for t in doc[subject.i + 1:verb_start]):
+    if who_end < verb_start and not any(t.is_punct for t in doc[who_end:verb_start]):
         return None  # words between subject and verb that are no aside: keep them or show nothing
-    if len(who) + len(rest) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".")
-                                                     for t in (*who, *rest)):
-        return None
-    return f"{who.text} {rest.text}"
-
-
-def _clause(doc, start: int, verb: Token) -> str | None:
-    """The words from ``start`` through the verb and what completes it ("1,200 patients completed
-    the trial", "At least 20 people were killed in the blast"); None when it is long, holds a
-    clause break, or is negated (kept whole, it would still read right, but long)."""
     end = verb.i + 1
     for child in verb.rights:
         if child.left_edge.i != end or child.dep_ not in _COMPLEMENTS:
             break
         end = child.right_edge.i + 1
-    if end == verb.i + 1 and verb.pos_ == "AUX":
-        return None  # "44 per cent of the followers are": a copula without its complement
-    span = doc[start:end]
-    if len(span) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".") for t in span):
+    if any(c.dep_ in _CORE_COMPLEMENTS and c.i >= end for c in verb.rights):
+        return None  # "44 per cent of the followers are": a verb without its complement
+    who_start = _noun_phrase_start(subject)
+    if subject.left_edge.i <= entity.start < who_start:
+        who_start = entity.start  # "At least 20 people ..."
+    who, rest = doc[who_start:who_end], doc[verb_start:end]
+    inside = who.start <= entity.start and entity.end <= who.end or rest.start <= entity.start and entity.end <= rest.end
+    if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
+            t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
         return None
-    return span.text
+    return f"{who.text} {rest.text}"
 
 
 def _noun_phrase_start(head: Token) -> int:
@@ -248,10 +249,19 @@ def _refused(entity: Span, number: Token) -> bool:
         return True  # "Section 522", "chapter 13"
     clause = number
     while clause.head.i != clause.i:
-        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children):
+        if _conditional(clause):
             return True
         clause = clause.head
-    return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children)
+    return _conditional(clause)
+
+
+def _conditional(token: Token) -> bool:
+    """A clause opened by "if"/"unless", or one that such a clause modifies ("If you received a
+    form, the tax is 20% of ..."): what it says holds only on that condition."""
+    def opened(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children)
+
+    return opened(token) or any(c.dep_ == "advcl" and opened(c) for c in token.children)
 
 
 def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
@@ -334,6 +344,8 @@ def _add_unless_restated(figures: list[Figure], figure: Figure) -> None:
     """Append ``figure`` unless it restates an earlier one; the statement with a speaker is kept,
     in the place of the first; two different speakers stating one value are both kept."""
     for index, earlier in enumerate(figures):
+        if earlier.shown == figure.shown:
+            return  # two numbers of one clause ("Some 375,000 people in 18 counties lost power")
         if (earlier.low, earlier.high, earlier.unit, earlier.head) == (figure.low, figure.high, figure.unit, figure.head) \
                 and (earlier.stated_by is None or figure.stated_by is None
                      or _same_speaker(earlier.stated_by, figure.stated_by)):

@@ -46,10 +46,17 @@ def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]
 def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes worth a slide of key quotes: substantive, with a known speaker, each speaker's
     first before anyone's second, at most MAX_KEY_QUOTES, in document order. Left out: a quote
-    with no speaker (on a slide of quotes it would be read as the last speaker's), one under
+    with no speaker (on a slide of quotes it would be read as the last speaker's) or one the
+    words do not identify ("the group", "a spokesman": ``Speaker.identified``), one under
     MIN_KEY_QUOTE_WORDS or over MAX_KEY_QUOTE_WORDS words (a passage cannot be cut without
-    changing it), and one that opens with he, she or they (nobody on the slide says who)."""
-    chosen = [q for q in quotes if q.speaker and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
+    changing it), one that opens in lower case (it goes on the writer's sentence: "China
+    “vastly improved its detection ...”"), and one whose opening leans on what came before
+    (he, she, they, "this", "If he makes ...": ``summarize.base.dangles``)."""
+    from ..summarize.base import dangles
+
+    chosen = [q for q in quotes if q.speaker and q.speaker.identified
+              and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
+              and q.text[:1].isupper() and not dangles(q.text)
               and (re.findall(r"\w+", q.text.lower())[:1] or [""])[0] not in _PERSON_PRONOUNS]
     seen: set[str] = set()
     firsts, rest = [], []

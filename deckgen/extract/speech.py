@@ -80,6 +80,12 @@ class Speaker:
     body: str | None = None
 
     @property
+    def identified(self) -> bool:
+        """Whether the words say who is speaking: a name, or a description that names its body ("a
+        senior U.S. defense official"); not "the group", "the man", "a spokesman"."""
+        return self.kind is not SpeakerKind.DESCRIBED or self.body is not None
+
+    @property
     def label(self) -> str:
         """"Sabrina Singh, Deputy Pentagon press secretary"; a role that is only a short title goes
         before the name, as written ("Gen. Allen Batschelet", "Mr Cooper"); the bare name when
@@ -450,6 +456,8 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
     words = [t for t in phrase if t.i < name_start]
     while words and (words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON") or words[0].is_punct):
         words = words[1:]
+    if any(t.like_num or t.pos_ in ("VERB", "AUX", "ADV", "NUM") for t in words):
+        return None  # "56 minutes late Richard Lloyd": words run in from before, no role
     if words:
         role = head.doc[words[0].i:name_start].text
     else:

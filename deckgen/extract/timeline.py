@@ -27,7 +27,8 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   speaker's), a date in a hypothetical ("if I wake up tomorrow"), a recurring time ("Monday
   through Friday", "on Mondays", "every Friday"), a deadline rule counted from an event ("within
   30 days of receiving"), a date of a thing rather than an event ("the tax returns, from
-  2013"), an event inside a quotation, a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
+  2013"), an event inside a quotation, an instruction or worked example addressed to the reader
+  ("You sold the shares on August 1", "File the form by April 15"), a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
   subordinate clause (the sentence's event is its main verb's), and a future event that would
   resolve to a date in the past.
 """
@@ -259,6 +260,17 @@ def _in_main_clause(verb: Token) -> bool:
     return True
 
 
+def _addressed_to_reader(verb: Token) -> bool:
+    """"You sold the shares on August 1" (a worked example), "File the form by April 15" (an
+    instruction): the subject is "you", or there is none and the verb is a bare imperative."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[0].lower_ == "you"
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _is_future(verb: Token) -> bool:
     """"will resume", "is set to resume", "plans to hold", "is expected to", "upcoming"."""
     while True:
@@ -287,6 +299,8 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         clause = clause.head if clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp", "ccomp") else None
     if verb is None or not _in_main_clause(verb):
         return "dates a subordinate clause, not the sentence's event"
+    if _addressed_to_reader(verb):
+        return "an instruction or a worked example for the reader, not an event"
     if not _dates_a_verb(entity):
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
     if speech.quotation_at(verb.idx) is not None:
