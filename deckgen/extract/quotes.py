@@ -22,7 +22,6 @@ MAX_KEY_QUOTE_WORDS = 45
 _TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
 # A single mark at a word's edge that is no apostrophe and closes nothing says the marks were paired wrongly ("provoking people' when they drove ..."): no quote to show.
 _STRAY_MARK = re.compile(r"(?<!\w)[‘'](?=\w)(?![^‘’']*[’'](?!\w))|(?<=[a-z])[’'](?=\s)(?<!s[’'])")
-_PERSON_PRONOUNS = frozenset("he she they his her their him them".split())
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,7 @@ def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
 
     chosen = [q for q in quotes if q.speaker and q.speaker.identified
               and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
-              and q.text[:1].isupper() and not dangles(q.text)
-              and (re.findall(r"\w+", q.text.lower())[:1] or [""])[0] not in _PERSON_PRONOUNS]
+              and q.text[:1].isupper() and not dangles(q.text)]
     seen: set[str] = set()
     firsts, rest = [], []
     for quote in chosen:

@@ -48,8 +48,6 @@ SPEECH_VERBS = {
                     "ask".split(), False),
 }
 PRONOUN_REACH = 3  # sentences back a "he"/"she" may look for its person
-PRONOUNS = ("he", "she", "it", "they")
-_PERSON_PRONOUNS = ("he", "she")
 _NAMED_BODIES = ("ORG", "GPE", "NORP")
 _OPENING_MARKS = ("\u201c", "\u2018", "``")
 _CLOSING_MARKS = ("\u201d", "\u2019", "''")
@@ -248,7 +246,7 @@ class _Reader:
         sentence = self.sentences[position]
         stating = verb.lower_ == "according" or SPEECH_VERBS[verb.lemma_.lower()]
         speaker = self._speaker(subject, position, quiet)
-        if speaker is None and subject.lower_ not in PRONOUNS:
+        if speaker is None and not _third_person(subject):
             return None
         return Attribution(speaker, subject.text if subject.pos_ == "PRON" else _phrase(subject).text,
                            verb.text, sentence.id, stating, _heads_main_clause(verb))
@@ -330,12 +328,11 @@ class _Reader:
         return people
 
     def _antecedent(self, pronoun: Token, position: int) -> Speaker | None:
-        word = pronoun.lower_
-        if word in _PERSON_PRONOUNS:
+        if not _third_person(pronoun):
+            return None  # "I", "we", "you" outside quotation marks
+        if set(pronoun.morph.get("Gender")) & {"Masc", "Fem"}:  # he, she
             return self._person_antecedent(pronoun, position)
-        if word in ("it", "they"):
-            return self._group_antecedent(pronoun, position)
-        return None
+        return self._group_antecedent(pronoun, position)  # it, they
 
     def _person_antecedent(self, pronoun: Token, position: int) -> Speaker | None:
         """The one person named from PRONOUN_REACH sentences back to the pronoun, else the person
@@ -375,6 +372,11 @@ class _Reader:
             return None
         plural = speaker.kind is SpeakerKind.DESCRIBED and speaker.name.split()[-1].endswith("s")
         return speaker if (pronoun.lower_ == "they") == plural or speaker.kind is SpeakerKind.ORGANISATION else None
+
+
+def _third_person(token: Token) -> bool:
+    """He, she, it, they: a personal pronoun of the third person (the tagger's morphology)."""
+    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and "Prs" in token.morph.get("PronType")
 
 
 def surname(name: str) -> str:

@@ -43,6 +43,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text
 from .speech import SPEECH_VERBS, Speech
@@ -86,8 +87,6 @@ _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|
 _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
-_CONDITIONS = frozenset(("if", "unless", "whether"))
-_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
 _RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
@@ -254,7 +253,7 @@ def _in_main_clause(verb: Token) -> bool:
     a clause that modifies a noun or sets the scene: a date in "Kate Connelly, who he wed in 1995"
     or "a sign her husband has decided to run in 2016" dates something the sentence does not state."""
     while verb.head.i != verb.i:
-        if verb.dep_ in _SUBORDINATE:
+        if verb.dep_ in SUBORDINATE_CLAUSES:
             return False
         verb = verb.head
     return True
@@ -292,7 +291,7 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         return "a relative date inside a quotation"
     clause = verb
     while clause is not None:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
             return "hypothetical"
         if clause.lemma_.lower() in _PHOTO_VERBS:
             return "dates a photo, not the event"
