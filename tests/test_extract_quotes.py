@@ -169,3 +169,19 @@ def test_words_run_in_before_a_name_are_no_role():
     text = ("Mr Beavis was fined after he returned 56 minutes late Richard Lloyd, executive director of the "
             "watchdog, said: “We are concerned that this decision waters down the law.”")
     assert speaker_of(quotes_of(text), "We are concerned") in ("Richard Lloyd", "Richard Lloyd, executive director of the watchdog")
+
+
+def test_reported_or_alleged_speech_is_not_credited_to_its_speaker():
+    # a court report and a workplace story: the quote is the prosecutors' or the paper's account
+    text = ("Prosecutors said Thomas told a supervisor: “I will make them pay for what they did to me.” "
+            "Jones allegedly told the crew: “Nobody leaves this ship until the cargo is found.” "
+            "The captain told the crew: “We sail at dawn and we will be home within the week.”")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "I will make") is None
+    assert speaker_of(quotes, "Nobody leaves") is None
+    assert speaker_of(quotes, "We sail") == "the captain" or speaker_of(quotes, "We sail") == "The captain"
+
+
+def test_a_speech_verb_inside_the_quote_makes_no_hearsay():
+    quotes = quotes_of("“I told him we would never sell the farm to anyone,” Mary Hale said.")
+    assert speaker_of(quotes, "I told him") == "Mary Hale"

@@ -107,7 +107,7 @@ def find_figures(analysis: Analysis, speech: Speech) -> list[Figure]:
             if said is not None and said.sentence_id == sentence.id and quotation is None \
                     and _introduces_quotation(said, speech, sentence.end):
                 said = None
-            speaker = said.speaker if said and said.stating else None
+            speaker = said.speaker if said and said.stating and not said.hearsay else None
             if quotation and speaker is None:
                 continue
             figure = _figure(entity, speaker, (sentence.id, *((said.sentence_id,) if speaker else ())))

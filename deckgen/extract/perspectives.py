@@ -4,7 +4,7 @@ A speaker's group is the named body (ORG, GPE or NORP entity) the text gives the
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
 description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
-whose speech verb is not the sentence's main verb, or whose words open on what came before
+whose speech verb is not the sentence's main verb or is reported by someone else (hearsay), or whose words open on what came before
 ("She made the decision alone", ``summarize.base.dangles``) are left out.
 
 Contrasts are conservative: two groups (never "Other") make statements on one topic with
@@ -74,7 +74,7 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     statements: list[Statement] = []
     for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None or not attribution.main:
+        if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
         text = bullet_text(span)

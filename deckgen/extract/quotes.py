@@ -1,7 +1,8 @@
 """Key quotes: passages between quote marks, exactly as the source has them, with their speaker.
 
 Quotations and their speakers come from ``speech.read_speech`` (the governing speech verb).
-Quoted runs of fewer than MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and
+A quotation someone else reports or alleges ("Prosecutors said Thomas told a supervisor: '...'")
+has no speaker: the words are not known to be the speaker's. Quoted runs of fewer than MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and
 titles of works are no speech (every word capitalised); both are skipped, and so is a
 quotation whose marks were paired wrongly (a stray mark inside it).
 """
@@ -37,7 +38,8 @@ class Quote:
 
 def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
     """The document's quotes of at least ``min_words`` words, in order."""
-    return [Quote(q.text, q.attribution.speaker if q.attribution else None, q.sentence_ids)
+    return [Quote(q.text, q.attribution.speaker if q.attribution and not q.attribution.hearsay else None,
+                  q.sentence_ids)
             for q in speech.quotations if len(q.text.split()) >= min_words and not is_title(q.text)
             and not _STRAY_MARK.search(q.text)]
 

@@ -45,7 +45,7 @@ SPEECH_VERBS = {
                     "estimate warn emphasize emphasise acknowledge predict reply testify find conclude "
                     "disclose reveal".split(), True),
     **dict.fromkeys("call reject deny refuse decline dismiss criticize criticise praise welcome urge "
-                    "ask".split(), False),
+                    "ask allege".split(), False),
 }
 PRONOUN_REACH = 3  # sentences back a "he"/"she" may look for its person
 _NAMED_BODIES = ("ORG", "GPE", "NORP")
@@ -98,7 +98,9 @@ class Attribution:
     """The speaker of one sentence; ``speaker`` is None for a pronoun nothing resolves.
 
     ``sentence_id`` is the sentence that carries the speech verb (another one for a sentence
-    inside a quotation attributed elsewhere); ``words`` are the subject's words there ("she",
+    inside a quotation attributed elsewhere); ``hearsay`` whether someone else reports or
+    alleges the speech ("Prosecutors said Thomas told a supervisor ...", "he allegedly told her
+    ..."): the words are then not known to be the speaker's; ``words`` are the subject's words there ("she",
     "Singh"); ``stating`` whether the verb vouches for what is said ("said", not "denied");
     ``main`` whether the speech verb heads its sentence's main clause (not "Before the examiner
     concluded that ..., his death was ...": the sentence is not what the examiner said).
@@ -110,6 +112,7 @@ class Attribution:
     sentence_id: str
     stating: bool
     main: bool = True
+    hearsay: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,7 @@ class _Reader:
         if speaker is None and not _third_person(subject):
             return None
         return Attribution(speaker, subject.text if subject.pos_ == "PRON" else _phrase(subject).text,
-                           verb.text, sentence.id, stating, _heads_main_clause(verb))
+                           verb.text, sentence.id, stating, _heads_main_clause(verb), _hearsay(verb, self.inside))
 
     def _speaker(self, subject: Token, position: int, quiet: bool) -> Speaker | None:
         if subject.pos_ == "PRON":
@@ -410,6 +413,21 @@ def _says_something(verb: Token, quoted: set[int]) -> bool:
 def _trails(verb: Token) -> bool:
     """A speech verb after what it reports, which the parser hangs it from ("..., police said")."""
     return verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _hearsay(verb: Token, quoted: set[int]) -> bool:
+    """Speech someone else reports: the verb is governed by another speech verb outside
+    quotation marks ("Prosecutors said Thomas told ...", "police allege he said ..."; not "“I told
+    him no,” she said") or hedged by an adverb made from one ("allegedly", "reportedly")."""
+    if any(c.dep_ == "advmod" and c.lower_.endswith("edly") and any(
+            c.lower_[:-4] + end in SPEECH_VERBS for end in ("", "e")) for c in verb.children):
+        return True
+    head = verb
+    while head.head.i != head.i and head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and head.i not in quoted:
+            return True
+    return False
 
 
 def _heads_main_clause(verb: Token) -> bool:
