@@ -185,3 +185,10 @@ def test_reported_or_alleged_speech_is_not_credited_to_its_speaker():
 def test_a_speech_verb_inside_the_quote_makes_no_hearsay():
     quotes = quotes_of("“I told him we would never sell the farm to anyone,” Mary Hale said.")
     assert speaker_of(quotes, "I told him") == "Mary Hale"
+
+
+def test_a_bracketed_appositive_is_no_role():
+    # a sports caption run into the text: "(centre)" is where he stands in the picture
+    text = ("Harlequins full back Ugo Monye (centre) is hanging up his boots. "
+            "“I want to finish the season in the best possible way,” said Monye.")
+    assert speaker_of(quotes_of(text), "I want") in ("Ugo Monye", "Ugo Monye, Harlequins full back")

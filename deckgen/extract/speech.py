@@ -470,7 +470,8 @@ def _phrase(head: Token) -> Span:
 
 def _role(head: Token, phrase: Span, name: str) -> str | None:
     """The words of a person's noun phrase before the name (no article or possessive pronoun),
-    or an appositive after it ("Charles Lister, the director of ..."), as written."""
+    or an appositive after it ("Charles Lister, the director of ..."; not one in brackets), as
+    written; none when the words before hold a number or a verb (text run in from before)."""
     name_start = next((t.i for t in phrase if name.startswith(t.text) and t.ent_type_ == "PERSON"),
                       head.i - len(name.split()) + 1)
     words = [t for t in phrase if t.i < name_start]
@@ -482,8 +483,8 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
         role = head.doc[words[0].i:name_start].text
     else:
         appositive = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
-        if appositive is None:
-            return None
+        if appositive is None or any(t.text == "(" for t in head.doc[head.i:appositive.left_edge.i]):
+            return None  # "Ugo Monye (centre)": a caption's place in the picture, no role
         role = _phrase(appositive).text
     role = role.strip(" ,")
     return role if role and len(role.split()) <= MAX_ROLE_WORDS else None
