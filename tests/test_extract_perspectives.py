@@ -95,3 +95,10 @@ def test_a_role_owned_by_a_pronoun_names_no_group():
 def test_a_statement_is_what_the_main_verb_says():
     text = "Before the city's chief medical examiner concluded that he died alone, his death was debated."
     assert statements_of(text) == []
+
+
+def test_a_statement_that_leans_on_the_sentence_before_is_left_out():
+    # "she" was named in a sentence the slide does not show
+    found = statements_of("But a spokesman for the UK's top prosecutor said she made the decision alone. "
+                          "A spokesman for the Home Office said the review would finish in May.")
+    assert [s.text for s in found] == ["The review would finish in May — a spokesman for the Home Office"]

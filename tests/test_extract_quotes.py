@@ -146,3 +146,49 @@ def test_a_quote_then_a_pronoun_speaker_resolved_in_the_sentence():  # guard: ".
     assert speaker_of(quotes_of(text), "strong likelihood") == "Christopher Kuhar, Zoo director"
 
 
+
+
+def key_quotes_of(text: str):
+    from deckgen.extract.quotes import key_quotes
+
+    return [(q.text, q.speaker.label) for q in key_quotes(quotes_of(text))]
+
+
+def test_a_key_quote_says_who_speaks_and_stands_alone():
+    # news, a club report, a court report and a science story
+    text = ("China “vastly improved its detection and management of infectious diseases,” writes the agency. "
+            "“The fighters detonated two car bombs in the capital this evening,” the group said. "
+            "“If he makes a payment to the bank then the proceedings would come to an end,” said prosecutor "
+            "David Hughes. "
+            "“The samples were clean and the results held up in every lab,” said Maria Ortiz, a chemist.")
+    assert key_quotes_of(text) == [
+        ("The samples were clean and the results held up in every lab", "Maria Ortiz, a chemist")]
+
+
+def test_words_run_in_before_a_name_are_no_role():
+    text = ("Mr Beavis was fined after he returned 56 minutes late Richard Lloyd, executive director of the "
+            "watchdog, said: “We are concerned that this decision waters down the law.”")
+    assert speaker_of(quotes_of(text), "We are concerned") in ("Richard Lloyd", "Richard Lloyd, executive director of the watchdog")
+
+
+def test_reported_or_alleged_speech_is_not_credited_to_its_speaker():
+    # a court report and a workplace story: the quote is the prosecutors' or the paper's account
+    text = ("Prosecutors said Thomas told a supervisor: “I will make them pay for what they did to me.” "
+            "Jones allegedly told the crew: “Nobody leaves this ship until the cargo is found.” "
+            "The captain told the crew: “We sail at dawn and we will be home within the week.”")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "I will make") is None
+    assert speaker_of(quotes, "Nobody leaves") is None
+    assert speaker_of(quotes, "We sail") == "the captain" or speaker_of(quotes, "We sail") == "The captain"
+
+
+def test_a_speech_verb_inside_the_quote_makes_no_hearsay():
+    quotes = quotes_of("“I told him we would never sell the farm to anyone,” Mary Hale said.")
+    assert speaker_of(quotes, "I told him") == "Mary Hale"
+
+
+def test_a_bracketed_appositive_is_no_role():
+    # a sports caption run into the text: "(centre)" is where he stands in the picture
+    text = ("Harlequins full back Ugo Monye (centre) is hanging up his boots. "
+            "“I want to finish the season in the best possible way,” said Monye.")
+    assert speaker_of(quotes_of(text), "I want") in ("Ugo Monye", "Ugo Monye, Harlequins full back")

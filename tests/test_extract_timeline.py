@@ -264,3 +264,13 @@ def test_a_picture_caption_is_no_timeline_event():
     assert [m.when.year for m in find_times(document)] == [1941, 1944, 2009, 2012]
     timeline = briefing_extras([analyse(document)])["timeline"]
     assert [p.shown for p in timeline] == ["Aug 1941 ('in August 1941'): Bader was shot down over France in August 1941."]
+
+
+def test_an_instruction_or_a_worked_example_for_the_reader_dates_no_event():
+    # tax instructions and a how-to guide: the dates are examples and rules, not events
+    example = times_of("However, you sold the 10,000 shares on August 1, 2007.")
+    rule = times_of("File the completed form with the county clerk by April 15, 2025.")
+    event = times_of("The county clerk filed the completed form on April 15, 2025.")
+    assert [m.not_event for m in example + rule] == [
+        "an instruction or a worked example for the reader, not an event"] * 2
+    assert [m.not_event for m in event] == [None]

@@ -171,7 +171,8 @@ def test_timeline_items_show_their_date_label_apart_from_the_text(client, sessio
 
 def test_dropping_a_figure_keeps_the_charts(charted_client, charted, tmp_path):
     view = edit(charted_client, op="drop", item="figures#0").json()
-    assert [i["text"] for i in items(view, "figures")] == [p.text for p in charted.figures[1:]]
+    left = items(view, "figures") if any(g["id"] == "figures" for g in view["groups"]) else []  # the seed may have one
+    assert [i["text"] for i in left] == [p.text for p in charted.figures[1:]]
     assert len(items(view, "charts/0")) == 2
     saved = load_outline(tmp_path / "charted.yaml")
     assert saved.figures == charted.figures[1:] and saved.charts == charted.charts

@@ -205,27 +205,6 @@ def attribute(document: Document) -> dict[str, Attribution]:
     return found
 
 
-def speech_verbs(document: Document) -> dict[str, dict[int, Attribution | None]]:
-    """Per sentence id, each speech verb outside quotes by where it starts in the sentence's text,
-    with the attribution it makes: None when its speaker cannot be read ("a pal told"); a pronoun
-    resolved as ``attribute`` resolves a sentence's first ("..., he told NewsNet5")."""
-    masked, people = _reading(document)
-    found = attribute(document)
-    known = {_key(full.split()[-1]) for full in people}
-    known |= {_key(a.speaker.name.split()[-1]) for a in found.values() if a.speaker}
-    verbs = {}
-    for position, sentence in enumerate(document.sentences):
-        readable, first = {}, found.get(sentence.id)
-        for attribution in _candidates(masked[sentence.id], sentence, people):
-            if first and (first.sentence_id, first.verb_start) == (sentence.id, attribution.verb_start):
-                attribution = first
-            elif attribution.words.lower() in PRONOUNS:
-                attribution = _resolved(attribution, position, document, masked, found, people, known)
-            readable[attribution.verb_start] = attribution
-        verbs[sentence.id] = {verb.start(): readable.get(verb.start()) for verb in _VERB.finditer(masked[sentence.id])}
-    return verbs
-
-
 def quoted_openings(document: Document) -> set[str]:
     """Ids of the sentences that open with a quotation, or inside one that an earlier sentence
     of the paragraph opened (the segmenter splits a long quote into sentences)."""

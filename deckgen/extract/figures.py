@@ -10,12 +10,15 @@ A figure is a CARDINAL, QUANTITY, PERCENT or MONEY entity with a digit in it, an
   phrase names, or the noun it modifies.
 
 ``number`` and ``counts`` keep the words of the text and both occur verbatim in the sentence.
-A subject of a passive verb keeps its verb ("20 people killed"). Never figures: a number inside
+A slide shows the figure in its clause, deletion only: subject, verb and the verb's complements
+("The storm left 3,862 people homeless"), with who states it when the words do not name them;
+a figure with no such clause (a bare count, a clause that modifies a noun, a pronoun subject
+other than a quoted speaker's "I"/"we") is not shown. Never figures: a number inside
 a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
 number after the noun it labels or before a name ("737 MAX airplanes"), dates and times, a
 count after "other", "more", "further" or a superlative (a part of an unstated whole: "about 50
 other people", "the first 10 minutes"), the second number of a ratio ("1 in 5 people"), a
-number in a hypothetical ("if", "unless"), and a number whose counted noun is not found ("21.9%
+number in a hypothetical (a clause under "if", "unless", or one that such a clause modifies), and a number whose counted noun is not found ("21.9%
 whilst"). A figure in a quotation is the quotation's speaker's, and left out when it has none.
 A restated figure (same value and unit, same counted noun, no other speaker) is kept once.
 """
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -39,20 +43,12 @@ MAX_COUNTS_WORDS = 8
 _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
 _PART_OF_A_WHOLE = frozenset("other more further additional extra remaining last first next top".split())
-_HYPOTHETICAL = frozenset(("if", "unless"))
-_SAYS_OF_WHAT = frozenset(("of", "in"))  # "50 tons of water", "2,500 U.S. forces in Iraq"; not "56 games for the team"
-_MODIFYING_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "my", "our", "your"))
 _SHARES = frozenset(("cent", "percent", "%"))  # a share counts only what its "of" names
-_SELF_PRONOUNS = frozenset(("i", "we"))  # a subject that a quotation's credit names
 MAX_SHOWN_WORDS = 16
-_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "prep", "prt", "oprd", "agent", "dative", "xcomp"))
+_CORE_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"))
+_COMPLEMENTS = _CORE_COMPLEMENTS - {"ccomp"} | {"prep", "prt", "agent", "dative"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
-# A measure with nobody stating it says nothing on a slide of figures ("56 minutes", "45 feet").
-_BARE_MEASURES = frozenset("second minute hour day week month year decade yard metre meter foot mile kilometre "
-                           "kilometer km inch centimetre cm millimetre mm kilogram kg gram pound lb stone tonne "
-                           "ton calorie degree time".split())
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -103,18 +99,15 @@ class FigureSeries:
 def find_figures(analysis: Analysis, speech: Speech) -> list[Figure]:
     """The document's figures, in order."""
     figures: list[Figure] = []
-    for sentence in analysis.document.sentences:
-        span = analysis.span(sentence)
-        if span is None:
-            continue
+    for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        for entity in _numbers(span):
+        for entity in _numbers(analysis, span):
             quotation = speech.quotation_at(entity.start_char)
             said = quotation.attribution if quotation else attribution
             if said is not None and said.sentence_id == sentence.id and quotation is None \
                     and _introduces_quotation(said, speech, sentence.end):
                 said = None
-            speaker = said.speaker if said and said.stating else None
+            speaker = said.speaker if said and said.stating and not said.hearsay else None
             if quotation and speaker is None:
                 continue
             figure = _figure(entity, speaker, (sentence.id, *((said.sentence_id,) if speaker else ())))
@@ -123,12 +116,12 @@ def find_figures(analysis: Analysis, speech: Speech) -> list[Figure]:
     return figures
 
 
-def _numbers(span: Span) -> list[Span]:
+def _numbers(analysis: Analysis, span: Span) -> list[Span]:
     """The figure entities of a sentence with a digit in them, and a count in digits the
     recogniser missed ("the 900 troops"), in order."""
     from spacy.tokens import Span
 
-    found = [e for e in span.ents if e.label_ in _FIGURE_ENTITIES and any(c.isdigit() for c in e.text)]
+    found = [e for e in analysis.entities_in(span) if e.label_ in _FIGURE_ENTITIES and any(c.isdigit() for c in e.text)]
     missed = [Span(span.doc, t.i, t.i + 1, label="CARDINAL") for t in span
               if not t.ent_type_ and t.dep_ == "nummod" and t.like_num and any(c.isdigit() for c in t.text)]
     return sorted(found + missed, key=lambda e: e.start)
@@ -137,9 +130,8 @@ def _numbers(span: Span) -> list[Span]:
 def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
     """The figures for a slide, at most MAX_FIGURES: from sentences that can stand as a point
     (ids in ``standing``, when given: not a caption, boilerplate or a page header run into the
-    text), and a bare measure ("56 minutes") only with someone stating it."""
-    return [f for f in figures if (standing is None or f.sentence_ids[0] in standing)
-            and (f.stated_by or f.unit or f.head not in _BARE_MEASURES)][:MAX_FIGURES]
+    text)."""
+    return [f for f in figures if standing is None or f.sentence_ids[0] in standing][:MAX_FIGURES]
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -156,9 +148,9 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     counted = _counted(entity, numbers[-1])
     if counted is None:
         return None
-    counts, head, end = counted
-    shown = _shown(entity, end, counts, quoted=speaker is not None)
-    if shown is None or entity.text not in shown:
+    counts, head, _ = counted
+    shown = _shown(entity, quoted=speaker is not None and speaker.identified)
+    if shown is None:
         return None
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
@@ -179,51 +171,51 @@ def _with_currency(entity: Span) -> Span:
     return entity
 
 
-def _shown(entity: Span, end: int, counts: str, quoted: bool) -> str | None:
-    """What a slide shows: the figure with what it counts when that says where or of what ("2,500
-    U.S. forces in Iraq", "15 percent of its gross income"), else its clause from the subject
-    ("Emirates had a fleet of 270 aircraft"; an aside between subject and verb left out), else nothing: a bare count ("270 aircraft") tells
-    no one what it is about. A subject that is a pronoun ("It had ...") does not say who, unless
-    it is a quoted speaker's own "I" or "we"."""
+def _shown(entity: Span, quoted: bool) -> str | None:
+    """What a slide shows: the clause that holds the figure, from its subject through its verb
+    and the verb's complements ("Emirates had a fleet of 270 aircraft", "The storm left 3,862
+    people homeless", "About 15 percent of its gross income went to research"); an aside between
+    subject and verb, and what follows the subject's own "of" phrase, are left out. Nothing when
+    there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
+    happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
+    killed") not where, a clause without its complement not what, and a pronoun subject ("It
+    had ...") not who, unless it is a quoted speaker's own "I" or "we"."""
     doc = entity.doc
-    figure = doc[entity.start:end].text if counts else entity.text
     verb = entity.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and entity.start <= subject.i < end:  # the figure is the subject: its clause
-        return _clause(doc, entity.start, verb)
-    if any(t.dep_ == "prep" and t.lower_ in _SAYS_OF_WHAT for t in doc[entity.end:end]):
-        return figure
-    if subject is None or subject.i > entity.start:
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in SUBORDINATE_CLAUSES or verb.dep_ == "amod":
         return None
-    if subject.pos_ == "PRON" and not (quoted and subject.lower_ in _SELF_PRONOUNS):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].i > verb.i:
+        return None  # two subjects: a parse gone wrong ("A report, ..., estimated IS has ...")
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and not (quoted and subject.morph.get("Person") == ["1"]):
         return None
+    who_end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ != "prep" or child.lower_ not in _ATTACHED or child.i != who_end:
+            break
+        who_end = child.right_edge.i + 1
     verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))])
-    who, rest = doc[_noun_phrase_start(subject):subject.i + 1], doc[verb_start:end]
-    if subject.i + 1 < verb_start and not any(t.is_punct for t in doc[subject.i + 1:verb_start]):
+    if who_end < verb_start and not any(t.is_punct for t in doc[who_end:verb_start]):
         return None  # words between subject and verb that are no aside: keep them or show nothing
-    if len(who) + len(rest) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".")
-                                                     for t in (*who, *rest)):
-        return None
-    return f"{who.text} {rest.text}"
-
-
-def _clause(doc, start: int, verb: Token) -> str | None:
-    """The words from ``start`` through the verb and what completes it ("1,200 patients completed
-    the trial", "At least 20 people were killed in the blast"); None when it is long, holds a
-    clause break, or is negated (kept whole, it would still read right, but long)."""
     end = verb.i + 1
     for child in verb.rights:
         if child.left_edge.i != end or child.dep_ not in _COMPLEMENTS:
             break
         end = child.right_edge.i + 1
-    if end == verb.i + 1 and verb.pos_ == "AUX":
-        return None  # "44 per cent of the followers are": a copula without its complement
-    span = doc[start:end]
-    if len(span) > MAX_SHOWN_WORDS or any(t.is_punct and t.text not in ("-", "'", "’", ".") for t in span):
+    if any(c.dep_ in _CORE_COMPLEMENTS and c.i >= end for c in verb.rights):
+        return None  # "44 per cent of the followers are": a verb without its complement
+    who_start = _noun_phrase_start(subject)
+    if subject.left_edge.i <= entity.start < who_start:
+        who_start = entity.start  # "At least 20 people ..."
+    who, rest = doc[who_start:who_end], doc[verb_start:end]
+    inside = who.start <= entity.start and entity.end <= who.end or rest.start <= entity.start and entity.end <= rest.end
+    if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
+            t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
         return None
-    return span.text
+    return f"{who.text} {rest.text}"
 
 
 def _noun_phrase_start(head: Token) -> int:
@@ -251,10 +243,19 @@ def _refused(entity: Span, number: Token) -> bool:
         return True  # "Section 522", "chapter 13"
     clause = number
     while clause.head.i != clause.i:
-        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children):
+        if _conditional(clause):
             return True
         clause = clause.head
-    return any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in clause.children)
+    return _conditional(clause)
+
+
+def _conditional(token: Token) -> bool:
+    """A clause opened by "if"/"unless", or one that such a clause modifies ("If you received a
+    form, the tax is 20% of ..."): what it says holds only on that condition."""
+    def opened(clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+
+    return opened(token) or any(c.dep_ == "advcl" and opened(c) for c in token.children)
 
 
 def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
@@ -284,7 +285,7 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
         return None
     before = doc[entity.start - 1] if entity.start else None
     if noun.tag_ == "NN" and entity.label_ == "CARDINAL" and number.text != "1" and (
-            noun.dep_ == "compound" or (before is not None and before.lower_ in _MODIFYING_DETERMINERS)):
+            noun.dep_ == "compound" or (before is not None and _modifying_determiner(before))):
         return None  # "a 3 digit code", "his No 10 shirt": the number names a kind, it counts nothing
     end = noun.i + 1
     for child in noun.rights:
@@ -292,6 +293,11 @@ def _counted(entity: Span, number: Token) -> tuple[str, str, int] | None:
             end = child.right_edge.i + 1
         break
     return _words(doc, entity.end, end, noun)
+
+
+def _modifying_determiner(token: Token) -> bool:
+    """"a", "an" or a possessive pronoun ("his No 10 shirt"), not "the" ("the 900 troops")."""
+    return token.tag_ == "PRP$" or "Ind" in token.morph.get("Definite")
 
 
 def _attached(doc, entity: Span, prepositions=_ATTACHED) -> Token | None:
@@ -337,6 +343,8 @@ def _add_unless_restated(figures: list[Figure], figure: Figure) -> None:
     """Append ``figure`` unless it restates an earlier one; the statement with a speaker is kept,
     in the place of the first; two different speakers stating one value are both kept."""
     for index, earlier in enumerate(figures):
+        if earlier.shown == figure.shown:
+            return  # two numbers of one clause ("Some 375,000 people in 18 counties lost power")
         if (earlier.low, earlier.high, earlier.unit, earlier.head) == (figure.low, figure.high, figure.unit, figure.head) \
                 and (earlier.stated_by is None or figure.stated_by is None
                      or _same_speaker(earlier.stated_by, figure.stated_by)):

@@ -3,8 +3,9 @@
 A speaker's group is the named body (ORG, GPE or NORP entity) the text gives them: in their
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
 description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
-"Other", which no slide shows: precision over recall. Statements whose speaker is unknown, or
-whose speech verb is not the sentence's main verb, are left out.
+"Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
+whose speech verb is not the sentence's main verb or is reported by someone else (hearsay), or whose words open on what came before
+("She made the decision alone", ``summarize.base.dangles``) are left out.
 
 Contrasts are conservative: two groups (never "Other") make statements on one topic with
 opposite polarity. A topic is a frame of the small lexicon ``FRAMES`` found in both, or, outside
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..compress import bullet_text
+from ..summarize.base import dangles
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -70,12 +72,14 @@ class Contrast:
 def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     """One statement per attributed parsed sentence whose speaker is known, in document order."""
     statements: list[Statement] = []
-    for sentence in analysis.document.sentences:
+    for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None or not attribution.main or not analysis.parsed(sentence):
+        if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
-        text = bullet_text(analysis.span(sentence))
+        text = bullet_text(span)
+        if dangles(text):
+            continue  # "She made the decision alone": who she is was said before
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
     return statements

@@ -1,7 +1,8 @@
 """Key quotes: passages between quote marks, exactly as the source has them, with their speaker.
 
 Quotations and their speakers come from ``speech.read_speech`` (the governing speech verb).
-Quoted runs of fewer than MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and
+A quotation someone else reports or alleges ("Prosecutors said Thomas told a supervisor: '...'")
+has no speaker: the words are not known to be the speaker's. Quoted runs of fewer than MIN_QUOTE_WORDS words are scare quotes ("crucial", 'watch list') and
 titles of works are no speech (every word capitalised); both are skipped, and so is a
 quotation whose marks were paired wrongly (a stray mark inside it).
 """
@@ -22,7 +23,6 @@ MAX_KEY_QUOTE_WORDS = 45
 _TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs with".split())
 # A single mark at a word's edge that is no apostrophe and closes nothing says the marks were paired wrongly ("provoking people' when they drove ..."): no quote to show.
 _STRAY_MARK = re.compile(r"(?<!\w)[‘'](?=\w)(?![^‘’']*[’'](?!\w))|(?<=[a-z])[’'](?=\s)(?<!s[’'])")
-_PERSON_PRONOUNS = frozenset("he she they his her their him them".split())
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class Quote:
 
 def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
     """The document's quotes of at least ``min_words`` words, in order."""
-    return [Quote(q.text, q.attribution.speaker if q.attribution else None, q.sentence_ids)
+    return [Quote(q.text, q.attribution.speaker if q.attribution and not q.attribution.hearsay else None,
+                  q.sentence_ids)
             for q in speech.quotations if len(q.text.split()) >= min_words and not is_title(q.text)
             and not _STRAY_MARK.search(q.text)]
 
@@ -46,11 +47,17 @@ def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]
 def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes worth a slide of key quotes: substantive, with a known speaker, each speaker's
     first before anyone's second, at most MAX_KEY_QUOTES, in document order. Left out: a quote
-    with no speaker (on a slide of quotes it would be read as the last speaker's), one under
+    with no speaker (on a slide of quotes it would be read as the last speaker's) or one the
+    words do not identify ("the group", "a spokesman": ``Speaker.identified``), one under
     MIN_KEY_QUOTE_WORDS or over MAX_KEY_QUOTE_WORDS words (a passage cannot be cut without
-    changing it), and one that opens with he, she or they (nobody on the slide says who)."""
-    chosen = [q for q in quotes if q.speaker and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
-              and (re.findall(r"\w+", q.text.lower())[:1] or [""])[0] not in _PERSON_PRONOUNS]
+    changing it), one that opens in lower case (it goes on the writer's sentence: "China
+    “vastly improved its detection ...”"), and one whose opening leans on what came before
+    (he, she, they, "this", "If he makes ...": ``summarize.base.dangles``)."""
+    from ..summarize.base import dangles
+
+    chosen = [q for q in quotes if q.speaker and q.speaker.identified
+              and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
+              and q.text[:1].isupper() and not dangles(q.text)]
     seen: set[str] = set()
     firsts, rest = [], []
     for quote in chosen:

@@ -26,8 +26,9 @@ Read once per document (``read_speech``) and shared by quotes, figures and persp
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -44,11 +45,9 @@ SPEECH_VERBS = {
                     "estimate warn emphasize emphasise acknowledge predict reply testify find conclude "
                     "disclose reveal".split(), True),
     **dict.fromkeys("call reject deny refuse decline dismiss criticize criticise praise welcome urge "
-                    "ask".split(), False),
+                    "ask allege".split(), False),
 }
 PRONOUN_REACH = 3  # sentences back a "he"/"she" may look for its person
-PRONOUNS = ("he", "she", "it", "they")
-_PERSON_PRONOUNS = ("he", "she")
 _NAMED_BODIES = ("ORG", "GPE", "NORP")
 _OPENING_MARKS = ("\u201c", "\u2018", "``")
 _CLOSING_MARKS = ("\u201d", "\u2019", "''")
@@ -79,6 +78,12 @@ class Speaker:
     body: str | None = None
 
     @property
+    def identified(self) -> bool:
+        """Whether the words say who is speaking: a name, or a description that names its body ("a
+        senior U.S. defense official"); not "the group", "the man", "a spokesman"."""
+        return self.kind is not SpeakerKind.DESCRIBED or self.body is not None
+
+    @property
     def label(self) -> str:
         """"Sabrina Singh, Deputy Pentagon press secretary"; a role that is only a short title goes
         before the name, as written ("Gen. Allen Batschelet", "Mr Cooper"); the bare name when
@@ -93,7 +98,9 @@ class Attribution:
     """The speaker of one sentence; ``speaker`` is None for a pronoun nothing resolves.
 
     ``sentence_id`` is the sentence that carries the speech verb (another one for a sentence
-    inside a quotation attributed elsewhere); ``words`` are the subject's words there ("she",
+    inside a quotation attributed elsewhere); ``hearsay`` whether someone else reports or
+    alleges the speech ("Prosecutors said Thomas told a supervisor ...", "he allegedly told her
+    ..."): the words are then not known to be the speaker's; ``words`` are the subject's words there ("she",
     "Singh"); ``stating`` whether the verb vouches for what is said ("said", not "denied");
     ``main`` whether the speech verb heads its sentence's main clause (not "Before the examiner
     concluded that ..., his death was ...": the sentence is not what the examiner said).
@@ -105,6 +112,7 @@ class Attribution:
     sentence_id: str
     stating: bool
     main: bool = True
+    hearsay: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,9 +134,17 @@ class Speech:
 
     quotations: tuple[Quotation, ...]
     attributions: dict[str, Attribution]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(q.start for q in self.quotations))
 
     def quotation_at(self, offset: int) -> Quotation | None:
-        return next((q for q in self.quotations if q.start <= offset < q.end), None)
+        """The quotation whose words hold the character at ``offset`` (quotations are in order
+        and never overlap)."""
+        index = bisect_right(self._starts, offset) - 1
+        quotation = self.quotations[index] if index >= 0 else None
+        return quotation if quotation is not None and offset < quotation.end else None
 
 
 def read_speech(analysis: Analysis) -> Speech:
@@ -142,9 +158,10 @@ class _Reader:
         self.analysis = analysis
         self.doc = analysis.doc
         self.sentences = analysis.document.sentences
+        self.spans = dict(analysis.parsed_spans())  # unparsed stretches of a long document say nothing
         self.sentence_of_token = {}
         for position, sentence in enumerate(self.sentences):
-            for token in analysis.span(sentence) or ():
+            for token in self.spans.get(sentence, ()):
                 self.sentence_of_token.setdefault(token.i, position)
         self.quoted = self._quote_spans()
         self.inside = {i for start, end in self.quoted for i in range(start, end)}
@@ -153,15 +170,16 @@ class _Reader:
         self.attributions: dict[str, Attribution] = {}
         own: dict[int, Attribution] = {}
         for position, sentence in enumerate(self.sentences):
-            verbs = [t for t in (analysis.span(sentence) or ()) if self._is_speech_verb(t)]
+            verbs = [t for t in self.spans.get(sentence, ()) if self._is_speech_verb(t)]
             attribution = next((a for a in (self._attribution(v, position) for v in verbs) if a), None)
             if attribution:
                 self.attributions[sentence.id] = attribution
                 own.update({v.i: self._attribution(v, position, quiet=True) for v in verbs})
         self.quotations = [self._quotation(start, end, own) for start, end in self.quoted]
+        by_id = {s.id: s for s in self.sentences}
         for quotation in self.quotations:
             for sentence_id in quotation.sentence_ids:
-                sentence = next(s for s in self.sentences if s.id == sentence_id)
+                sentence = by_id[sentence_id]
                 if sentence_id not in self.attributions and quotation.attribution \
                         and self._mostly_quoted(sentence):
                     self.attributions[sentence_id] = quotation.attribution
@@ -231,10 +249,10 @@ class _Reader:
         sentence = self.sentences[position]
         stating = verb.lower_ == "according" or SPEECH_VERBS[verb.lemma_.lower()]
         speaker = self._speaker(subject, position, quiet)
-        if speaker is None and subject.lower_ not in PRONOUNS:
+        if speaker is None and not _third_person(subject):
             return None
         return Attribution(speaker, subject.text if subject.pos_ == "PRON" else _phrase(subject).text,
-                           verb.text, sentence.id, stating, _heads_main_clause(verb))
+                           verb.text, sentence.id, stating, _heads_main_clause(verb), _hearsay(verb, self.inside))
 
     def _speaker(self, subject: Token, position: int, quiet: bool) -> Speaker | None:
         if subject.pos_ == "PRON":
@@ -248,8 +266,8 @@ class _Reader:
             if introduced and (introduced.role or not role):
                 return introduced
             return Speaker(introduced.name if introduced else name, SpeakerKind.PERSON, role,
-                           (sentence_id,), _body(phrase, name))
-        entity = _entity(subject)
+                           (sentence_id,), _body(self.analysis, phrase, name))
+        entity = self.analysis.entity_at(subject)
         if entity is not None and entity.label_ in _NAMED_BODIES:
             words = phrase if len(phrase) <= len(entity) + 1 else entity
             # a bare ORG name may be a person the recogniser misread ("Bear Grylls said"): no group
@@ -257,7 +275,7 @@ class _Reader:
             return Speaker(words.text, SpeakerKind.ORGANISATION, None, (sentence_id,), entity.text if sure else None)
         if subject.pos_ == "PROPN" or len(phrase) > MAX_DESCRIPTION_WORDS or phrase[0].lower_ == "no":
             return None  # an unrecognised name, "No need", or a clause: unsure who it is
-        return self._described(phrase, subject, sentence_id, _body(phrase), quiet)
+        return self._described(phrase, subject, sentence_id, _body(self.analysis, phrase), quiet)
 
     def _described(self, phrase: Span, head: Token, sentence_id: str, body: str | None,
                    quiet: bool) -> Speaker | None:
@@ -275,7 +293,7 @@ class _Reader:
 
     def _person(self, token: Token) -> tuple[str, Speaker | None] | None:
         """(name, the person the document introduces under it) when ``token`` names a person."""
-        entity = _entity(token)
+        entity = self.analysis.entity_at(token)
         if entity is not None and entity.label_ == "PERSON":
             name = entity.text.removesuffix("'s").removesuffix("\u2019s")
         elif token.pos_ == "PROPN":
@@ -298,7 +316,7 @@ class _Reader:
     def _people(self) -> dict[str, Speaker]:
         """Persons named in full (two words or more), with the role of their first mention that gives one."""
         people: dict[str, Speaker] = {}
-        for entity in self.doc.ents:
+        for entity in self.analysis.entities:
             if entity.label_ != "PERSON" or len(entity.text.split()) < 2 or entity.root.i in self.inside:
                 continue
             position = self.sentence_of_token.get(entity.root.i)
@@ -309,16 +327,15 @@ class _Reader:
             role = _role(entity.root, phrase, name)
             if name not in people or (role and not people[name].role):
                 people[name] = Speaker(name, SpeakerKind.PERSON, role, (self.sentences[position].id,),
-                                       _body(phrase, name))
+                                       _body(self.analysis, phrase, name))
         return people
 
     def _antecedent(self, pronoun: Token, position: int) -> Speaker | None:
-        word = pronoun.lower_
-        if word in _PERSON_PRONOUNS:
+        if not _third_person(pronoun):
+            return None  # "I", "we", "you" outside quotation marks
+        if set(pronoun.morph.get("Gender")) & {"Masc", "Fem"}:  # he, she
             return self._person_antecedent(pronoun, position)
-        if word in ("it", "they"):
-            return self._group_antecedent(pronoun, position)
-        return None
+        return self._group_antecedent(pronoun, position)  # it, they
 
     def _person_antecedent(self, pronoun: Token, position: int) -> Speaker | None:
         """The one person named from PRONOUN_REACH sentences back to the pronoun, else the person
@@ -360,6 +377,11 @@ class _Reader:
         return speaker if (pronoun.lower_ == "they") == plural or speaker.kind is SpeakerKind.ORGANISATION else None
 
 
+def _third_person(token: Token) -> bool:
+    """He, she, it, they: a personal pronoun of the third person (the tagger's morphology)."""
+    return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and "Prs" in token.morph.get("PronType")
+
+
 def surname(name: str) -> str:
     """The last word of a name without an Arabic article: "Thabit al-Abbasi" and "Abbasi" share one."""
     last = name.split()[-1].lower()
@@ -393,6 +415,21 @@ def _trails(verb: Token) -> bool:
     return verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
 
 
+def _hearsay(verb: Token, quoted: set[int]) -> bool:
+    """Speech someone else reports: the verb is governed by another speech verb outside
+    quotation marks ("Prosecutors said Thomas told ...", "police allege he said ..."; not "“I told
+    him no,” she said") or hedged by an adverb made from one ("allegedly", "reportedly")."""
+    if any(c.dep_ == "advmod" and c.lower_.endswith("edly") and any(
+            c.lower_[:-4] + end in SPEECH_VERBS for end in ("", "e")) for c in verb.children):
+        return True
+    head = verb
+    while head.head.i != head.i and head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and head.i not in quoted:
+            return True
+    return False
+
+
 def _heads_main_clause(verb: Token) -> bool:
     """The sentence's root, a verb joined to it by "and", or "according to" attached to either."""
     if verb.lower_ == "according" or _trails(verb):
@@ -415,10 +452,6 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-def _entity(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
-
-
 def _phrase(head: Token) -> Span:
     """The noun phrase of ``head`` up to the head and its "of"/"for"/"at" attachments, without
     relative clauses, appositives or anything after a comma."""
@@ -437,30 +470,33 @@ def _phrase(head: Token) -> Span:
 
 def _role(head: Token, phrase: Span, name: str) -> str | None:
     """The words of a person's noun phrase before the name (no article or possessive pronoun),
-    or an appositive after it ("Charles Lister, the director of ..."), as written."""
+    or an appositive after it ("Charles Lister, the director of ..."; not one in brackets), as
+    written; none when the words before hold a number or a verb (text run in from before)."""
     name_start = next((t.i for t in phrase if name.startswith(t.text) and t.ent_type_ == "PERSON"),
                       head.i - len(name.split()) + 1)
     words = [t for t in phrase if t.i < name_start]
     while words and (words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON") or words[0].is_punct):
         words = words[1:]
+    if any(t.like_num or t.pos_ in ("VERB", "AUX", "ADV", "NUM") for t in words):
+        return None  # "56 minutes late Richard Lloyd": words run in from before, no role
     if words:
         role = head.doc[words[0].i:name_start].text
     else:
         appositive = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
-        if appositive is None:
-            return None
+        if appositive is None or any(t.text == "(" for t in head.doc[head.i:appositive.left_edge.i]):
+            return None  # "Ugo Monye (centre)": a caption's place in the picture, no role
         role = _phrase(appositive).text
     role = role.strip(" ,")
     return role if role and len(role.split()) <= MAX_ROLE_WORDS else None
 
 
-def _body(phrase: Iterable[Token], name: str = "") -> str | None:
+def _body(analysis: Analysis, phrase: Iterable[Token], name: str = "") -> str | None:
     """The first named body (ORG, GPE, NORP entity) within a phrase, as written, outside ``name``."""
     names = set(name.split())
     if phrase and phrase[0].tag_ == "PRP$":
         return None  # "Its UK director": whose is said elsewhere
     for token in phrase:
-        entity = _entity(token) if token.ent_type_ in _NAMED_BODIES else None
+        entity = analysis.entity_at(token) if token.ent_type_ in _NAMED_BODIES else None
         if entity is None or names & {t.text for t in entity}:
             continue
         if entity.label_ == "NORP" and entity.root.dep_ not in _MODIFIERS:

@@ -27,7 +27,8 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   speaker's), a date in a hypothetical ("if I wake up tomorrow"), a recurring time ("Monday
   through Friday", "on Mondays", "every Friday"), a deadline rule counted from an event ("within
   30 days of receiving"), a date of a thing rather than an event ("the tax returns, from
-  2013"), an event inside a quotation, a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
+  2013"), an event inside a quotation, an instruction or worked example addressed to the reader
+  ("You sold the shares on August 1", "File the form by April 15"), a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
   subordinate clause (the sentence's event is its main verb's), and a future event that would
   resolve to a date in the past.
 """
@@ -42,6 +43,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text
 from .speech import SPEECH_VERBS, Speech
@@ -85,8 +87,6 @@ _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|
 _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
-_CONDITIONS = frozenset(("if", "unless", "whether"))
-_SUBORDINATE = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
 _RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
@@ -161,10 +161,8 @@ def find_times(analysis: Analysis, speech: Speech) -> list[TimeMention]:
     was written, and a guessed anchor would invent dates)."""
     anchor = analysis.document.source.date
     mentions = []
-    for sentence in analysis.document.sentences:
-        span = analysis.span(sentence)
-        if span is not None:
-            mentions += _sentence_times(sentence, span, anchor, speech)
+    for sentence, span in analysis.parsed_spans():
+        mentions += _sentence_times(sentence, span, analysis.entities_in(span), anchor, speech)
     return mentions
 
 
@@ -189,9 +187,10 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     return sorted((upcoming + past)[:MAX_TIMELINE], key=lambda g: (min(m.when for m in g), g[0].sentence_ids))
 
 
-def _sentence_times(sentence, span: Span, anchor: date | None, speech: Speech) -> list[TimeMention]:
+def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | None,
+                    speech: Speech) -> list[TimeMention]:
     text = sentence.text
-    dates = [e for e in span.ents if e.label_ == "DATE"]
+    dates = [e for e in entities if e.label_ == "DATE"]
     if not dates:
         return []  # every mention is a date entity's
     matches = sorted(((m.start(), -m.end(), kind, m) for kind, pattern in _COMPILED.items()
@@ -254,10 +253,21 @@ def _in_main_clause(verb: Token) -> bool:
     a clause that modifies a noun or sets the scene: a date in "Kate Connelly, who he wed in 1995"
     or "a sign her husband has decided to run in 2016" dates something the sentence does not state."""
     while verb.head.i != verb.i:
-        if verb.dep_ in _SUBORDINATE:
+        if verb.dep_ in SUBORDINATE_CLAUSES:
             return False
         verb = verb.head
     return True
+
+
+def _addressed_to_reader(verb: Token) -> bool:
+    """"You sold the shares on August 1" (a worked example), "File the form by April 15" (an
+    instruction): the subject is "you", or there is none and the verb is a bare imperative."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[0].lower_ == "you"
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_future(verb: Token) -> bool:
@@ -281,13 +291,15 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         return "a relative date inside a quotation"
     clause = verb
     while clause is not None:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
             return "hypothetical"
         if clause.lemma_.lower() in _PHOTO_VERBS:
             return "dates a photo, not the event"
         clause = clause.head if clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp", "ccomp") else None
     if verb is None or not _in_main_clause(verb):
         return "dates a subordinate clause, not the sentence's event"
+    if _addressed_to_reader(verb):
+        return "an instruction or a worked example for the reader, not an event"
     if not _dates_a_verb(entity):
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
     if speech.quotation_at(verb.idx) is not None:
