@@ -189,12 +189,12 @@ def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_
     story = tmp_path / "story.txt"
     story.write_text("Doctors saw more concussions this year. Some people still call concussions "
                      "\"getting your bell rung. We should call them what they really are: a brain injury.\" "
-                     "The league changed its rules in March.\n")
+                     "The NFL changed its rules in March.\n")
     documents = load_documents([story])
     outline = plan_outline(documents, [SectionSpec("Concussion")], Picks(section=(0, 2, 3)))
     # the middle sentence of the quote has no quote mark of its own and nobody is said to speak
     assert [p.text for p in outline.sections[0].points] == [
-        "Doctors saw more concussions this year.", "The league changed its rules in March."]
+        "Doctors saw more concussions this year.", "The NFL changed its rules in March."]
 
 
 def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
@@ -229,12 +229,12 @@ def test_a_first_person_sentence_in_a_third_person_story_is_no_bullet_without_it
     story.write_text("Sarah Watson had a brief liaison with the defender at a Christmas party. "
                      "The High Court overturned a gagging order against her last month. "
                      "I’m a single woman and I had not done anything illegal or that I was ashamed of. "
-                     "The defender has not spoken about the incident publicly. "
+                     "Chelsea has not spoken about the incident publicly. "
                      "His club declined to comment on the ruling on Friday.\n")
     outline = plan_outline(load_documents([story]), [SectionSpec("Court case")], Picks(section=(1, 2, 3)))
     assert [p.text for p in outline.sections[0].points] == [
         "The High Court overturned a gagging order against her last month.",
-        "The defender has not spoken about the incident publicly."]
+        "Chelsea has not spoken about the incident publicly."]
 
 
 def test_in_a_first_person_text_the_author_speaks(tmp_path):
