@@ -72,13 +72,14 @@ def lost_referent(span: Span, kept: Sequence[Token]) -> bool:
 
 def is_statement(span: Span) -> bool:
     """True for a declarative sentence with a finite verb (or an instruction, "File the form by
-    May 1."): not a question, a heading, a list entry or other fragment. An unparsed span
+    May 1."): not a question, a heading, a list entry or other fragment, nor a sentence ending
+    in a colon (what it announces follows it). An unparsed span
     counts as a statement (nothing is known against it)."""
     if not _parsed(span):
         return True
     words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words or any(t.text == "?" for t in span[-3:]):
-        return False
+    if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
+        return False  # a question, or a sentence leading into a list
     root = _main_verb(span)
     instruction = root is not None and root.tag_ == "VB" and root.i <= words[0].i + 1 and not any(
         c.dep_ in _CLAUSE_SUBJECTS for c in root.children)
@@ -113,10 +114,11 @@ def _main_verb(span: Span) -> Token | None:
 
 
 def _key_arguments(span: Span) -> list[tuple[Token, bool]]:
-    """(argument, may it be a definite description) for the main verb and the verbs coordinated
-    with it (subjects: yes, unless the verb reports a clause: "the judge said ..." names its
-    source as news does; the main verb's object: no) and the clauses it reports (subjects:
-    pronouns and demonstratives only)."""
+    """(argument, may it be a definite description) for the main verb, the verbs coordinated
+    with it and the clauses it reports: their subjects (a description too, unless the verb
+    reports a clause: "the judge said ..." names its source as news does), the main verb's
+    object and a phrase fronted before it without a preposition ("This way, ..."; pronouns and
+    demonstratives only)."""
     root = _main_verb(span)
     if root is None:
         return []
@@ -126,9 +128,11 @@ def _key_arguments(span: Span) -> list[tuple[Token, bool]]:
         for child in clause.children:
             if child.dep_ in SUBJECTS:
                 reports = any(c.dep_ == "ccomp" for c in clause.children)
-                found.append((child, clause.dep_ != "ccomp" and not reports))
+                found.append((child, not reports))
             elif clause is root and child.dep_ in _OBJECTS:
                 found.append((child, False))
+            elif clause is root and child.dep_ == "npadvmod" and child.i < root.i:
+                found.append((child, False))  # "This way, we can ...": a fronted demonstrative
     return found
 
 

@@ -34,9 +34,11 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
                analyses: Sequence[Analysis] | None = None) -> list[Sentence]:
     """The k key points (the BLUF, and ``keypoints`` of each text), in document order: of the
     summarizer's k + SHORTLIST_EXTRA best sentences, in the order it ranks them, the k best
-    after a sentence that needs context (``context.needs_context``) loses CONTEXT_PENALTY
-    places and one that is no statement (``context.is_statement``) goes last. A sentence is
-    read in its document's analysis, else parsed on its own."""
+    after a sentence with a pronoun or demonstrative that needs context
+    (``context.needs_context``; a definite description does not count here: against editors'
+    highlights, demoting leads such as "The company said ..." costs more than it gains) loses
+    CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
+    A sentence is read in its document's analysis, else parsed on its own."""
     ranked: list[Sentence] = []
     for size in range(1, k + SHORTLIST_EXTRA + 1):  # a summarizer's picks for k are its best k
         picks = summarizer.keypoints(sentences, size)
@@ -47,7 +49,7 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
 
     def cost(rank: int) -> tuple[bool, int]:
         parsed = span(ranked[rank])
-        return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed)
+        return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed, descriptions=False)
 
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
 

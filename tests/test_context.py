@@ -22,10 +22,12 @@ LEANING = [
     "The plan appears consistent with another announced in March.",     # a bare definite description
     "The official reason for the resignation was never given.",         # ... whose phrase points back too
     "It was a call to action for the whole region.",                    # a referring "it"
+    "The promoter told reporters that the contracts were not yet signed.",  # a reported description
+    "This way, we can increase the number of patterns per entity.",     # a fronted demonstrative
 ]
 
 STANDING = [
-    "The Pentagon said the strikes hit 12 targets.",                     # a named subject; a reported description
+    "The Pentagon said its aircraft hit 12 targets in the north.",      # a named subject and speaker
     "This year Parliament rejected the bill again.",                     # a demonstrative before a time
     "Those with the most caps get priority when buying tickets.",        # restricted by its phrase
     "The company that built the bridge went bankrupt in 2019.",          # restricted by its clause
@@ -33,7 +35,7 @@ STANDING = [
     "It is likely that interest rates will rise in the autumn.",         # an expletive "it"
     "When she climbed the north face in 1988, Mrs Hargreaves was pregnant.",  # named after the fronted clause
     "After Maria Lopez won the election, she appointed new ministers.",  # named before the pronoun
-    "Researchers at Oxford found the vaccine blocked infection in mice.",
+    "Researchers at Oxford found a new vaccine blocked infection in mice.",
 ]
 
 
@@ -63,6 +65,7 @@ def test_what_the_slide_shows_before_resolves_it():
     ("Tennessee Education Lottery Scholarship Bill", False),   # a heading
     ("Our plans for following the charity's work going forward.", False),  # a fragment
     ("Plans that failed", False),
+    ("The agency designated the following companies:", False),  # it leads into a list
 ])
 def test_a_statement_has_a_finite_verb_and_a_subject(text, statement):
     assert is_statement(parse(text)) == statement

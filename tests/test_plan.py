@@ -178,11 +178,11 @@ def test_a_quotation_whose_speaker_is_unknown_is_no_bullet(tmp_path):
 def test_a_question_is_no_bullet(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Jurors found Dzhokhar Tsarnaev guilty on all 30 counts. But will he face death? "
-                     "The penalty phase starts next week, the judge said.\n")
+                     "Tsarnaev’s penalty phase starts next week, the judge said.\n")
     outline = plan_outline(load_documents([story]), [SectionSpec("Verdict")], Picks(section=(0, 1, 2)))
     assert [p.text for p in outline.sections[0].points] == [
         "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts.",
-        "The penalty phase starts next week — the judge"]
+        "Tsarnaev’s penalty phase starts next week — the judge"]
 
 
 def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_path):
