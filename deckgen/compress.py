@@ -381,7 +381,8 @@ class _Compression:
             if token.i in self.deleted:
                 continue
             unit = set(_subtree(token))
-            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token):
+            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token) \
+                    and not self._resumes(token):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "npadvmod" and token.pos_ == "NOUN" and self._set_off(unit):
                 cuts.append(self._with_commas(unit))  # ", part of a two-phased plan"
@@ -483,6 +484,13 @@ class _Compression:
             or self.span.doc[after - 1].text in (",", *_DASHES)  # the parser gave the unit its closing mark
         opens = before >= self.span.start and self.span.doc[before].text in (",", *_DASHES)
         return opens and closes
+
+    def _resumes(self, token: Token) -> bool:
+        """True when the 'appositive' follows an aside set off by commas (", of all things, a
+        church"): the sentence resumes after the aside, and the noun is what it was about to say."""
+        head = token.head
+        phrase = head.head if head.dep_ == "pobj" else head
+        return phrase.dep_ == "prep" and self._preceded_by_comma(set(_subtree(phrase)))
 
     def _in_a_list(self, token: Token) -> bool:
         """True when the phrase goes on with ", and" or ", or" ('the Government, its partners,

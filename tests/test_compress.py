@@ -125,6 +125,9 @@ READING_FIXES = [
      "Under the proposed rules, landlords must give tenants six months of notice before an eviction."),
     ("By 2030, the city will replace every diesel bus with an electric model, the mayor said.",
      "By 2030, the city will replace every diesel bus with an electric model — the mayor"),
+    # a noun after an aside set off by commas is where the sentence resumes, no appositive
+    ("The old cinema is due to become, of all things, a church.",
+     "The old cinema is due to become, of all things, a church."),
 ]
 
 
