@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -54,7 +54,7 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
 
 
-def span_reader(analyses: Sequence[Analysis] | None):
+def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Span]:
     """A function giving a sentence's parse: from its document's analysis when that parsed it,
     else the sentence parsed on its own."""
     analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}

@@ -2,7 +2,7 @@
 
 from deckgen.model import SectionSpec
 from deckgen.pipeline import load_documents
-from deckgen.plan import plan_outline
+from deckgen.plan import key_points, plan_outline
 from deckgen.summarize import Summarizer, get_summarizer
 from deckgen.summarize.base import dangles
 
@@ -243,3 +243,30 @@ def test_in_a_first_person_text_the_author_speaks(tmp_path):
                     "The World War I memorial will close for repairs in May.\n")
     outline = plan_outline(load_documents([memo]), [SectionSpec("Mission")], Picks(section=(0, 1, 2)))
     assert len(outline.sections[0].points) == 3
+
+
+class Ranked(Picks):
+    """Ranks sentences in a fixed order: its best k are the first k of ``order``."""
+
+    def __init__(self, order):
+        super().__init__()
+        self.order = order
+
+    def keypoints(self, sentences, k):
+        return sorted((sentences[i] for i in self.order[:k]), key=lambda s: s.position)
+
+
+def test_a_key_point_that_needs_context_or_is_no_statement_gives_way(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Izzat al-Douri was the most senior Saddam-era figure still at large. "
+                     "He was ranked sixth on the list of most-wanted Iraqis. "
+                     "Was he ever caught? "
+                     "A car bomb killed three people outside the consulate in Erbil.\n")
+    sentences = load_documents([story])[0].sentences
+    # ranked first, "He was ranked sixth" loses two places to the sentence that names Douri
+    assert [s.id for s in key_points(sentences, 1, Ranked([1, 0, 3]))] == ["S1.1"]
+    # a question goes last, however high it is ranked
+    assert [s.id for s in key_points(sentences, 2, Ranked([2, 0, 3]))] == ["S1.1", "S1.4"]
+    # the BLUF is chosen the same way
+    outline = plan_outline(load_documents([story]), [SectionSpec("Douri")], Ranked([1, 0, 3]), bluf_points=1)
+    assert [p.sentence_ids[0] for p in outline.bluf] == ["S1.1"]
