@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECTS = frozenset({"dobj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -126,7 +126,7 @@ def _key_arguments(span: Span) -> list[tuple[Token, bool]]:
     found = []
     for clause in clauses:
         for child in clause.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in _SUBJECTS:
                 reports = any(c.dep_ == "ccomp" for c in clause.children)
                 found.append((child, not reports))
             elif clause is root and child.dep_ in _OBJECTS:
@@ -175,7 +175,7 @@ def _expletive(token: Token) -> bool:
     """"It is likely that ...", "It emerged that ...": an 'it' standing for a clause after it."""
     if token.dep_ == "expl":
         return True
-    if token.morph.get("Gender") != ["Neut"] or token.dep_ not in SUBJECTS:
+    if token.morph.get("Gender") != ["Neut"] or token.dep_ not in _SUBJECTS:
         return False
     verb = token.head
     predicative = verb.pos_ == "AUX" or any(c.dep_ in ("acomp", "attr", "auxpass") for c in verb.children)
