@@ -42,7 +42,7 @@ from sumy.utils import get_stop_words
 
 from deckgen.ingest import normalise
 from deckgen.model import Document, Sentence, SourceInfo
-from deckgen.plan import point_from
+from deckgen.plan import key_points, point_from
 from deckgen.segment import segment
 from deckgen.summarize import DEFAULT_SUMMARIZER, get_summarizer
 
@@ -64,12 +64,13 @@ class WordTokenizer:
 
 
 def deckgen_method(name: str, compressed: bool = True) -> Method:
-    """Bullets of deckgen's summarizer ``name``, as ``keypoints_for_text`` makes them (compressed),
-    or the whole sentences it picks."""
+    """Bullets of deckgen's summarizer ``name``, chosen by ``plan.key_points`` (as a deck's BLUF
+    and ``keypoints_for_text``) and made as ``keypoints_for_text`` makes them (compressed), or
+    the whole sentences picked."""
     summarizer = get_summarizer(name)
     if not compressed:
-        return lambda sentences, k: [s.text for s in summarizer.keypoints(sentences, k)]
-    return lambda sentences, k: [point_from(s).text for s in summarizer.keypoints(sentences, k)]
+        return lambda sentences, k: [s.text for s in key_points(sentences, k, summarizer)]
+    return lambda sentences, k: [point_from(s).text for s in key_points(sentences, k, summarizer)]
 
 
 def sumy_method(summarizer_class) -> Method:

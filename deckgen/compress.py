@@ -34,6 +34,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .analysis import MAX_PARSED_CHARS, load_pipeline
+from .context import lost_referent
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,7 +56,7 @@ CONNECTIVES = frozenset({
     "in addition", "in fact", "so"})
 # Words that open a condition or an exception: what they open is never deleted.
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
-                        "once", "lest"})
+                        "once", "lest", "under"})
 # Prepositions of a fronted phrase that sets the scene rather than stating the claim.
 _BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
@@ -66,6 +67,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 # What may hang on a speech verb besides speaker and claim: its time, place, listener and manner.
 _ATTRIBUTION_PARTS = frozenset({"punct", "aux", "advmod", "npadvmod", "prep", "dobj", "dative", "cc", "mark"})
 _END_MARKS = frozenset(".!?…")
+_DASHES = ("—", "–", "--")
 _CLOSING_PUNCT = frozenset(",.;:!?…)]”’'\"")
 _TOKEN = re.compile(r"[\w’'.%$€£-]+")
 _TOKEN_EDGES = ".-'’"
@@ -161,7 +163,11 @@ class _Compression:
         if guarded and any(self._protected(self.span.doc[i]) for i in cut):
             return False
         deleted = self.deleted | cut
-        if self.head.i in deleted or not self._still_a_tree(deleted):
+        if self.head.i in deleted or not self._still_a_tree(deleted) or self._splits_a_name(cut):
+            return False
+        if not (credit or self.credited or self.credit) and (
+                any(self._reports(self.span.doc[i]) for i in cut)
+                or lost_referent(self.span, [t for t in self.span if t.i not in deleted])):
             return False
         text = self._render(deleted)
         if len(tokens(text)) < MIN_BULLET_WORDS or not is_faithful(text, self.span.text):
@@ -170,6 +176,22 @@ class _Compression:
         if credit:
             self.credited = credit
         return True
+
+    def _splits_a_name(self, cut: set[int]) -> bool:
+        """True when the cut takes part of a named entity ("Boeing 737", "chapter 13") but not all."""
+        return any(cut & set(range(e.start, e.end)) and not set(range(e.start, e.end)) <= cut
+                   for e in self.span.ents)
+
+    def _reports(self, verb: Token) -> bool:
+        """True for a clause that gives the source of the claim around it and names no claim of
+        its own: ", the Old Bailey heard", ", police said" (however the parser attached it). It
+        goes only as a credit."""
+        if verb == self.head or verb.pos_ != "VERB" or verb.i in self.quoted:
+            return False
+        children = list(verb.children)
+        bare = all(c.dep_ in ("nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct") for c in children)
+        return bare and any(c.dep_ == "nsubj" for c in children) and self._preceded_by_comma(set(_subtree(verb))) \
+            and self._ends_sentence(set(_subtree(verb)))
 
     def _protected(self, token: Token) -> bool:
         """A number that counts something, or a word of the section title."""
@@ -195,7 +217,19 @@ class _Compression:
                 return False
             if any(c.i in deleted for c in token.children if c.dep_ in _SUBJECTS):
                 return False
+            if self._governor_deleted(token, deleted):
+                return False
         return True
+
+    def _governor_deleted(self, clause: Token, deleted: set[int]) -> bool:
+        """True when a kept clause opened by its own complementizer ("..., but that Iraq said
+        no") is coordinated with a complement whose verb is deleted: the clause hangs on that verb."""
+        if clause.dep_ != "conj" or not any(c.dep_ == "mark" and c.i not in deleted for c in clause.children):
+            return False
+        first = clause
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        return first.dep_ == "ccomp" and first.head.i in deleted
 
     # --- units ------------------------------------------------------------------------------
     def _attribution(self) -> None:
@@ -330,7 +364,7 @@ class _Compression:
         """A fronted phrase or clause that sets the scene: a time or place (unless kept), a
         background preposition, a clause not opened by a condition."""
         first = child.left_edge.lower_
-        if first in CONDITIONS or any(c.dep_ == "neg" for c in child.subtree):
+        if first in CONDITIONS or any(c.dep_ == "neg" for c in child.subtree) or self._modal(child.head):
             return False
         setting = any(self.span.doc[i].ent_type_ in SETTING_ENTITIES for i in _subtree(child))
         if child.dep_ in ("prep", "npadvmod", "advmod"):
@@ -347,11 +381,12 @@ class _Compression:
             if token.i in self.deleted:
                 continue
             unit = set(_subtree(token))
-            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token):
+            if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token) \
+                    and not self._resumes(token):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "npadvmod" and token.pos_ == "NOUN" and self._set_off(unit):
                 cuts.append(self._with_commas(unit))  # ", part of a two-phased plan"
-            elif token.dep_ == "relcl" and self._set_off(unit):
+            elif token.dep_ == "relcl" and self._set_off(unit) and self._relative(token):
                 cuts.append(self._with_commas(unit))
             elif token.dep_ == "advmod" and token.lower_ in CONNECTIVES and self._set_off(unit) \
                     and token.head == self.head and not self.first_person:
@@ -389,7 +424,7 @@ class _Compression:
         for child in self.head.children:
             unit = set(_subtree(child))
             if child.dep_ == "prep" and child.i < before_subject and self._followed_by_comma(unit) \
-                    and not self._conditional(child):
+                    and not self._conditional(child) and not self._modal(self.head):
                 cuts.append(self._with_commas(unit))
         for token in self.span:
             unit = set(_subtree(token))
@@ -409,6 +444,18 @@ class _Compression:
                             for i in unit):
                 cuts.append(self._with_commas(unit))
         return cuts
+
+    @staticmethod
+    def _relative(clause: Token) -> bool:
+        """True when a relative word opens the clause (", which ...", "— who ..."): a clause
+        without one that the parser calls relative is a misread (", the Old Bailey heard")."""
+        return clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+    @staticmethod
+    def _modal(verb: Token) -> bool:
+        """True for a claim made with a modal ("will close", "can withhold"): a phrase fronted
+        before it ("By 2030,", "Under the plan,") is the claim's condition and stays."""
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
     def _conditional(self, unit: Token) -> bool:
         """True for a phrase or clause opened by a condition word or holding a negation."""
@@ -431,10 +478,19 @@ class _Compression:
 
     # --- commas -----------------------------------------------------------------------------
     def _set_off(self, unit: set[int]) -> bool:
-        """True when a comma (or the sentence's end) closes the unit and a comma opens it."""
-        after = max(unit) + 1
-        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";")
-        return self._preceded_by_comma(unit) and closes
+        """True when a comma or dash (or the sentence's end) closes the unit and one opens it."""
+        after, before = max(unit) + 1, min(unit) - 1
+        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";", *_DASHES) \
+            or self.span.doc[after - 1].text in (",", *_DASHES)  # the parser gave the unit its closing mark
+        opens = before >= self.span.start and self.span.doc[before].text in (",", *_DASHES)
+        return opens and closes
+
+    def _resumes(self, token: Token) -> bool:
+        """True when the 'appositive' follows an aside set off by commas (", of all things, a
+        church"): the sentence resumes after the aside, and the noun is what it was about to say."""
+        head = token.head
+        phrase = head.head if head.dep_ == "pobj" else head
+        return phrase.dep_ == "prep" and self._preceded_by_comma(set(_subtree(phrase)))
 
     def _in_a_list(self, token: Token) -> bool:
         """True when the phrase goes on with ", and" or ", or" ('the Government, its partners,
@@ -472,6 +528,7 @@ class _Compression:
         kept = [t for t in self.span if t.i not in deleted]
         kept = [t for n, t in enumerate(kept) if not self._dangling(kept, n)]
         kept = [t for n, t in enumerate(kept) if not (n and t.text in _END_MARKS and kept[n - 1].text in _END_MARKS)]
+        kept = [t for n, t in enumerate(kept) if not (n and self._doubled(kept[n - 1], t))]
         if not kept:
             return ""
         parts = []
@@ -489,6 +546,12 @@ class _Compression:
         if kept[0].i != self.span.start and kept[0].i not in self.quoted:
             text = text[:1].upper() + text[1:]
         return text
+
+    def _doubled(self, previous: Token, token: Token) -> bool:
+        """'the the', 'to to': a function word right after itself (a typo in the source, or two
+        words a cut brought together) is said once; 'had had', 'that that' differ in part of speech."""
+        return (token.lower_ == previous.lower_ and token.pos_ == previous.pos_ and token.i not in self.quoted
+                and token.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON"))
 
     @staticmethod
     def _dangling(kept: list[Token], n: int) -> bool:

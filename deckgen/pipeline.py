@@ -21,7 +21,7 @@ from .ingest import DEFAULT_MAX_INPUT_MB, read_document
 from .layouts import Layout
 from .model import Document, Outline, Point, SectionSpec, SourceInfo
 from .outline import with_sources
-from .plan import BLUF_POINTS, MAX_SECTION_POINTS, plan_outline, point_from
+from .plan import BLUF_POINTS, MAX_SECTION_POINTS, key_points, plan_outline, point_from
 from .segment import segment
 from .summarize import DEFAULT_SUMMARIZER, get_summarizer
 
@@ -129,7 +129,8 @@ def build_deck(source: OutlineRequest | Outline, layout: Layout, out: Path | Non
 
 
 def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DEFAULT_SUMMARIZER) -> list[Point]:
-    """The k key points of one text given in memory (batch mode and benchmarks), in document order.
+    """The k key points of one text given in memory (batch mode and benchmarks), in document
+    order, chosen as the deck's BLUF is (``plan.key_points``).
 
     Unlike slide bullets they are not cut to fit LONG_BULLET_WORDS: against editors' highlights
     (bench/quality.py) cutting the scene costs more than it gains. Raises InputError naming
@@ -141,8 +142,9 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     document = segment(Document(SourceInfo(id="S1", path=str(text_id)), normalise(text)))
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
-    picks = get_summarizer(summarizer).keypoints(document.sentences, k)
-    analysis = analyse(document, picks)
+    analyses = [analyse(document)] if needs_whole_parse([document]) else None
+    picks = key_points(document.sentences, k, get_summarizer(summarizer), analyses)
+    analysis = analyses[0] if analyses else analyse(document, picks)
     return [point_from(s, analysis=analysis) for s in picks]
 
 

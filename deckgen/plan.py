@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .analysis import Analysis, analyse_all, load_pipeline
 from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
+from .context import is_statement, needs_context
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
-from .summarize.base import dangles, previous_ids
+from .summarize.base import in_document_order, previous_ids
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 BLUF_POINTS = 3
+SHORTLIST_EXTRA = 3  # key points are chosen from the summarizer's k + SHORTLIST_EXTRA best
+CONTEXT_PENALTY = 2  # rank places a key point loses when it leans on text the slide does not show
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
 
@@ -23,12 +30,51 @@ AUTO_SECTIONS = 4
 SETTING_WORDS = frozenset({"when", "where", "timeline", "schedule", "dates", "location", "places"})
 
 
+def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
+               analyses: Sequence[Analysis] | None = None) -> list[Sentence]:
+    """The k key points (the BLUF, and ``keypoints`` of each text), in document order: of the
+    summarizer's k + SHORTLIST_EXTRA best sentences, in the order it ranks them, the k best
+    after a sentence with a pronoun or demonstrative that needs context
+    (``context.needs_context``; a definite description does not count here: against editors'
+    highlights, demoting leads such as "The company said ..." costs more than it gains) loses
+    CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
+    A sentence is read in its document's analysis, else parsed on its own."""
+    ranked: list[Sentence] = []
+    for size in range(1, k + SHORTLIST_EXTRA + 1):  # a summarizer's picks for k are its best k
+        picks = summarizer.keypoints(sentences, size)
+        ranked.extend(s for s in picks if s not in ranked)
+        if len(picks) < size:
+            break
+    span = span_reader(analyses)
+
+    def cost(rank: int) -> tuple[bool, int]:
+        parsed = span(ranked[rank])
+        return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed, descriptions=False)
+
+    return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
+
+
+def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Span]:
+    """A function giving a sentence's parse: from its document's analysis when that parsed it,
+    else the sentence parsed on its own."""
+    analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
+
+    def span(sentence: Sentence) -> Span:
+        analysis = analysis_of.get(sentence.source)
+        if analysis is not None and analysis.parsed(sentence):
+            return analysis.span(sentence)
+        return load_pipeline()(sentence.text)[:]
+
+    return span
+
+
 @dataclass(frozen=True)
 class Focus:
     """What a section's title asks its bullets to keep: the title's words, and time and place."""
 
     about: frozenset[str] = frozenset()
     keep_setting: bool = False
+    title: Span | None = None  # the title's parse: what it names, its bullets need not
 
 
 def focus_of(title: str) -> Focus:
@@ -37,7 +83,7 @@ def focus_of(title: str) -> Focus:
     doc = load_pipeline()(title)
     words = frozenset(t.lower_ for t in doc if t.is_alpha and not t.is_stop)
     setting = bool(words & SETTING_WORDS) or any(e.label_ in SETTING_ENTITIES for e in doc.ents)
-    return Focus(words, setting)
+    return Focus(words, setting, doc[:])
 
 
 def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit | None = None,
@@ -102,11 +148,11 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     to the newest source date (None when no source is dated).
     """
     sentences = [s for document in documents for s in document.sentences]
-    bluf_picks = summarizer.keypoints(sentences, bluf_points)
+    if analyses is None and specs and summarizer.reads_analyses:
+        analyses = analyse_all(documents)
+    bluf_picks = key_points(sentences, bluf_points, summarizer, analyses)
     reasons: dict[str, str] = {}
     if specs:
-        if analyses is None and summarizer.reads_analyses:
-            analyses = analyse_all(documents)
         chosen = summarizer.choose(sentences, specs, max_points, analyses=analyses)
         named = [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, chosen)]
         reasons = {c.sentence.id: c.reason for group in chosen for c in group if c.reason}
@@ -118,29 +164,33 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     if analyses is None:
         analyses = analyse_all(documents, chosen)
     analysis_of = {analysis.document.source.id: analysis for analysis in analyses}
+    span = span_reader(analyses)
     credits = speaker_credits(documents)
     also = corroborating(chosen, sentences)
 
     previous = previous_ids(sentences)
+    by_id = {s.id: s for s in sentences}
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
 
-    def points(picked: Sequence[Sentence], focus: Focus = Focus(),
-               max_words: int | None = None) -> tuple[tuple[Point, ...], list[Sentence]]:
+    def points(picked: Sequence[Sentence], focus: Focus = Focus(), max_words: int | None = None,
+               descriptions: bool = False) -> tuple[tuple[Point, ...], list[Sentence]]:
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
-        sentence already cited by an earlier point. Left out: one opening with "He"/"It"/"They"
-        unless its speaker is credited or the point just above comes from the sentence before it
-        (which names who that is); a quotation whose speaker is not known (under a slide title
-        it would read as the deck's own claim); a question; a bullet still over ``max_words``
-        words (a section bullet over MAX_BULLET_WORDS is too long to say in one breath)."""
+        sentence already cited by an earlier point. Left out: one that needs context
+        (``context.needs_context``; definite descriptions count only with ``descriptions``)
+        that the slide does not give (its title, or the point just above when that comes from
+        the sentence before it), unless its speaker is credited; a quotation whose speaker is
+        not known (under a slide title it would read as the deck's own claim); no statement (a
+        question, a heading); a bullet still over ``max_words`` words (a section bullet over
+        MAX_BULLET_WORDS is too long to say in one breath)."""
         result: list[Point] = []
         left_out: list[Sentence] = []
         for sentence in picked:
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
             point = None
-            if stands_alone(sentence, result[-1] if result else None):
+            if stands_alone(sentence, result[-1] if result else None, focus, descriptions):
                 point = point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
                                    analysis_of.get(sentence.source), focus, LONG_BULLET_WORDS,
                                    reasons.get(sentence.id))
@@ -150,14 +200,22 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                 left_out.append(sentence)
         return tuple(result), left_out
 
-    def stands_alone(sentence: Sentence, above: Point | None) -> bool:
-        dangling = dangles(sentence.text) and sentence.id not in credits \
-            and not (above and previous.get(sentence.id) in above.sentence_ids)
+    def stands_alone(sentence: Sentence, above: Point | None, focus: Focus, descriptions: bool) -> bool:
+        parsed = span(sentence)
+        shown = [focus.title] if focus.title is not None else []
+        if above and previous.get(sentence.id) in above.sentence_ids:
+            shown.append(span(by_id[previous[sentence.id]]))
+        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions)
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
-        return not (dangling or unattributed_quote or sentence.text.endswith("?"))
+        return not (leaning or unattributed_quote or not is_statement(parsed))
 
     def section(name: str, picked: Sequence[Sentence]) -> Section:
-        shown, left_out = points(picked, focus_of(name), MAX_BULLET_WORDS)
+        """A section's points: a pick that leans on a description the slide does not give is
+        left out when another pick stands without it."""
+        focus = focus_of(name)
+        shown, left_out = points(picked, focus, MAX_BULLET_WORDS, descriptions=True)
+        if not shown:
+            shown, left_out = points(picked, focus, MAX_BULLET_WORDS)
         withheld = () if shown else tuple(Citation(s.source, s.paragraph, s.text) for s in left_out)
         return Section(name, shown, withheld)
 

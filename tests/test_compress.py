@@ -3,7 +3,7 @@ reading the sentence (news, press releases, government memos, papers)."""
 
 import pytest
 
-from deckgen.compress import bullet_text, is_faithful
+from deckgen.compress import LONG_BULLET_WORDS, bullet_text, is_faithful
 
 # One deletion kind each: (sentence, bullet).
 DELETIONS = [
@@ -89,6 +89,71 @@ KEPT = [
 @pytest.mark.parametrize(("sentence", "expected"), KEPT)
 def test_what_carries_the_meaning_stays(sentence, expected):
     assert bullet_text(sentence) == expected
+
+
+# Fixes found by reading checks, one per kind, each in several genres: (sentence, bullet) with
+# the bullet cut to fit a slide (LONG_BULLET_WORDS).
+READING_FIXES = [
+    # a relative clause set off by dashes goes like one set off by commas (news, paper)
+    ("The new library — which replaces a branch closed in the floods — opened to readers on Monday.",
+     "The new library opened to readers on Monday."),
+    ("The corpus — which we release with this paper — covers legal and medical text.",
+     "The corpus covers legal and medical text."),
+    # a word doubled in the source is said once (memo)
+    ("The museum asked visitors to return to the the main entrance before closing time.",
+     "The museum asked visitors to return to the main entrance before closing time."),
+    # a source that is no person to credit stays: what a court heard is no fact (court report, paper)
+    ("Karen Holt, a former nurse, stole savings from elderly patients at the care home in Leeds, the crown court heard.",
+     "Karen Holt stole savings from elderly patients at the care home in Leeds, the crown court heard."),
+    ("The tool may miss some errors in scanned documents, the authors warn in their paper.",
+     "The tool may miss some errors in scanned documents, the authors warn in their paper."),
+    # a second reported clause ("but that ...") keeps the verb it hangs on: no credit on a fragment
+    ("A spokesman said the council had offered a settlement to the families, but that the residents refused it.",
+     "A spokesman said the council had offered a settlement to the families, but that the residents refused it."),
+    # a clause holding the antecedent of a kept pronoun stays (politics, science)
+    ("After Maria Lopez won the regional election, she appointed new ministers to the cabinet.",
+     "After Maria Lopez won the regional election, she appointed new ministers to the cabinet."),
+    ("When the researchers tested the vaccine in mice, they found it blocked infection in most animals.",
+     "When the researchers tested the vaccine in mice, they found it blocked infection in most animals."),
+    # numbers that are part of a name stay with it (aviation, law)
+    ("The airline grounded its Boeing 737 fleet after the incident in Denver on Sunday.",
+     "The airline grounded its Boeing 737 fleet after the incident in Denver on Sunday."),
+    ("The court dismissed the claims filed by the chapter 13 trustee in the bankruptcy case last year.",
+     "The court dismissed the claims filed by the chapter 13 trustee in the bankruptcy case last year."),
+    # a fronted phrase that conditions the claim stays (regulation, city plan)
+    ("Under the proposed rules, landlords must give tenants six months of notice before an eviction.",
+     "Under the proposed rules, landlords must give tenants six months of notice before an eviction."),
+    ("By 2030, the city will replace every diesel bus with an electric model, the mayor said.",
+     "By 2030, the city will replace every diesel bus with an electric model — the mayor"),
+    # a noun after an aside set off by commas is where the sentence resumes, no appositive
+    ("The old cinema is due to become, of all things, a church.",
+     "The old cinema is due to become, of all things, a church."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), READING_FIXES)
+def test_a_fix_found_by_reading_holds(sentence, expected):
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS) == expected
+    assert is_faithful(expected, sentence)
+
+
+# Each thing that must stay, cut to fit a slide: (sentence, words the bullet keeps).
+MUST_STAY = [
+    ("However, the drug did not reduce deaths among older patients in the trial.", ["not"]),  # negation
+    ("The tool may miss some errors in scanned documents, the authors warn in their paper.", ["may"]),  # modality
+    ("The bank is expected to raise rates again, analysts at two brokers said on Thursday.", ["expected"]),  # hedge
+    ("Patients could lose coverage if the state does not renew the waiver before January.", ["if", "not"]),  # condition
+    ("Meanwhile, the company's profit fell 23 percent to $1.4 billion in the third quarter.",
+     ["23", "$1.4"]),  # numbers
+    ("“We will not give up on this project,” the minister told a rally in the capital on Saturday.",
+     ["“we will not give up on this project”"]),  # a quotation, whole
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), MUST_STAY)
+def test_what_must_stay_stays_in_a_slide_bullet(sentence, kept):
+    bullet = bullet_text(sentence, fit=LONG_BULLET_WORDS).lower()
+    assert all(word in bullet for word in kept), bullet
 
 
 def test_a_resolved_credit_replaces_a_pronoun_speaker():

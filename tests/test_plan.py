@@ -2,7 +2,7 @@
 
 from deckgen.model import SectionSpec
 from deckgen.pipeline import load_documents
-from deckgen.plan import plan_outline
+from deckgen.plan import key_points, plan_outline
 from deckgen.summarize import Summarizer, get_summarizer
 from deckgen.summarize.base import dangles
 
@@ -178,23 +178,23 @@ def test_a_quotation_whose_speaker_is_unknown_is_no_bullet(tmp_path):
 def test_a_question_is_no_bullet(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Jurors found Dzhokhar Tsarnaev guilty on all 30 counts. But will he face death? "
-                     "The penalty phase starts next week, the judge said.\n")
+                     "Tsarnaev’s penalty phase starts next week, the judge said.\n")
     outline = plan_outline(load_documents([story]), [SectionSpec("Verdict")], Picks(section=(0, 1, 2)))
     assert [p.text for p in outline.sections[0].points] == [
         "Jurors found Dzhokhar Tsarnaev guilty on all 30 counts.",
-        "The penalty phase starts next week — the judge"]
+        "Tsarnaev’s penalty phase starts next week — the judge"]
 
 
 def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Doctors saw more concussions this year. Some people still call concussions "
                      "\"getting your bell rung. We should call them what they really are: a brain injury.\" "
-                     "The league changed its rules in March.\n")
+                     "The NFL changed its rules in March.\n")
     documents = load_documents([story])
     outline = plan_outline(documents, [SectionSpec("Concussion")], Picks(section=(0, 2, 3)))
     # the middle sentence of the quote has no quote mark of its own and nobody is said to speak
     assert [p.text for p in outline.sections[0].points] == [
-        "Doctors saw more concussions this year.", "The league changed its rules in March."]
+        "Doctors saw more concussions this year.", "The NFL changed its rules in March."]
 
 
 def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
@@ -229,12 +229,12 @@ def test_a_first_person_sentence_in_a_third_person_story_is_no_bullet_without_it
     story.write_text("Sarah Watson had a brief liaison with the defender at a Christmas party. "
                      "The High Court overturned a gagging order against her last month. "
                      "I’m a single woman and I had not done anything illegal or that I was ashamed of. "
-                     "The defender has not spoken about the incident publicly. "
+                     "Chelsea has not spoken about the incident publicly. "
                      "His club declined to comment on the ruling on Friday.\n")
     outline = plan_outline(load_documents([story]), [SectionSpec("Court case")], Picks(section=(1, 2, 3)))
     assert [p.text for p in outline.sections[0].points] == [
         "The High Court overturned a gagging order against her last month.",
-        "The defender has not spoken about the incident publicly."]
+        "Chelsea has not spoken about the incident publicly."]
 
 
 def test_in_a_first_person_text_the_author_speaks(tmp_path):
@@ -243,3 +243,30 @@ def test_in_a_first_person_text_the_author_speaks(tmp_path):
                     "The World War I memorial will close for repairs in May.\n")
     outline = plan_outline(load_documents([memo]), [SectionSpec("Mission")], Picks(section=(0, 1, 2)))
     assert len(outline.sections[0].points) == 3
+
+
+class Ranked(Picks):
+    """Ranks sentences in a fixed order: its best k are the first k of ``order``."""
+
+    def __init__(self, order):
+        super().__init__()
+        self.order = order
+
+    def keypoints(self, sentences, k):
+        return sorted((sentences[i] for i in self.order[:k]), key=lambda s: s.position)
+
+
+def test_a_key_point_that_needs_context_or_is_no_statement_gives_way(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Izzat al-Douri was the most senior Saddam-era figure still at large. "
+                     "He was ranked sixth on the list of most-wanted Iraqis. "
+                     "Was he ever caught? "
+                     "A car bomb killed three people outside the consulate in Erbil.\n")
+    sentences = load_documents([story])[0].sentences
+    # ranked first, "He was ranked sixth" loses two places to the sentence that names Douri
+    assert [s.id for s in key_points(sentences, 1, Ranked([1, 0, 3]))] == ["S1.1"]
+    # a question goes last, however high it is ranked
+    assert [s.id for s in key_points(sentences, 2, Ranked([2, 0, 3]))] == ["S1.1", "S1.4"]
+    # the BLUF is chosen the same way
+    outline = plan_outline(load_documents([story]), [SectionSpec("Douri")], Ranked([1, 0, 3]), bluf_points=1)
+    assert [p.sentence_ids[0] for p in outline.bluf] == ["S1.1"]

@@ -1,0 +1,210 @@
+"""Whether a parsed sentence can stand on a slide by itself.
+
+A sentence needs context when one of its key arguments (the subject of its main clause, of a
+clause coordinated with it or of the claim it reports; the main verb's object) points back to
+something it does not show:
+
+- a third-person pronoun ("He was ranked sixth", "They host Rangers") or a possessive one on
+  the argument ("His first game", "their territories");
+- a demonstrative, alone or before a noun ("This comes after ...", "That spillover ..."), not
+  one before a time ("This year ...") or one a clause restricts ("Those who ...");
+- a definite description nothing in it identifies ("The plan", "The head", "The official
+  reason for the resignation"; not "The Pentagon", "the plan Iran announced", "The number of
+  students eligible for TELS").
+
+Such a word is resolved when its antecedent comes before it: earlier in the sentence, or in
+``earlier`` (what the slide shows just before it). A he or she needs a person named before it; it
+or they any noun; a description the same noun; a demonstrative pronoun a statement in
+``earlier``.
+
+Everything is read from spaCy's tags, dependencies, morphology and entities; no word lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_OBJECTS = frozenset({"dobj"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# entities that name something (a number or a date names nothing by itself)
+_NAMING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                     "LANGUAGE"})
+_TIMES = frozenset({"DATE", "TIME"})
+_RESTRICTING = frozenset({"relcl", "acl"})
+
+
+def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True) -> bool:
+    """True when a key argument of ``span`` points back to something neither the span (before
+    it) nor ``earlier`` shows. ``descriptions=False`` counts only pronouns and demonstratives."""
+    return bool(unresolved(span, earlier, descriptions))
+
+
+def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True) -> list[Token]:
+    """The words of ``span``'s key arguments that point back without an antecedent."""
+    if not _parsed(span):
+        return []
+    read = [t for part in earlier for t in part]
+    found = []
+    for argument, described in _key_arguments(span):
+        for word in _pointing(argument, descriptions and described):
+            before = [*read, *(t for t in span if t.i < argument.left_edge.i)]
+            if not _resolved(word, argument, read if word == argument and _demonstrative(word) else before):
+                found.append(word)
+    return found
+
+
+def lost_referent(span: Span, kept: Sequence[Token]) -> bool:
+    """True when a kept third-person pronoun had its antecedent before it in ``span`` and has
+    none among the ``kept`` words before it (a deletion would leave it dangling)."""
+    for n, token in enumerate(kept):
+        if _personal(token) and not _expletive(token):
+            before_all = [t for t in span if t.i < token.i]
+            if _resolved(token, token, before_all) and not _resolved(token, token, kept[:n]):
+                return True
+    return False
+
+
+def is_statement(span: Span) -> bool:
+    """True for a declarative sentence with a finite verb (or an instruction, "File the form by
+    May 1."): not a question, a heading, a list entry or other fragment, nor a sentence ending
+    in a colon (what it announces follows it). An unparsed span
+    counts as a statement (nothing is known against it)."""
+    if not _parsed(span):
+        return True
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
+        return False  # a question, or a sentence leading into a list
+    root = _main_verb(span)
+    instruction = root is not None and root.tag_ == "VB" and root.i <= words[0].i + 1 and not any(
+        c.dep_ in _CLAUSE_SUBJECTS for c in root.children)
+    # any clause but a relative one: the parser may hang a sentence's verb on its subject noun
+    return instruction or any(_finite_clause(t) for t in span if t.dep_ != "relcl")
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A verb with a subject and a tense (its own tag or its auxiliary's; a past participle
+    with an active subject is a past tense the tagger misread, and so is any word the parser
+    gives a subject and an object)."""
+    children = list(verb.children)
+    if not any(c.dep_ in _CLAUSE_SUBJECTS for c in children):
+        return False
+    if any(c.dep_ == "dobj" for c in children):
+        return True
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ in _FINITE or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in children)) or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in children)
+
+
+# --- internals ------------------------------------------------------------------------------
+
+def _parsed(span: Span) -> bool:
+    return len(span) > 0 and bool(span[0].dep_)
+
+
+def _main_verb(span: Span) -> Token | None:
+    roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
+    return roots[0] if roots else None
+
+
+def _key_arguments(span: Span) -> list[tuple[Token, bool]]:
+    """(argument, may it be a definite description) for the main verb, the verbs coordinated
+    with it and the clauses it reports: their subjects (a description too, unless the verb
+    reports a clause: "the judge said ..." names its source as news does), the main verb's
+    object and a phrase fronted before it without a preposition ("This way, ..."; pronouns and
+    demonstratives only)."""
+    root = _main_verb(span)
+    if root is None:
+        return []
+    clauses = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp") and c.pos_ in ("VERB", "AUX"))]
+    found = []
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in _SUBJECTS:
+                reports = any(c.dep_ == "ccomp" for c in clause.children)
+                found.append((child, not reports))
+            elif clause is root and child.dep_ in _OBJECTS:
+                found.append((child, False))
+            elif clause is root and child.dep_ == "npadvmod" and child.i < root.i:
+                found.append((child, False))  # "This way, we can ...": a fronted demonstrative
+    return found
+
+
+def _pointing(argument: Token, descriptions: bool) -> list[Token]:
+    """The words of one argument that point back: the argument itself (a pronoun, a
+    demonstrative or a bare definite description) or a possessive pronoun or demonstrative
+    determiner on it."""
+    if _personal(argument):
+        return [] if _expletive(argument) else [argument]
+    children = list(argument.children)
+    restricted = any(c.dep_ in _RESTRICTING or c.dep_ == "prep" for c in children)
+    if _demonstrative(argument):
+        return [] if restricted else [argument]
+    if argument.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or argument.ent_type_ in _TIMES:
+        return []
+    possessive = [c for c in children if c.dep_ == "poss" and _personal(c)]
+    if possessive:
+        return possessive
+    determiners = [c for c in children if c.dep_ == "det"]
+    if any(_demonstrative(d) for d in determiners) and not any(c.dep_ in _RESTRICTING for c in children):
+        return [argument]
+    if descriptions and argument.pos_ == "NOUN" and any(_definite(d) for d in determiners) and not _anchored(argument):
+        return [argument]
+    return []
+
+
+def _personal(token: Token) -> bool:
+    return token.pos_ == "PRON" and "Prs" in token.morph.get("PronType") and token.morph.get("Person") == ["3"]
+
+
+def _demonstrative(token: Token) -> bool:
+    return "Dem" in token.morph.get("PronType")
+
+
+def _definite(token: Token) -> bool:
+    return "Art" in token.morph.get("PronType") and token.morph.get("Definite") == ["Def"]
+
+
+def _expletive(token: Token) -> bool:
+    """"It is likely that ...", "It emerged that ...": an 'it' standing for a clause after it."""
+    if token.dep_ == "expl":
+        return True
+    if token.morph.get("Gender") != ["Neut"] or token.dep_ not in _SUBJECTS:
+        return False
+    verb = token.head
+    predicative = verb.pos_ == "AUX" or any(c.dep_ in ("acomp", "attr", "auxpass") for c in verb.children)
+    return predicative and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in verb.children)
+
+
+def _anchored(noun: Token) -> bool:
+    """True when a definite noun phrase says which one it means: a name inside it, a clause
+    restricting it, or a phrase after it whose own noun does not point back."""
+    for token in noun.subtree:
+        if token != noun and token.dep_ != "det" and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING):
+            return True
+    for child in noun.children:
+        if child.dep_ in _RESTRICTING or (child.dep_ == "poss" and not _personal(child)):
+            return True
+        if child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if any(not _pointing(o, True) for o in objects):
+                return True
+    return noun.pos_ == "PROPN" or noun.ent_type_ in _NAMING
+
+
+def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:
+    """True when ``before`` holds what ``word`` points back to."""
+    if _personal(word):
+        if word.morph.get("Gender") in (["Masc"], ["Fem"]):
+            return any(t.ent_type_ == "PERSON" for t in before)
+        return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
+    if word == argument and _demonstrative(word):  # "This comes after ...": a statement read before it
+        return any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in before)
+    lemma = argument.lemma_.lower()
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma for t in before)

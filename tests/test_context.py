@@ -1,0 +1,78 @@
+"""Whether a sentence stands on a slide by itself, read from its parse (news, sport, science,
+government and business sentences written for these tests)."""
+
+import pytest
+
+from deckgen.analysis import load_pipeline
+from deckgen.context import is_statement, lost_referent, needs_context
+
+
+def parse(text):
+    return load_pipeline()(text)[:]
+
+
+LEANING = [
+    "He was ranked sixth on the list of most-wanted suspects.",         # a pronoun subject
+    "Now, it is taking the lead in the relief effort.",                 # ... after a connective
+    "In a report released this week she criticised the regulator.",    # ... after a fronted phrase
+    "Their numbers have doubled since the spring.",                     # a possessive on the subject
+    "This comes after months of talks between the two governments.",    # a demonstrative pronoun
+    "That spillover across the border is now a real threat.",           # a demonstrative before a noun
+    "Campaigners fear that this sudden increase will strain schools.",  # ... in a reported clause
+    "The plan appears consistent with another announced in March.",     # a bare definite description
+    "The official reason for the resignation was never given.",         # ... whose phrase points back too
+    "It was a call to action for the whole region.",                    # a referring "it"
+    "The promoter told reporters that the contracts were not yet signed.",  # a reported description
+    "This way, we can increase the number of patterns per entity.",     # a fronted demonstrative
+]
+
+STANDING = [
+    "The Pentagon said its aircraft hit 12 targets in the north.",      # a named subject and speaker
+    "This year Parliament rejected the bill again.",                     # a demonstrative before a time
+    "Those with the most caps get priority when buying tickets.",        # restricted by its phrase
+    "The company that built the bridge went bankrupt in 2019.",          # restricted by its clause
+    "The number of students eligible for the TELS scholarships fell.",   # identified by its phrase
+    "It is likely that interest rates will rise in the autumn.",         # an expletive "it"
+    "When she climbed the north face in 1988, Mrs Hargreaves was pregnant.",  # named after the fronted clause
+    "After Maria Lopez won the election, she appointed new ministers.",  # named before the pronoun
+    "Researchers at Oxford found a new vaccine blocked infection in mice.",
+]
+
+
+@pytest.mark.parametrize("sentence", LEANING)
+def test_a_sentence_pointing_back_needs_context(sentence):
+    assert needs_context(parse(sentence))
+
+
+@pytest.mark.parametrize("sentence", STANDING)
+def test_a_sentence_that_names_what_it_is_about_stands(sentence):
+    assert not needs_context(parse(sentence))
+
+
+def test_what_the_slide_shows_before_resolves_it():
+    assert not needs_context(parse("He was ranked sixth on the list."), [parse("Izzat al-Douri was still at large.")])
+    assert not needs_context(parse("The plan appears consistent with another."), [parse("Plans")])
+    assert needs_context(parse("The plan appears consistent with another."), [parse("A car bomb killed three.")])
+    # without descriptions only pronouns and demonstratives count
+    assert not needs_context(parse("The plan appears consistent with another."), descriptions=False)
+    assert needs_context(parse("This comes after months of talks."), descriptions=False)
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("The council approved the budget on Tuesday.", True),
+    ("Submit the form by May 1.", True),                       # an instruction
+    ("Is the plan working?", False),                           # a question
+    ("Tennessee Education Lottery Scholarship Bill", False),   # a heading
+    ("Our plans for following the charity's work going forward.", False),  # a fragment
+    ("Plans that failed", False),
+    ("The agency designated the following companies:", False),  # it leads into a list
+])
+def test_a_statement_has_a_finite_verb_and_a_subject(text, statement):
+    assert is_statement(parse(text)) == statement
+
+
+def test_a_deletion_that_takes_a_pronouns_antecedent_loses_its_referent():
+    span = parse("After Maria Lopez won the election, she appointed new ministers.")
+    without_clause = [t for t in span if t.i >= 7]
+    assert lost_referent(span, without_clause)
+    assert not lost_referent(span, list(span))
