@@ -91,7 +91,8 @@ class Picks(Summarizer):
         return [sentences[i] for i in self.bluf]
 
     def sections(self, sentences, specs, max_points):
-        return [[sentences[i] for i in self.section] for _ in specs]
+        # by position in the document: the plan may ask again without the picks it left out
+        return [[s for s in sentences if s.index - 1 in self.section] for _ in specs]
 
     def propose_sections(self, sentences, count, max_points):
         return [("Everything left", list(sentences)[:max_points])]
