@@ -178,3 +178,11 @@ def test_a_proposed_section_with_fewer_than_two_points_is_dropped(tmp_path):
     outline = plan_outline(load_documents([story]), [], Proposes(), bluf_points=1)
     assert MIN_PROPOSED_POINTS == 2
     assert [section.title for section in outline.sections] == ["Storm"]
+
+
+def test_a_heading_over_the_whole_document_is_its_title_and_claims_nothing():
+    text = ("# Snubs of the night\n\nThe film took best picture and best director at the ceremony.\n\n"
+            "The favourite went home with nothing at all.\n\n"
+            "The winners' party ran until dawn at a hotel downtown.")
+    winners, snubs = choose(text, ["Winners", "Snubs"], 3)
+    assert not any(reason.startswith("under heading") for _, reason in winners + snubs)
