@@ -96,7 +96,7 @@ TitleOption = Annotated[Optional[str], typer.Option(help="Deck title (default: t
 SubtitleOption = Annotated[Optional[str], typer.Option(help="Line under the title.")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the newest source date).")]
 AuthorOption = Annotated[Optional[str], typer.Option(help="Author shown on the title slide and in the file's properties.")]
-SummarizerOption = Annotated[Optional[str], typer.Option(help="Summarizer: semantic (default), query (sections read as queries) or lead.", show_default=False)]
+SummarizerOption = Annotated[Optional[str], typer.Option(help="Summarizer: query (default: sections read as queries), semantic or lead.", show_default=False)]
 MaxPointsOption = Annotated[Optional[int], typer.Option("--max-points", min=1, max=10, help="Points per section at most.")]
 MaxInputOption = Annotated[Optional[float], typer.Option("--max-input-mb", min=0.001, help="Refuse documents larger than this.")]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the model once).")]

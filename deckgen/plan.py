@@ -14,7 +14,7 @@ from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
 from .summarize import Summarizer
-from .summarize.base import in_document_order, previous_ids
+from .summarize.base import MIN_PROPOSED_POINTS, in_document_order, previous_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -24,6 +24,7 @@ SHORTLIST_EXTRA = 3  # key points are chosen from the summarizer's k + SHORTLIST
 CONTEXT_PENALTY = 2  # rank places a key point loses when it leans on text the slide does not show
 MAX_SECTION_POINTS = 5
 AUTO_SECTIONS = 4
+REPICK_ROUNDS = 2  # times a section's picks left out as no bullet are replaced by the next best
 
 
 # Title words that make a section about when or where: its bullets keep their time and place.
@@ -143,7 +144,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     With no ``specs`` the summarizer proposes about ``auto_sections`` sections. Bullets are cut
     from the parses in ``analyses`` (one per document; made here when the summarizer reads them);
     without them only the chosen sentences are parsed. A section sentence whose bullet stays over
-    MAX_BULLET_WORDS is left out.
+    MAX_BULLET_WORDS is left out, and the sections are chosen again without it (REPICK_ROUNDS);
+    a section whose picks were all left out cites them as withheld.
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
@@ -152,10 +154,16 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         analyses = analyse_all(documents)
     bluf_picks = key_points(sentences, bluf_points, summarizer, analyses)
     reasons: dict[str, str] = {}
+
+    def choose(rejected: set[str]) -> list[tuple[str, list[Sentence]]]:
+        """Each spec's picks among the sentences not ``rejected``; their reasons go to ``reasons``."""
+        groups = summarizer.choose([s for s in sentences if s.id not in rejected], specs, max_points,
+                                   analyses=analyses)
+        reasons.update({c.sentence.id: c.reason for group in groups for c in group if c.reason})
+        return [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, groups)]
+
     if specs:
-        chosen = summarizer.choose(sentences, specs, max_points, analyses=analyses)
-        named = [(spec.title, [c.sentence for c in group]) for spec, group in zip(specs, chosen)]
-        reasons = {c.sentence.id: c.reason for group in chosen for c in group if c.reason}
+        named = choose(set())
     else:  # sections of its own choosing go on from the BLUF rather than repeat it
         bluf_ids = {s.id for s in bluf_picks}
         named = summarizer.propose_sections([s for s in sentences if s.id not in bluf_ids], auto_sections,
@@ -209,20 +217,34 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
         return not (leaning or unattributed_quote or not is_statement(parsed))
 
-    def section(name: str, picked: Sequence[Sentence]) -> Section:
-        """A section's points: a pick that leans on a description the slide does not give is
-        left out when another pick stands without it."""
+    def section_points(name: str, picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
+        """A section's points and the picks left out: a pick that leans on a description the
+        slide does not give is left out when another pick stands without it."""
         focus = focus_of(name)
         shown, left_out = points(picked, focus, MAX_BULLET_WORDS, descriptions=True)
         if not shown:
             shown, left_out = points(picked, focus, MAX_BULLET_WORDS)
-        withheld = () if shown else tuple(Citation(s.source, s.paragraph, s.text) for s in left_out)
-        return Section(name, shown, withheld)
+        return shown, left_out
 
     bluf = points(bluf_picks)[0]
-    sections = tuple(section(name, picked) for name, picked in named)
-    if not specs:  # a section of its own choosing whose points were all left out is no section
-        sections = tuple(section for section in sections if section.points)
+    built = [section_points(name, picked) for name, picked in named]
+    withheld = [list(left_out) for _, left_out in built]
+    rejected: set[str] = set()
+    for _ in range(REPICK_ROUNDS if specs else 0):  # a pick left out as no bullet makes room for the next best
+        newly = {s.id for _, left_out in built for s in left_out} - rejected
+        if not newly:
+            break
+        rejected |= newly
+        named = choose(rejected)
+        also = corroborating([*bluf_picks, *(s for _, picked in named for s in picked)], sentences)
+        built = [section_points(name, picked) for name, picked in named]
+        for row, (_, left_out) in enumerate(built):
+            withheld[row] += left_out
+    sections = tuple(Section(name, shown, () if shown else tuple(dict.fromkeys(
+                         Citation(s.source, s.paragraph, s.text) for s in left_out)))
+                     for (name, _), (shown, _), left_out in zip(named, built, withheld))
+    if not specs:  # a section of its own choosing needs MIN_PROPOSED_POINTS points that stand as bullets
+        sections = tuple(section for section in sections if len(section.points) >= MIN_PROPOSED_POINTS)
     sources = tuple(document.source for document in documents)
     dates = [source.date for source in sources if source.date]
     return Outline(

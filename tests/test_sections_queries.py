@@ -3,6 +3,8 @@ with no shared word, absent topics, and the reason each choice carries into the 
 
 import re
 
+import numpy as np
+
 from deckgen.analysis import analyse
 from deckgen.ingest import normalise
 from deckgen.model import Citation, Document, Outline, Paragraph, Point, Role, Section, SectionSpec, SourceInfo
@@ -120,3 +122,67 @@ def test_a_proposed_section_holds_only_points_about_its_title():
     for title, picked in get_summarizer().propose_sections(document_of(text).sentences, 2, 5):
         indices = {s.index for s in picked}
         assert indices <= flood or not indices & flood, (title, sorted(indices))
+
+
+LAUNCH = """The city library will reopen its renovated main branch to the public.
+
+The reopening is set for March 14, after eighteen months of building work.
+
+Architects from the firm Lund & Berg redesigned the reading rooms around a glass courtyard.
+
+The work cost $12 million, most of it raised from private donors.
+
+Readers will find a larger children's floor and twice as many study desks."""
+
+
+def test_when_is_answered_by_dates():
+    # the lede, early and matching "opens", comes first; the date is picked for giving it
+    when, = choose(LAUNCH, ["When it opens"], 2)
+    assert dict(when)[2] == "answers 'when': names March 14"
+
+
+def test_who_and_how_much_go_to_their_own_sections_in_another_genre():
+    who, cost = choose(LAUNCH, ["Who designed it", "How much it cost"], 1)
+    assert [index for index, _ in who] == [3] and [index for index, _ in cost] == [4]
+
+
+def test_merged_topics_make_one_proposed_section():
+    # four runs on two topics: the two runs on the harvest share their title word and are one section
+    from deckgen.summarize import topics
+    text = ("The grape harvest began early this year across the southern valleys.\n\n"
+            "Growers said the harvest was the largest in a decade.\n\n"
+            "A new rail line will link the valley towns to the coast by 2028.\n\n"
+            "The rail line will carry passengers and freight on a single track.\n\n"
+            "Pickers at the harvest were paid more than last year.\n\n"
+            "The late harvest of white grapes starts next week in the hills.")
+    pool = document_of(text).sentences
+    labels = topics.merge_by_title(np.array([0, 0, 1, 1, 2, 2]), pool)
+    assert labels.max() == 1 and labels[0] == labels[4] != labels[2]
+
+
+def test_a_proposed_section_with_fewer_than_two_points_is_dropped(tmp_path):
+    from deckgen.pipeline import load_documents
+    from deckgen.plan import plan_outline
+    from deckgen.summarize.base import MIN_PROPOSED_POINTS
+
+    story = tmp_path / "story.txt"
+    story.write_text("The museum opened a new wing on Saturday. Visitors queued for an hour to get in. "
+                     "The wing holds the region's largest collection of maps. A storm cut power to the town "
+                     "on Sunday night. Crews restored it by the morning.\n")
+
+    class Proposes(get_summarizer().__class__):
+        def propose_sections(self, sentences, count, max_points):
+            return [("Maps", [s for s in sentences if "maps" in s.text]),
+                    ("Storm", [s for s in sentences if "storm" in s.text or "Crews" in s.text])]
+
+    outline = plan_outline(load_documents([story]), [], Proposes(), bluf_points=1)
+    assert MIN_PROPOSED_POINTS == 2
+    assert [section.title for section in outline.sections] == ["Storm"]
+
+
+def test_a_heading_over_the_whole_document_is_its_title_and_claims_nothing():
+    text = ("# Snubs of the night\n\nThe film took best picture and best director at the ceremony.\n\n"
+            "The favourite went home with nothing at all.\n\n"
+            "The winners' party ran until dawn at a hotel downtown.")
+    winners, snubs = choose(text, ["Winners", "Snubs"], 3)
+    assert not any(reason.startswith("under heading") for _, reason in winners + snubs)

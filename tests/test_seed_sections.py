@@ -24,7 +24,9 @@ MUST = {
     "Mission change": [{2}, {1, 3, 8, 12}],          # Singh: bilateral partnership; and a restatement
     "Phases": [{5}, {6}],
     "Militia threat": [{16, 17}, {17}, {18, 19}],
-    "IS resurgence": [{33}, {34}, {36, 37, 38}, {39, 40, 41}],
+    # five points for a run of nine on the rebound: the warnings and Lister (33-37) hold the UN
+    # report's numbers (39-41) out; either is right
+    "IS resurgence": [{33}, {34}, {36, 37, 38, 39, 40, 41}],
 }
 MUST_NOT = {
     "Mission change": {13, 16, 17, 33, 34, 36, 38, 39, 42},

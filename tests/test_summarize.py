@@ -35,10 +35,10 @@ def sentences_of(text, source="S1"):
 
 
 def test_registry_names_the_default_and_the_lead_baseline():
-    assert DEFAULT_SUMMARIZER == "semantic"
-    assert set(SUMMARIZERS) >= {"semantic", "lead"}
+    assert DEFAULT_SUMMARIZER == "query"
+    assert set(SUMMARIZERS) >= {"query", "semantic", "lead"}
     assert get_summarizer("lead").name == "lead"
-    with pytest.raises(DeckgenError, match="known: semantic, lead"):
+    with pytest.raises(DeckgenError, match="known: query, semantic, lead"):
         get_summarizer("nope")
 
 

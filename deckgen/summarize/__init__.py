@@ -12,11 +12,11 @@ from .query import QuerySummarizer
 from .semantic import SemanticSummarizer
 
 SUMMARIZERS: dict[str, type[Summarizer]] = {
+    QuerySummarizer.name: QuerySummarizer,
     SemanticSummarizer.name: SemanticSummarizer,
     LeadSummarizer.name: LeadSummarizer,
-    QuerySummarizer.name: QuerySummarizer,
 }
-DEFAULT_SUMMARIZER = SemanticSummarizer.name
+DEFAULT_SUMMARIZER = QuerySummarizer.name
 
 
 def get_summarizer(name: str = DEFAULT_SUMMARIZER) -> Summarizer:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 MIN_WORDS = 4  # shorter sentences ("Read more.") are never chosen
+MIN_PROPOSED_POINTS = 2  # a proposed section with fewer points is no section (fewer, truer sections)
 # A fact box's capitalised label ("REASON IT MIGHT HAPPEN: ...", "CURRENT JOB: Sky commentator."):
 # the box's furniture, not a sentence of the story.
 _FACT_BOX_LABEL = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){1,5}:")

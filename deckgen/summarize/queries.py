@@ -204,7 +204,8 @@ def _entities_within(entities: list[tuple[int, int, str, str]], sentence: Senten
 
 def headings_above(sentences: Sequence[Sentence], analyses: Sequence[Analysis] | None) -> list[str | None]:
     """Per sentence, the text of the nearest heading above it in its document (None when there is
-    none, or the document is not among ``analyses``)."""
+    none, or the document is not among ``analyses``). A heading above every sentence of its
+    document is the document's title, not a part's, and counts as none."""
     documents = {analysis.document.source.id: analysis.document for analysis in analyses or ()}
     result = []
     for sentence in sentences:
@@ -212,4 +213,6 @@ def headings_above(sentences: Sequence[Sentence], analyses: Sequence[Analysis] |
         above = [p for p in document.paragraphs if p.number < sentence.paragraph and p.role is Role.HEADING] if document else []
         text = document.text[above[-1].start:above[-1].end].strip() if above else ""
         result.append(text or None)
-    return result
+    whole = {source for source in {s.source for s in sentences}
+             if len({h for s, h in zip(sentences, result) if s.source == source}) == 1}
+    return [None if s.source in whole else heading for s, heading in zip(sentences, result)]

@@ -1,17 +1,18 @@
-"""Sections read as queries: the summarizer named "query" (key points and proposed sections as
-"semantic"; see docs/sections.md).
+"""Sections read as queries: the default summarizer, named "query" (key points and proposed
+sections as "semantic"; see docs/sections.md).
 
 * A title is read for what it asks (``queries``): its words and their near neighbours in the
   word-embedding space, weighted by how telling a match is among the sentences, and the kind of
   answer a wh-word or asking noun calls for (places, dates, people, amounts).
-* Relevance: the sentence's likeness to the title (then to the title moved toward the sentences
-  it won, twice), plus its word matches, plus one for giving the asked kind of answer, plus
-  HEADING_WEIGHT under a heading that matches the section.
+* One score for a sentence and a section: its likeness to the title (then to the title moved
+  toward the sentences it won, twice), standardised, plus its standardised word matches, plus one
+  for giving the asked kind of answer, plus HEADING_WEIGHT under a heading that claims the
+  section; a pick is ranked by that plus the lead prior LEAD_WEIGHT / sqrt(1 + rank in document).
 * "Nothing on this" only when no sentence is a fair match: one that gives the asked answer, has a
-  title word or near neighbour, stands under a matching heading, or comes as close as
+  title word or near neighbour, stands under a claiming heading, or comes as close as
   MIN_TITLE_SIMILARITY. A title of function words only ("What they did") asks for anything.
-* A sentence goes to the section it answers best (relevance with its neighbours' added), among
-  those it stands clearly above the mean for; each pick carries its reason.
+* Each sentence goes to the one section (of those whose topic is there) it answers best; each
+  pick carries its reason.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ if TYPE_CHECKING:
 
 MIN_TITLE_SIMILARITY = 0.2  # a sentence this close to a title is a fair match for it (chosen on half A)
 REFINE_ROUNDS = 2
-MIN_RELEVANCE = 0.5         # deviations above the section's mean a kept sentence must stand
 HEADING_WEIGHT = 2.0        # a heading that matches a section claims the text under it
-SECTION_POSITION_WEIGHT = 0.3
+MIN_RELEVANCE = 0.5         # deviations above the section's mean a kept sentence must stand
+RUN_WEIGHT = 0.25           # share of the neighbours' relevance in a pick's rank (a run on the topic)
+LEAD_WEIGHT = 5.0           # lead prior: LEAD_WEIGHT / sqrt(1 + rank in document); news answers early
 
 
 class QuerySummarizer(SemanticSummarizer):
@@ -65,13 +67,16 @@ class QuerySummarizer(SemanticSummarizer):
         relevance = _standardise(likeness) + evidence_score
         fair = claimed | answered | (share > 0) | (likeness >= MIN_TITLE_SIMILARITY)
         fair[[not q.words and not q.kinds for q in queries]] = True  # a title of function words asks for anything
+        fair[:] = fair.any(axis=1, keepdims=True)  # the topic is there: every sentence may answer it
         members = _owners(relevance, fair, pool)
         for _ in range(REFINE_ROUNDS):  # each query moves toward the sentences it won (relevance feedback)
             centres = np.stack([_normalise(query_vectors[row] + vectors[chosen].mean(axis=0)) if chosen.any()
                                 else query_vectors[row] for row, chosen in enumerate(members)])
             relevance = _standardise(centres @ vectors.T) + evidence_score
             members = _owners(relevance, fair, pool)
-        ranking = relevance + SECTION_POSITION_WEIGHT * _position_prior(pool)
+        ahead = np.maximum(relevance, 0)  # a neighbour on the topic vouches for a pick; one off it says nothing
+        ranking = (relevance + RUN_WEIGHT * (_with_neighbours(ahead, pool) - ahead)
+                   + LEAD_WEIGHT * _position_prior(pool))
         previous = previous_ids(sentences)
         result = []
         for row, chosen in enumerate(members):
@@ -85,11 +90,11 @@ class QuerySummarizer(SemanticSummarizer):
 
 
 def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence]) -> list[np.ndarray]:
-    """Per section, a mask of the sentences it keeps. A sentence may go to a section it is a fair
-    match for and stands clearly above the mean for (MIN_RELEVANCE), or that holds the sentences
-    either side of it; it goes to the one of those where its relevance, with its neighbours' added
-    (a story treats one topic in a run of sentences), is highest. A section left with none takes
-    its best fair match from a section that keeps two or more."""
+    """Per section, a mask of the sentences it keeps: each sentence goes to the section it answers
+    best, with its neighbours' relevance added (a story treats one topic in a run of sentences),
+    among those it may answer (``fair``) and stands MIN_RELEVANCE above the mean for, or whose
+    sentences surround it. A section left with none takes its best fair match from a section that
+    keeps two or more."""
     eligible = fair & (relevance > MIN_RELEVANCE)
     eligible |= _between(eligible, pool)
     owner = np.where(eligible, _with_neighbours(relevance, pool), -np.inf).argmax(axis=0)

@@ -1,4 +1,4 @@
-"""The default summarizer: offline sentence embeddings, position, topic locality and MMR.
+"""The "semantic" summarizer (the default, "query", keeps its key points and proposed sections): offline sentence embeddings, position, topic locality and MMR.
 
 * Key points: a lead-aware score (position, likeness to the document's opening
   sentence, enough length, not a quotation), picked with maximal marginal
@@ -12,7 +12,8 @@
   and is kept only if its own score stands clearly above the mean, so a section is
   left short rather than padded; a section that vote leaves empty keeps its best clear
   match no other section keeps.
-* Proposed sections: balanced topic clusters (see ``topics``), each titled with the one of
+* Proposed sections: balanced topic clusters (see ``topics``; clusters whose titles share a
+  word are one topic and merged), each titled with the one of
   its most distinctive noun phrases that the most of its sentences are about (they hold a word
   of it or come close to it), and given its best sentences about that title by the key-point
   score; a group with fewer than two such sentences is no section. Sections follow the order
@@ -29,7 +30,7 @@ import numpy as np
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import Choice, Summarizer, candidates, dangles, in_document_order, previous_ids
+from .base import MIN_PROPOSED_POINTS, Choice, Summarizer, candidates, dangles, in_document_order, previous_ids
 from .lexical import content_words, expand_acronyms
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
@@ -52,7 +53,6 @@ NEIGHBOUR_WEIGHT = 2.0      # how much the two sentences either side vote on the
 MIN_SECTION_Z = 0.75        # own and smoothed score, averaged, this many deviations above the mean
 MIN_LOCAL_Z = 0.5           # and the neighbourhood must lean to the section too (no stray word match)
 SECTION_POSITION_WEIGHT = 0.3
-MIN_PROPOSED_POINTS = 2     # a proposed section with fewer points about its title is no section
 TITLE_CHOICES = 5           # distinctive phrases considered as a proposed section's title
 
 _QUOTE_OPENERS = "\"“‘'"
@@ -98,7 +98,7 @@ class SemanticSummarizer(Summarizer):
         if not pool or count <= 0:
             return []
         vectors = embed([s.text for s in pool])
-        labels = topics.cluster(vectors, pool, count)
+        labels = topics.merge_by_title(topics.cluster(vectors, pool, count), pool)
         scores = _lead_score(pool, vectors)
         result, taken = [], set()
         for label in range(labels.max() + 1):

@@ -9,6 +9,7 @@
   count to one above is tried, and the one with the best simplified silhouette
   (nearness to the own centroid against the nearest other centroid) wins; the asked
   count keeps its place unless another beats it by ``COUNT_MARGIN``.
+* Merging: clusters whose titles share a content word are one topic, and are merged.
 * Titles: the noun phrase of the cluster (a run of content words after a determiner
   or preposition, "from Iranian-backed militias") whose words are most frequent in
   its sentences compared with the others', two to four words preferred; never a
@@ -67,6 +68,22 @@ def cluster(vectors: np.ndarray, pool: Sequence[Sentence], count: int) -> np.nda
         if score > best_score:
             best_labels, best_score = labels, score
     return best_labels
+
+
+def merge_by_title(labels: np.ndarray, pool: Sequence[Sentence]) -> np.ndarray:
+    """Two clusters are one topic when their titles share a content word ("Iranian-backed
+    militias", "Militia attacks"), each titled against the clusters other than the two (a word
+    they share is what sets both apart); merged two at a time, labels renumbered 0.."""
+    def name(label: int, twin: int) -> set[str]:
+        return content_words(title([s for s, own in zip(pool, labels) if own == label],
+                                   [s for s, own in zip(pool, labels) if own not in (label, twin)]))
+    while labels.max() > 0:
+        pair = next(((a, b) for a in range(labels.max() + 1) for b in range(a + 1, labels.max() + 1)
+                     if name(a, b) & name(b, a)), None)
+        if pair is None:
+            break
+        labels = np.unique(np.where(labels == pair[1], pair[0], labels), return_inverse=True)[1]
+    return labels
 
 
 def title(members: Sequence[Sentence], others: Sequence[Sentence], taken: set[str] = frozenset()) -> str:
