@@ -248,6 +248,9 @@ class _Compression:
         if claim.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in CONDITIONS
                                                      for c in claim.children):
             return  # "found him guilty", "said whether ...": no claim
+        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_ in _SUBJECTS for g in c.children)
+               for c in claim.children):
+            return  # "Clark said that X had hurt ... but is hopeful ...": whose is the second verb? unclear
         if any(c.dep_ not in _ATTRIBUTION_PARTS and not (c.dep_ == "advcl" and c.tag_ == "VBG")
                for c in verb.children if c not in (claim, speaker)):
             return  # the verb carries more than who said it and when ("..., when a lorry killed him")
@@ -418,7 +421,7 @@ class _Compression:
                 first = joiners[-1].i if joiners else conj.left_edge.i
                 if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
                     first -= 1
-                if joiners or self.span.doc[first].text == ";":
+                if (joiners or self.span.doc[first].text == ";") and not self._ends_a_list(first):
                     cuts.append(set(range(first, conj.right_edge.i + 1)))
         before_subject = self._subject_start() if self._subject_count() == 1 else -1
         for child in self.head.children:
@@ -444,6 +447,18 @@ class _Compression:
                             for i in unit):
                 cuts.append(self._with_commas(unit))
         return cuts
+
+    def _ends_a_list(self, first: int) -> bool:
+        """True when the word before ``first`` closes a list that has no "and" or "or" of its own
+        ("establish, populate, and maintain ..." that the parser read as two verb phrases): the
+        cut from ``first`` would leave "establish, populate."."""
+        words = [t for t in self.span.doc[self.span.start:first] if not t.is_punct]
+        token = words[-1] if words else None
+        while token is not None and token != self.head and self.span.start <= token.head.i < self.span.end:
+            if token.dep_ == "conj" and not any(t.dep_ in ("cc", "preconj") for t in token.doc[token.head.i + 1:token.i]):
+                return True
+            token = token.head
+        return False
 
     @staticmethod
     def _relative(clause: Token) -> bool:

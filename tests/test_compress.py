@@ -244,3 +244,21 @@ def test_a_bullet_that_already_fits_keeps_its_background_clause():
 def test_a_connective_between_two_clauses_stays():
     sentence = "Baseball is a national pastime, so the league expects record crowds in every city."
     assert bullet_text(sentence) == sentence
+
+
+def test_a_second_verb_phrase_is_not_cut_from_the_end_of_a_list():
+    # the parser reads "and maintain ..." as a second verb phrase of "requires": cutting it would
+    # leave a list without its "and" ("to establish, populate.")
+    sentence = ("OMB requires each Federal agency to establish, populate, and maintain an enterprise-wide "
+                "data asset inventory by November 30, 2014.")
+    for fit in (12, LONG_BULLET_WORDS):
+        assert "populate." not in bullet_text(sentence, fit=fit)
+
+
+def test_a_speaker_stays_when_a_later_verb_of_the_claim_may_be_theirs():
+    # "is hopeful" has no subject of its own: it is Clark's, though the parser hangs it on the claim
+    sentence = ("Clark acknowledged that a 'horrendous season' had contributed to the swathes of empty seats "
+                "at recent home matches but is hopeful of winning back those disillusioned fans.")
+    assert bullet_text(sentence).startswith("Clark acknowledged")
+    report = "Officials said that the dam had held and engineers were inspecting it."  # each verb has a subject
+    assert bullet_text(report) == "The dam had held and engineers were inspecting it — officials"
