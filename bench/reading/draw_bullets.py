@@ -46,7 +46,7 @@ def realdocs_items(folder: Path) -> list[dict]:
 
 
 def item(point, title: str, paragraph) -> dict:
-    return {"bullet": point.text, "title": title,
+    return {"bullet": point.shown, "title": title,
             "sources": [{"sentence": c.quote, "paragraph": paragraph(c)} for c in point.citations]}
 
 

@@ -53,7 +53,7 @@ def items(documents):
     name = documents[0].source.path
 
     def shown(point, slide):
-        return {"document": Path(name).name, "slide": slide, "item": point.text,
+        return {"document": Path(name).name, "slide": slide, "item": point.shown,
                 "sources": [{"sentence": c.quote, "paragraph": paragraphs[(c.source, c.paragraph)]}
                             for c in point.citations]}
 
