@@ -217,13 +217,14 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
         return not (leaning or unattributed_quote or not is_statement(parsed))
 
+    focuses = {name: focus_of(name) for name, _ in named}  # each title parsed once, whatever the rounds
+
     def section_points(name: str, picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
         """A section's points and the picks left out: a pick that leans on a description the
         slide does not give is left out when another pick stands without it."""
-        focus = focus_of(name)
-        shown, left_out = points(picked, focus, MAX_BULLET_WORDS, descriptions=True)
+        shown, left_out = points(picked, focuses[name], MAX_BULLET_WORDS, descriptions=True)
         if not shown:
-            shown, left_out = points(picked, focus, MAX_BULLET_WORDS)
+            shown, left_out = points(picked, focuses[name], MAX_BULLET_WORDS)
         return shown, left_out
 
     bluf = points(bluf_picks)[0]
