@@ -4,10 +4,11 @@ alone: the slide shows no sentence around it, so precision over recall.
 What the slide shows is read in its parse: a stretch of a sentence (a quotation's words, a
 figure's clause) in the document's analysis, a shortened sentence (a dated event, a statement,
 maybe credited to its speaker: "... — Sabrina Singh") parsed as shown, since its speaker's "she
-said" and its scene may be cut. It is read by ``context.needs_context`` with definite descriptions counted
-("The couple had been transported ...", "This amount is $500 ..."), and, since a reader has
-nothing before the item, by ``loose_words`` for what points back off the key arguments
-``needs_context`` reads.
+said" and its scene may be cut. It is read by ``context.needs_context`` with definite
+descriptions counted ("The couple had been transported ...", "This amount is $500 ..."), and,
+since a reader has nothing before the item, by ``loose_words`` for what points back off the key
+arguments ``needs_context`` reads (words it does not read; the smallest addition, kept here so
+``context`` stays as it is).
 """
 
 from __future__ import annotations

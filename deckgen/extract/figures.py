@@ -11,12 +11,11 @@ A figure is a CARDINAL, QUANTITY, PERCENT or MONEY entity with a digit in it, an
 
 ``number`` and ``counts`` keep the words of the text and both occur verbatim in the sentence.
 A slide shows the figure in its clause, deletion only: subject, verb and the verb's complements
-("The storm left 3,862 people homeless"), with who states it when the words do not name them;
+("Hurricane Otis left 3,862 people homeless"), with who states it when the words do not name them;
 a figure with no such clause (a bare count, a clause that modifies a noun, a pronoun subject
 other than a quoted speaker's "I"/"we") is not shown, nor one whose clause points back to what it
 does not say ("The 48-year-old got ...", "bail was posted for him": ``alone.stands_alone``).
-Never figures: a number inside
-a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
+Never figures: a number inside a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
 number after the noun it labels or before a name ("737 MAX airplanes"), dates and times, a
 count after "other", "more", "further" or a superlative (a part of an unstated whole: "about 50
 other people", "the first 10 minutes"), the second number of a ratio ("1 in 5 people"), a
@@ -137,7 +136,8 @@ def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -
     """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, from
     sentences that can stand as a point (ids in ``standing``, when given: not a caption,
     boilerplate or a page header run into the text)."""
-    return [f for f in figures if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)][:MAX_FIGURES]
+    return [f for f in figures
+            if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)][:MAX_FIGURES]
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -180,10 +180,11 @@ def _with_currency(entity: Span) -> Span:
 
 
 def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
-    """What a slide shows, its subject and its verb with what follows: the clause that holds the figure, from its subject through its verb
-    and the verb's complements ("Emirates had a fleet of 270 aircraft", "The storm left 3,862
-    people homeless", "About 15 percent of its gross income went to research"); an aside between
-    subject and verb, and what follows the subject's own "of" phrase, are left out. Nothing when
+    """What a slide shows, as (subject, verb with what follows): the clause that holds the
+    figure, from its subject through its verb and the verb's complements ("Emirates had a fleet
+    of 270 aircraft", "Hurricane Otis left 3,862 people homeless", "About 15 percent of its
+    gross income went to research"); an aside between subject and verb, and what follows the
+    subject's own "of" phrase, are left out. Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
     killed") not where, a clause without its complement not what, and a pronoun subject ("It
