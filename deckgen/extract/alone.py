@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..compress import CREDIT
 from ..context import needs_context
 
 if TYPE_CHECKING:
@@ -33,10 +34,13 @@ def stands_alone(span: Span) -> bool:
 
 
 def text_stands_alone(texts: Sequence[str]) -> list[bool]:
-    """``stands_alone`` for each text as shown, parsed on its own."""
+    """``stands_alone`` for each text as shown, parsed on its own; a credit ("... — Li Jifeng")
+    is left out of the parse (the parser would take the name for part of the sentence: "The
+    couple ... — Li Jifeng" is no named couple)."""
     from ..analysis import load_pipeline
 
-    return [stands_alone(doc[:]) for doc in load_pipeline().pipe(texts)]
+    claims = (text.rpartition(CREDIT)[0] or text for text in texts)
+    return [stands_alone(doc[:]) for doc in load_pipeline().pipe(claims)]
 
 
 def loose_words(span: Span) -> list[Token]:
