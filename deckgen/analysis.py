@@ -19,7 +19,7 @@ parsed).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -151,3 +151,17 @@ def analyse_all(documents: Sequence[Document], sentences: Collection[Sentence] |
 def needs_whole_parse(documents: Sequence[Document]) -> bool:
     """True when the documents are short enough to parse whole before choosing what to show."""
     return sum(len(document.text) for document in documents) <= PARSE_WHOLE_CHARS
+
+
+def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Span]:
+    """A function giving a sentence's parse: from its document's analysis when that parsed it,
+    else the sentence parsed on its own."""
+    analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
+
+    def span(sentence: Sentence) -> Span:
+        analysis = analysis_of.get(sentence.source)
+        if analysis is not None and analysis.parsed(sentence):
+            return analysis.span(sentence)
+        return load_pipeline()(sentence.text)[:]
+
+    return span

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis, analyse_all, load_pipeline
+from .analysis import Analysis, analyse_all, load_pipeline, span_reader
 from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
 from .context import is_statement, needs_context
 from .corroborate import corroborating
@@ -42,7 +42,7 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     A sentence is read in its document's analysis, else parsed on its own."""
     ranked: list[Sentence] = []
     for size in range(1, k + SHORTLIST_EXTRA + 1):  # a summarizer's picks for k are its best k
-        picks = summarizer.keypoints(sentences, size)
+        picks = summarizer.keypoints(sentences, size, analyses=analyses)
         ranked.extend(s for s in picks if s not in ranked)
         if len(picks) < size:
             break
@@ -53,20 +53,6 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
         return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed, descriptions=False)
 
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
-
-
-def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Span]:
-    """A function giving a sentence's parse: from its document's analysis when that parsed it,
-    else the sentence parsed on its own."""
-    analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
-
-    def span(sentence: Sentence) -> Span:
-        analysis = analysis_of.get(sentence.source)
-        if analysis is not None and analysis.parsed(sentence):
-            return analysis.span(sentence)
-        return load_pipeline()(sentence.text)[:]
-
-    return span
 
 
 @dataclass(frozen=True)

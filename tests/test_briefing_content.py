@@ -53,10 +53,13 @@ def test_figures_are_copied_exactly_with_who_states_them(deck):
 
 def test_quotes_are_verbatim_with_their_speakers(outline, document):
     speakers = {"“The U.S. is not withdrawing from Iraq”": "Sabrina Singh, Deputy Pentagon press secretary",
-                "“We refused his proposal regarding a third year”": "Thabit al-Abbasi, Iraqi Defense Minister"}
+                "“We hope we will have a wider relationship, a more profound relationship with the United States”":
+                    "Mohammed Shia al-Sudani, Iraqi Prime Minister"}
     texts = [p.text for p in outline.quotes]
     for quote, speaker in speakers.items():
         assert f"{quote} — {speaker}" in texts
+    # whose proposal, which footprint: quoted words that point back to what they do not say
+    assert not any("his proposal" in t or "that front footprint" in t for t in texts)
     for point in outline.quotes:
         quote = point.text.split(" — ")[0].strip("“”")
         assert quote in document.text
@@ -70,9 +73,10 @@ def test_an_anonymous_speaker_keeps_the_articles_description(outline):
 def test_timeline_resolves_the_phase_dates(outline):
     text = "\n".join(p.shown for p in outline.timeline)
     assert "by Sep 2025 ('no later than a year from now')" in text
-    assert "Sep 2025 ('next September')" in text
-    assert "at least to Sep 2026 ('will last at least one year')" in text
     assert "by Sep 2026 ('within the next two years')" in text
+    # "The second phase, they said, will start next September ...": the second phase of what, alone
+    # on a timeline? Left out (precision over recall)
+    assert "('next September')" not in text
 
 
 def test_references_say_which_sources_support_which_sections(deck):
@@ -121,7 +125,7 @@ def test_timeline_items_run_by_their_earliest_date(outline):
     firsts = [p.label.split(" ('")[0] for p in outline.timeline]
     # "10 years ago" and "today" are Singh's words in a quotation (para. 27): no timeline dates
     assert firsts[0] == "2024"  # Lister's "this year" (para. 31)
-    assert firsts[-2:] == ["Sep 2025", "by Sep 2026"]
+    assert firsts[-2:] == ["by Sep 2025", "by Sep 2026"]
 
 
 def test_a_bare_measure_nobody_states_is_no_figure_on_the_slide(tmp_path):
@@ -129,11 +133,11 @@ def test_a_bare_measure_nobody_states_is_no_figure_on_the_slide(tmp_path):
     story.write_text("---\ndate: 2015-04-25\n---\n\n"
                      "The earthquake struck at noon and shook Kathmandu for 56 seconds on Saturday.\n\n"
                      "Some 3,862 people are known to have died so far in Nepal.\n\n"
-                     "The landslide buried the road under 45 feet of mud.\n\n"
+                     "A landslide buried the road under 45 feet of mud.\n\n"
                      "The largest aftershock lasted 20 seconds, U.S. officials said.\n")
     figures = [p.text for p in build_outline(OutlineRequest(documents=(story,))).figures]
     # "56 seconds" alone says nothing on a slide of figures; a count, a measure of something, or
     # a measure someone states does
     # ("20 seconds" is a TIME, not a figure)
     assert figures == ["Some 3,862 people are known to have died so far in Nepal",
-                       "The landslide buried the road under 45 feet of mud"]
+                       "A landslide buried the road under 45 feet of mud"]

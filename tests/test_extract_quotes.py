@@ -26,12 +26,14 @@ def seed():
 
 @pytest.fixture(scope="module")
 def seed_quotes(seed):
-    return find_quotes(read_speech(analyse(seed)))
+    analysis = analyse(seed)
+    return find_quotes(analysis, read_speech(analysis))
 
 
 def quotes_of(text: str, **options):
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
-    return find_quotes(read_speech(analyse(document)), **options)
+    analysis = analyse(document)
+    return find_quotes(analysis, read_speech(analysis), **options)
 
 
 def speaker_of(quotes, start: str):
@@ -121,7 +123,8 @@ def test_a_quote_goes_to_the_speech_verb_nearest_it():
             "any further’ on Tuesday.\n\n"
             "“We will keep the talks going this year,” Sabrina Singh said, adding that the army said nothing.\n")
     document = segment(Document(SourceInfo("S1", "t.txt"), text))
-    quotes = {q.text: q.speaker.name if q.speaker else None for q in find_quotes(read_speech(analyse(document)))}
+    analysis = analyse(document)
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in find_quotes(analysis, read_speech(analysis))}
     # the quote follows "police said", not "Tymon said": it is not given to Tymon
     assert quotes["not be pursuing the matter any further"] in (None, "police")
     assert quotes["We will keep the talks going this year"] == "Sabrina Singh"
@@ -160,9 +163,25 @@ def test_a_key_quote_says_who_speaks_and_stands_alone():
             "“The fighters detonated two car bombs in the capital this evening,” the group said. "
             "“If he makes a payment to the bank then the proceedings would come to an end,” said prosecutor "
             "David Hughes. "
-            "“The samples were clean and the results held up in every lab,” said Maria Ortiz, a chemist.")
+            "“Our samples were clean and our results held up in every lab,” said Maria Ortiz, a chemist.")
     assert key_quotes_of(text) == [
-        ("The samples were clean and the results held up in every lab", "Maria Ortiz, a chemist")]
+        ("Our samples were clean and our results held up in every lab", "Maria Ortiz, a chemist")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # news: a pronoun inside the quote, not only on its subject; a quote that names its subject stands
+    ("“You need to check them before every single flight,” safety inspector Ana Ruiz said.", False),
+    ("“Every pilot checks the brakes before every single flight,” safety inspector Ana Ruiz said.", True),
+    # a government memo: a demonstrative and a bare description as subject; a named office stands
+    ("“This decision puts every small supplier at risk,” said Senator Ruth Hale.", False),
+    ("“The agency must publish the data by June,” said Senator Ruth Hale.", False),
+    ("“The Census Bureau must publish its data by June,” said Senator Ruth Hale.", True),
+    # a press release: a possessive he; the speaker's own "we" stands
+    ("“His team rebuilt the braking system from scratch,” said Priya Nair, chief executive of Volt Motors.", False),
+    ("“We rebuilt the braking system from scratch in a year,” said Priya Nair, chief executive of Volt Motors.", True),
+])
+def test_a_key_quote_is_kept_only_when_its_words_stand_alone(text, kept):
+    assert bool(key_quotes_of(text)) == kept
 
 
 def test_words_run_in_before_a_name_are_no_role():

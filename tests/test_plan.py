@@ -1,10 +1,9 @@
 """Planning the outline from several documents: shared points merged, citations from sentence ids."""
 
-from deckgen.model import SectionSpec
+from deckgen.model import SectionSpec, Sentence
 from deckgen.pipeline import load_documents
 from deckgen.plan import key_points, plan_outline
 from deckgen.summarize import Summarizer, get_summarizer
-from deckgen.summarize.base import dangles
 
 from .conftest import SEED
 
@@ -87,7 +86,7 @@ class Picks(Summarizer):
     def __init__(self, bluf=(), section=()):
         self.bluf, self.section = bluf, section
 
-    def keypoints(self, sentences, k):
+    def keypoints(self, sentences, k, *, analyses=None):
         return [sentences[i] for i in self.bluf]
 
     def sections(self, sentences, specs, max_points):
@@ -120,6 +119,13 @@ def test_a_bullet_opening_with_he_needs_the_sentence_naming_him_just_above(tmp_p
 
 
 def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
+    from deckgen.summarize.semantic import leaning
+
+    leans = leaning()
+
+    def dangles(text: str) -> bool:  # the parse-based reading the summarizer uses
+        return leans(Sentence(text, "S1", 1, 0, len(text), text))  # the text is its own id
+
     assert dangles("He was ranked sixth on the list.")
     assert dangles("It noted that the watch list now includes 12,500 individuals.")
     assert dangles("Their numbers have doubled.")
@@ -129,7 +135,7 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
     assert not dangles("This year the talks failed again.")
     assert not dangles("Hezbollah denied the report.")
     assert not dangles("Itineraries were cancelled.")
-    assert not dangles("“He is bringing the House into disrepute,” Danczuk said.")
+    assert dangles("“He is bringing the House into disrepute,” Danczuk said.")  # "He" is not Danczuk
     # after an opening phrase (sentences of the CNN/DM dev set a review found on slides)
     assert dangles("Still, at least they returned a club record profit of £18.7million last week.")
     assert dangles("In a report released earlier this week she slammed their actions as 'arrogant and disrespectful'.")
@@ -147,7 +153,7 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
     assert not dangles("Those with most caps get priority when buying tickets.")
     sentences = load_documents([SEED])[0].sentences
     bluf = get_summarizer().keypoints(sentences, 5)
-    assert bluf and not any(dangles(s.text) for s in bluf)
+    assert bluf and not any(leans(s) for s in bluf)
 
 
 def test_proposed_sections_go_on_from_the_bluf_instead_of_repeating_it(tmp_path):
@@ -253,7 +259,7 @@ class Ranked(Picks):
         super().__init__()
         self.order = order
 
-    def keypoints(self, sentences, k):
+    def keypoints(self, sentences, k, *, analyses=None):
         return sorted((sentences[i] for i in self.order[:k]), key=lambda s: s.position)
 
 

@@ -46,7 +46,7 @@ def extract(analyses: Sequence[Analysis]) -> Extracts:
     for analysis in analyses:
         speech = read_speech(analysis)
         figures += find_figures(analysis, speech)
-        quotes += find_quotes(speech)
+        quotes += find_quotes(analysis, speech)
         times += find_times(analysis, speech)
         statements += find_statements(analysis, speech)
     return Extracts(tuple(figures), tuple(figure_series(figures)), tuple(quotes), tuple(times),

@@ -11,10 +11,11 @@ A figure is a CARDINAL, QUANTITY, PERCENT or MONEY entity with a digit in it, an
 
 ``number`` and ``counts`` keep the words of the text and both occur verbatim in the sentence.
 A slide shows the figure in its clause, deletion only: subject, verb and the verb's complements
-("The storm left 3,862 people homeless"), with who states it when the words do not name them;
+("Hurricane Otis left 3,862 people homeless"), with who states it when the words do not name them;
 a figure with no such clause (a bare count, a clause that modifies a noun, a pronoun subject
-other than a quoted speaker's "I"/"we") is not shown. Never figures: a number inside
-a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
+other than a quoted speaker's "I"/"we") is not shown, nor one whose clause points back to what it
+does not say ("The 48-year-old got ...", "bail was posted for him": ``alone.stands_alone``).
+Never figures: a number inside a name or label (an entity of another kind: "chapter 13", "Section 522", "Boeing 777"), a
 number after the noun it labels or before a name ("737 MAX airplanes"), dates and times, a
 count after "other", "more", "further" or a superlative (a part of an unstated whole: "about 50
 other people", "the first 10 minutes"), the second number of a ratio ("1 in 5 people"), a
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
+from .alone import stands_alone
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -53,7 +55,9 @@ _CURRENCY = re.compile(r"[$€£¥]")
 @dataclass(frozen=True)
 class Figure:
     """One numeric fact. ``unit`` is "%", a currency sign or None (a count); ``head`` is the
-    lemma of the counted noun; ``low``/``high`` the value (a range gives two)."""
+    lemma of the counted noun; ``low``/``high`` the value (a range gives two); ``stands_alone``
+    that nothing in the clause shown points back to what it does not say ("The 48-year-old got
+    ...", "bail was posted for him": ``alone.stands_alone``)."""
 
     number: str
     counts: str
@@ -65,6 +69,7 @@ class Figure:
     sentence_ids: tuple[str, ...]
     head: str = ""
     shown: str = ""
+    stands_alone: bool = True
 
     @property
     def text(self) -> str:
@@ -128,10 +133,11 @@ def _numbers(analysis: Analysis, span: Span) -> list[Span]:
 
 
 def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
-    """The figures for a slide, at most MAX_FIGURES: from sentences that can stand as a point
-    (ids in ``standing``, when given: not a caption, boilerplate or a page header run into the
-    text)."""
-    return [f for f in figures if standing is None or f.sentence_ids[0] in standing][:MAX_FIGURES]
+    """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, from
+    sentences that can stand as a point (ids in ``standing``, when given: not a caption,
+    boilerplate or a page header run into the text)."""
+    return [f for f in figures
+            if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)][:MAX_FIGURES]
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -149,9 +155,10 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     if counted is None:
         return None
     counts, head, _ = counted
-    shown = _shown(entity, quoted=speaker is not None and speaker.identified)
-    if shown is None:
+    clause = _shown(entity, quoted=speaker is not None and speaker.identified)
+    if clause is None:
         return None
+    who, rest = clause
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
     if unit is None and entity.label_ == "MONEY":
@@ -159,7 +166,8 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     qualifier_tokens = [t for t in entity if t.i < numbers[0].i and t.is_alpha]
     qualifier = " ".join(t.text for t in qualifier_tokens) or None
     ids = tuple(dict.fromkeys(ids))
-    return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head, shown)
+    return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head,
+                  f"{who.text} {rest.text}", stands_alone(entity.doc[who.start:rest.end]))
 
 
 def _with_currency(entity: Span) -> Span:
@@ -171,11 +179,12 @@ def _with_currency(entity: Span) -> Span:
     return entity
 
 
-def _shown(entity: Span, quoted: bool) -> str | None:
-    """What a slide shows: the clause that holds the figure, from its subject through its verb
-    and the verb's complements ("Emirates had a fleet of 270 aircraft", "The storm left 3,862
-    people homeless", "About 15 percent of its gross income went to research"); an aside between
-    subject and verb, and what follows the subject's own "of" phrase, are left out. Nothing when
+def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
+    """What a slide shows, as (subject, verb with what follows): the clause that holds the
+    figure, from its subject through its verb and the verb's complements ("Emirates had a fleet
+    of 270 aircraft", "Hurricane Otis left 3,862 people homeless", "About 15 percent of its
+    gross income went to research"); an aside between subject and verb, and what follows the
+    subject's own "of" phrase, are left out. Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
     killed") not where, a clause without its complement not what, and a pronoun subject ("It
@@ -215,7 +224,7 @@ def _shown(entity: Span, quoted: bool) -> str | None:
     if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
             t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
         return None
-    return f"{who.text} {rest.text}"
+    return who, rest
 
 
 def _noun_phrase_start(head: Token) -> int:

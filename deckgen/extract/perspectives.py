@@ -4,8 +4,9 @@ A speaker's group is the named body (ORG, GPE or NORP entity) the text gives the
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
 description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
-whose speech verb is not the sentence's main verb or is reported by someone else (hearsay), or whose words open on what came before
-("She made the decision alone", ``summarize.base.dangles``) are left out.
+whose speech verb is not the sentence's main verb or is reported by someone else (hearsay), or whose words as shown
+point back to what they do not say ("She made the decision alone", "The male was advised ...":
+``alone.text_stands_alone``) are left out.
 
 Contrasts are conservative: two groups (never "Other") make statements on one topic with
 opposite polarity. A topic is a frame of the small lexicon ``FRAMES`` found in both, or, outside
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..compress import bullet_text
-from ..summarize.base import dangles
+from .alone import text_stands_alone
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -78,11 +79,10 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
             continue
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
         text = bullet_text(span)
-        if dangles(text):
-            continue  # "She made the decision alone": who she is was said before
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
-    return statements
+    # "She made the decision alone": who she is was said before
+    return [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements])) if stands]
 
 
 def perspectives(statements: Sequence[Statement]) -> list[Perspective]:

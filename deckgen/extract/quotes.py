@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from .alone import stands_alone
 from .speech import Speaker, Speech
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
 
 MIN_QUOTE_WORDS = 4
 MAX_KEY_QUOTES = 6
@@ -29,17 +34,20 @@ _STRAY_MARK = re.compile(r"(?<!\w)[‘'](?=\w)(?![^‘’']*[’'](?!\w))|(?<=[a
 class Quote:
     """``text`` occurs verbatim in the source (only a trailing comma before the closing mark is
     dropped). ``sentence_ids``: the sentences the quote spans, then the one naming the speaker
-    if that is another sentence."""
+    if that is another sentence. ``stands_alone``: nothing in the quoted words points back to
+    what they do not say (``alone.stands_alone``)."""
 
     text: str
     speaker: Speaker | None
     sentence_ids: tuple[str, ...]
+    stands_alone: bool = True
 
 
-def find_quotes(speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
-    """The document's quotes of at least ``min_words`` words, in order."""
+def find_quotes(analysis: Analysis, speech: Speech, min_words: int = MIN_QUOTE_WORDS) -> list[Quote]:
+    """The document's quotes of at least ``min_words`` words, in order, each read in its parse
+    (the quoted words alone)."""
     return [Quote(q.text, q.attribution.speaker if q.attribution and not q.attribution.hearsay else None,
-                  q.sentence_ids)
+                  q.sentence_ids, stands_alone(analysis.doc.char_span(q.start, q.end, alignment_mode="expand")))
             for q in speech.quotations if len(q.text.split()) >= min_words and not is_title(q.text)
             and not _STRAY_MARK.search(q.text)]
 
@@ -51,13 +59,11 @@ def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     words do not identify ("the group", "a spokesman": ``Speaker.identified``), one under
     MIN_KEY_QUOTE_WORDS or over MAX_KEY_QUOTE_WORDS words (a passage cannot be cut without
     changing it), one that opens in lower case (it goes on the writer's sentence: "China
-    “vastly improved its detection ...”"), and one whose opening leans on what came before
-    (he, she, they, "this", "If he makes ...": ``summarize.base.dangles``)."""
-    from ..summarize.base import dangles
-
-    chosen = [q for q in quotes if q.speaker and q.speaker.identified
+    “vastly improved its detection ...”"), and one whose words point back to what they do not
+    say ("He is ...", "wash them", "that partnership": ``Quote.stands_alone``)."""
+    chosen = [q for q in quotes if q.speaker and q.speaker.identified and q.stands_alone
               and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
-              and q.text[:1].isupper() and not dangles(q.text)]
+              and q.text[:1].isupper()]
     seen: set[str] = set()
     firsts, rest = [], []
     for quote in chosen:

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text
+from .alone import text_stands_alone
 from .speech import SPEECH_VERBS, Speech
 
 if TYPE_CHECKING:
@@ -168,19 +169,21 @@ def find_times(analysis: Analysis, speech: Speech) -> list[TimeMention]:
 
 def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list[list[TimeMention]]:
     """The mentions a timeline shows, one group per sentence: what is still to come first, then
-    the most recent past, at most MAX_TIMELINE, in order of each group's earliest date.
+    the most recent past, at most MAX_TIMELINE, in order of each group's earliest date. A group
+    is shown under its resolved dates (its label), so no event is shown undated.
 
     Left out: unresolved mentions, mentions that date no event (``not_event``), mentions that only date a statement ("told
     reporters Friday"), sentences that could not stand as a point (ids not in ``standing``),
-    events that open with a pronoun nobody on the slide resolves, and questions.
+    questions, and events whose words as shown point back to what they do not say
+    (``alone.text_stands_alone``: "The couple had been ...", "As a player he was ...").
     """
-    from ..summarize.base import dangles
-
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
         if mention.when and not mention.not_event and not mention.reporting and mention.sentence_ids[0] in standing \
-                and not dangles(mention.event) and not mention.event.rstrip("'\"’”").endswith("?"):
+                and not mention.event.rstrip("'\"’”").endswith("?"):
             groups.setdefault(mention.sentence_ids, []).append(mention)
+    alone = text_stands_alone([group[0].event for group in groups.values()])
+    groups = {ids: group for (ids, group), stands in zip(groups.items(), alone) if stands}
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=lambda g: max(m.when for m in g),
                   reverse=True)

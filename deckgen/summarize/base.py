@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..calendar_names import MONTHS, WEEKDAYS, any_of
 from ..captions import CAPTION_LABEL, CAPTION_MARK
 from ..ingest.furniture import is_furniture
 from ..model import SectionSpec, Sentence
@@ -44,8 +43,10 @@ class Summarizer(ABC):
     reads_analyses: bool = False  # whether ``choose`` reads entities and headings from analyses
 
     @abstractmethod
-    def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
-        """The ``k`` sentences that best sum up the documents (also the BLUF)."""
+    def keypoints(self, sentences: Sequence[Sentence], k: int, *,
+                  analyses: Sequence[Analysis] | None = None) -> list[Sentence]:
+        """The ``k`` sentences that best sum up the documents (also the BLUF); ``analyses`` as
+        for ``choose``."""
 
     def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
                analyses: Sequence[Analysis] | None = None) -> list[list[Choice]]:
@@ -66,50 +67,6 @@ class Summarizer(ABC):
     def propose_sections(self, sentences: Sequence[Sentence], count: int,
                          max_points: int) -> list[tuple[str, list[Sentence]]]:
         """About ``count`` sections chosen from the content, each titled with words drawn from it."""
-
-
-# A demonstrative before a time word dates ("This year ..."); "Those who ...", "That said" stand alone.
-_NOT_POINTING_BACK = (r"year|years|week|weeks|month|months|day|days|morning|afternoon|evening|night|weekend|time|"
-                      r"summer|winter|spring|autumn|fall|season|decade|century|era|quarter|term|who|with|said")
-_DANGLING = re.compile(r"(?:(?:But|And|Now|So|Still|Yet|Meanwhile|However|Instead|Indeed),?\s+)?"
-                       r"(?:(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Hh]im|[Tt]hem)\b"
-                       r"|(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:is|was|are|were|has|have|had|will|would|could|"
-                       r"can|may|might|comes|came|means|meant)\b"
-                       rf"|(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?!(?:{_NOT_POINTING_BACK})\b)[a-z])")
-
-
-# "At least they ...", "Incredibly, she ...", "Four months after the incident, her parents ...":
-# an opening phrase of lower-case words (a weekday, month or number allowed) before he/she/they.
-_MONTHS_AND_DAYS = any_of(WEEKDAYS + MONTHS)
-_OPENING_PHRASE = re.compile(
-    r"^(?:At|On|In|After|Before|Because|Since|When|While|If|Although|Though|During|Despite|Instead|Still|Yet|"
-    r"Then|Now|Later|Earlier|Last|Today|Yesterday|Once|Until|As|For|By|With|Without|Following|Amid|Within|"
-    r"Over|Under|Even|Only|Soon|Also|But|And|So|However|Meanwhile|Eventually|Finally|Incredibly|Sadly|"
-    r"Tragically|Luckily|Fortunately|Unfortunately|Two|Three|Four|Five|Six|Several|Some|Many)"
-    rf"(?:,?\s+(?:[a-z][\w'’-]*|{_MONTHS_AND_DAYS}|\d[\w,.]*)){{0,10}}(?P<comma>,?)\s+(?:he|she|they|his|her|their)\b")
-# A clause of its own before the pronoun holds its referent: "for patients who ... their",
-# "the attorney was filmed unleashing her", "the boss believes he".
-_OWN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|is|was|are|were|has|have|had|will|would|can|could|"
-                         r"said|says|believes|thinks|told)\b")
-_LATER_NAME = re.compile(rf"\b(?!{_MONTHS_AND_DAYS}\b)[A-Z][a-z]")
-
-
-def dangles(text: str) -> bool:
-    """Whether a sentence opens with a personal pronoun ("He was ranked sixth ...", also after
-    a linking word: "Now, it is taking the lead") or a demonstrative standing alone or before a
-    noun ("This comes after ...", "That alarming forecast comes from ...", not "This year ..."
-    or "Those who ...") whose referent is in an earlier sentence, so it cannot stand
-    alone as a bullet. Also when he/she/they (or his/her/their) follows an opening phrase of
-    lower-case words: right after its comma it opens the main clause ("Four months after the
-    incident, her parents ..."); without a comma it dangles unless a name comes after it
-    ("During his trial Allen claimed ..." names him). A pronoun inside an opening quotation
-    does not count (the quote's speaker is credited instead)."""
-    if _DANGLING.match(text):
-        return True
-    opening = _OPENING_PHRASE.match(text)
-    if not opening or _OWN_CLAUSE.search(opening.group()):
-        return False
-    return bool(opening.group("comma")) or not _LATER_NAME.search(text, opening.end())
 
 
 def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:

@@ -16,7 +16,7 @@ class LeadSummarizer(Summarizer):
 
     name = "lead"
 
-    def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
+    def keypoints(self, sentences: Sequence[Sentence], k: int, *, analyses=None) -> list[Sentence]:
         return candidates(sentences)[:k]
 
     def choose(self, sentences, specs: Sequence[SectionSpec], max_points: int, *, analyses=None):

@@ -28,7 +28,7 @@ from .base import Choice, candidates, previous_ids
 from .lexical import STOPWORDS, expand_acronyms, words
 from .queries import Query, evidence, headings_above, parse_sentences, read_query, shares, word_weights
 from .semantic import (SemanticSummarizer, _mmr, _normalise, _position_prior, _standardise,
-                       _with_neighbours, standing)
+                       _with_neighbours, leaning, standing)
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -78,11 +78,13 @@ class QuerySummarizer(SemanticSummarizer):
         ranking = (relevance + RUN_WEIGHT * (_with_neighbours(ahead, pool) - ahead)
                    + LEAD_WEIGHT * _position_prior(pool))
         previous = previous_ids(sentences)
+        leans = leaning(analyses)
         result = []
         for row, chosen in enumerate(members):
             scores = np.where(chosen, ranking[row], -np.inf)
             # when every match dangles, keep them: the outline cites them as withheld, not "nothing on this"
-            picked = sorted(standing(pool, vectors, scores, max_points, previous) or _mmr(vectors, scores, max_points))
+            picked = sorted(standing(pool, vectors, scores, max_points, previous, leans)
+                            or _mmr(vectors, scores, max_points))
             result.append([Choice(pool[i], _reason(specs[row].title, headings[i] if claimed[row, i] else None,
                                                    found[row][i].reason(queries[row], weights[row])))
                            for i in picked])

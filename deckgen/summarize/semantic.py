@@ -23,15 +23,21 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..analysis import span_reader
+from ..context import unresolved
 from ..embed import embed
 from ..model import SectionSpec, Sentence
 from . import topics
-from .base import MIN_PROPOSED_POINTS, Choice, Summarizer, candidates, dangles, in_document_order, previous_ids
+from .base import MIN_PROPOSED_POINTS, Choice, Summarizer, candidates, in_document_order, previous_ids
 from .lexical import content_words, expand_acronyms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Key points (weights chosen on CNN/DM dev articles, checked on XSum).
 POSITION_WEIGHT = 1.75      # prior for early sentences: weight / sqrt(1 + rank in document)
@@ -61,14 +67,15 @@ _QUOTE_OPENERS = "\"“‘'"
 class SemanticSummarizer(Summarizer):
     name = "semantic"
 
-    def keypoints(self, sentences: Sequence[Sentence], k: int) -> list[Sentence]:
+    def keypoints(self, sentences: Sequence[Sentence], k: int, *, analyses=None) -> list[Sentence]:
         pool = [s for s in candidates(sentences)
                 if len(s.text.split()) >= MIN_KEYPOINT_WORDS and not s.text.endswith("?")] or candidates(sentences)
         if not pool or k <= 0:
             return []
         vectors = embed([s.text for s in pool])
         scores = _lead_score(pool, vectors)
-        return in_document_order(pool[i] for i in standing(pool, vectors, scores, k, previous_ids(sentences)))
+        picked = standing(pool, vectors, scores, k, previous_ids(sentences), leaning(analyses))
+        return in_document_order(pool[i] for i in picked)
 
     def choose(self, sentences: Sequence[Sentence], specs: Sequence[SectionSpec], max_points: int, *,
                analyses=None) -> list[list[Choice]]:
@@ -190,15 +197,35 @@ def _normalise(vector: np.ndarray) -> np.ndarray:
     return vector / (np.linalg.norm(vector) + 1e-9)
 
 
+def leaning(analyses=None) -> Callable[[Sentence], bool]:
+    """Whether a sentence leans on the one before it: a pronoun or demonstrative on a key
+    argument with no antecedent in it (``context.unresolved``), but a speaker after what they
+    said ("“...,” he said": the slide credits them by name), read in its document's analysis,
+    else parsed on its own (once)."""
+    span, read = span_reader(analyses), {}
+
+    def leans(sentence: Sentence) -> bool:
+        if sentence.id not in read:
+            read[sentence.id] = any(not _speaker_after_claim(word)
+                                    for word in unresolved(span(sentence), descriptions=False))
+        return read[sentence.id]
+
+    return leans
+
+
+def _speaker_after_claim(word: Token) -> bool:
+    return word.dep_ == "nsubj" and any(c.dep_ == "ccomp" and c.i < word.i for c in word.head.children)
+
+
 def standing(pool: list[Sentence], vectors: np.ndarray, scores: np.ndarray, k: int,
-             previous: dict[str, str]) -> list[int]:
-    """``_mmr`` picks, where a pick opening with "He" (see ``dangles``) stands only with the
-    sentence before it picked too; a stranded one is dropped and the picking runs again (an
-    empty list when every pick would be stranded)."""
+             previous: dict[str, str], leans: Callable[[Sentence], bool]) -> list[int]:
+    """``_mmr`` picks, where a pick that ``leans`` on the sentence before it ("He was ranked
+    ...") stands only with that sentence picked too; a stranded one is dropped and the picking
+    runs again (an empty list when every pick would be stranded)."""
     while True:
         picked = _mmr(vectors, scores, k)
         ids = {pool[i].id for i in picked}
-        stranded = [i for i in picked if dangles(pool[i].text) and previous.get(pool[i].id) not in ids]
+        stranded = [i for i in picked if previous.get(pool[i].id) not in ids and leans(pool[i])]
         if not stranded:
             return picked
         scores = scores.copy()
