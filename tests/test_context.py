@@ -4,7 +4,7 @@ government and business sentences written for these tests)."""
 import pytest
 
 from deckgen.analysis import load_pipeline
-from deckgen.context import is_statement, lost_referent, needs_context
+from deckgen.context import is_statement, lost_referent, needs_context, own_first_person
 
 
 def parse(text):
@@ -76,3 +76,41 @@ def test_a_deletion_that_takes_a_pronouns_antecedent_loses_its_referent():
     without_clause = [t for t in span if t.i >= 7]
     assert lost_referent(span, without_clause)
     assert not lost_referent(span, list(span))
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than 10,000 have not survived the outbreak.",          # a number standing for its noun
+    "Some wore clothing with union logos.",                       # a quantifier standing for its noun
+    "Many have voiced concerns about the new rules.",
+])
+def test_a_number_or_quantifier_standing_for_its_noun_needs_context(sentence):
+    assert needs_context(parse(sentence), descriptions=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most of the victims were children under ten.",               # the quantifier's noun is given
+    "2019 was a record year for the port.",                      # a date
+])
+def test_a_given_noun_or_a_date_stands(sentence):
+    assert not needs_context(parse(sentence))
+
+
+def test_a_title_names_the_topic_but_not_who_he_is():
+    title = parse("Vessel hull designs")
+    assert needs_context(parse("It creates a new system for protecting designs."), title=title)
+    assert needs_context(parse("He signed the act into law."), title=parse("Albert Gore"))
+    assert not needs_context(parse("The designs must be original."), title=title)
+    assert not needs_context(parse("It creates a new system."), [parse("The act was passed in 1998.")])
+    assert not needs_context(parse("Some wore clothing with union logos."), [parse("Hundreds of guards protested.")])
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("We would place higher value on identifying new programs.", True),   # the document's own "we"
+    ("Our staff reviewed every grant application last year.", True),      # ... and its "our"
+    ("I recommend that the agency extend the pilot.", True),
+    ("“We will not back down,” the mayor said.", False),                  # a quoted "we" is the speaker's
+    ("The minister said we should expect higher prices.", False),         # a reported "we"
+    ("The council approved the budget on Tuesday.", False),
+])
+def test_a_sentence_in_its_own_first_person_voice(sentence, own):
+    assert own_first_person(parse(sentence)) == own
