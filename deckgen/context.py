@@ -229,18 +229,28 @@ def _expletive(token: Token) -> bool:
 
 def _anchored(noun: Token) -> bool:
     """True when a definite noun phrase says which one it means: a name inside it, a clause
-    restricting it, or a phrase after it whose own noun does not point back."""
+    restricting it, or a phrase after it whose own noun does not point back. A clause set off
+    by a comma only describes what the reader must already know ("The head, designed by
+    David Hanson, ..."): neither it nor a name in it says which one."""
+    described = {t.i for c in noun.children if c.dep_ in _RESTRICTING and _set_off(c) for t in c.subtree}
     for token in noun.subtree:
-        if token != noun and token.dep_ != "det" and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING):
+        if (token != noun and token.dep_ != "det" and token.i not in described
+                and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING)):
             return True
     for child in noun.children:
-        if child.dep_ in _RESTRICTING or (child.dep_ == "poss" and not _personal(child)):
+        if (child.dep_ in _RESTRICTING and not _set_off(child)) or (child.dep_ == "poss" and not _personal(child)):
             return True
         if child.dep_ == "prep":
             objects = [o for o in child.children if o.dep_ == "pobj"]
             if any(not _pointing(o, True) for o in objects):
                 return True
     return noun.pos_ == "PROPN" or noun.ent_type_ in _NAMING
+
+
+def _set_off(clause: Token) -> bool:
+    """A clause after a comma ("..., which sank in 1912"): it describes, it does not restrict."""
+    first = clause.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
 
 
 def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:

@@ -24,6 +24,8 @@ LEANING = [
     "It was a call to action for the whole region.",                    # a referring "it"
     "The promoter told reporters that the contracts were not yet signed.",  # a reported description
     "This way, we can increase the number of patterns per entity.",     # a fronted demonstrative
+    "The head, designed by robotics expert David Hanson, can answer questions.",  # a name in a clause set off
+    "The ship, which sank off Cornwall in 1912, was found by divers.",  # a clause set off only describes
 ]
 
 STANDING = [
@@ -31,6 +33,8 @@ STANDING = [
     "This year Parliament rejected the bill again.",                     # a demonstrative before a time
     "Those with the most caps get priority when buying tickets.",        # restricted by its phrase
     "The company that built the bridge went bankrupt in 2019.",          # restricted by its clause
+    "The company, Acme Freight, went bankrupt in 2019.",                 # named beside it
+    "The plan Iran announced in March was rejected by the council.",     # restricted, with a name
     "The number of students eligible for the TELS scholarships fell.",   # identified by its phrase
     "It is likely that interest rates will rise in the autumn.",         # an expletive "it"
     "When she climbed the north face in 1988, Mrs Hargreaves was pregnant.",  # named after the fronted clause
