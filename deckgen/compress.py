@@ -4,7 +4,6 @@ changing a word.
 Units deleted (each only when no word of it is inside quotation marks, a number, or a word of
 the section title, and the rest is still a faithful sentence of at least MIN_BULLET_WORDS):
 
-- a source tag or dateline ("(CNN)", "BOSTON (CNN) --");
 - the attribution clause around a claim: "Singh told reporters Friday that X" and "“X,” said
   Singh, briefing reporters" become "X — Sabrina Singh" (a person is credited by the name the
   parser finds, without the role); a described speaker keeps the article's own description
@@ -44,10 +43,6 @@ MAX_BULLET_WORDS = 30  # a longer bullet is no section bullet
 LONG_BULLET_WORDS = 18  # a longer slide bullet also loses what sets the scene around its one claim
 CREDIT = " — "  # joins a claim and who it is credited to
 
-_SOURCE_TAG = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
-    r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
-    r"|^Scroll down for (?:video|more)\s+)")
 # Openers that link to the sentence before and carry no claim (besides a leading "and", "but": any
 # coordinating conjunction).
 CONNECTIVES = frozenset({
@@ -86,13 +81,13 @@ def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting
     around its claim, until it fits.
     """
     if isinstance(sentence, str) and len(sentence) > MAX_PARSED_CHARS:
-        return _with_credit(_without_source_tag(sentence.strip()), credit)  # no sentence to parse
+        return _with_credit(sentence.strip(), credit)  # no sentence to parse
     span = load_pipeline()(sentence.strip())[:] if isinstance(sentence, str) else sentence
     text = span.text.strip()
     if not text:
         return text
     if not span[0].dep_:
-        return _with_credit(_without_source_tag(text), credit)
+        return _with_credit(text, credit)
     return _Compression(span, credit, keep_setting, {word.lower() for word in about}).bullet(fit)
 
 
@@ -135,7 +130,7 @@ class _Compression:
         return _balance_quotation(self.span.text.strip(), self._finish())
 
     def _finish(self) -> str:
-        text = _without_source_tag(self._render(self.deleted))
+        text = self._render(self.deleted)
         credit = self.credited or (self.credit if not self._names_speaker() else None)
         return _with_credit(text, credit)
 
@@ -580,15 +575,6 @@ class _Compression:
         if previous is None or following is None:
             return True
         return previous.text in (",", ";", "—", "–", "--") or following.text in _CLOSING_PUNCT
-
-
-def _without_source_tag(text: str) -> str:
-    """'(CNN)Deputies rushed ...' -> 'Deputies rushed ...' (a tag may share a token with the
-    first word, so it goes by characters), unless too little would be left."""
-    stripped = _SOURCE_TAG.sub("", text, count=1)
-    if stripped == text or len(tokens(stripped)) < MIN_BULLET_WORDS:
-        return text
-    return stripped[:1].upper() + stripped[1:]
 
 
 def _subtree(token: Token) -> list[int]:

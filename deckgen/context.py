@@ -8,14 +8,20 @@ something it does not show:
   the argument ("His first game", "their territories");
 - a demonstrative, alone or before a noun ("This comes after ...", "That spillover ..."), not
   one before a time ("This year ...") or one a clause restricts ("Those who ...");
+- a number or quantifier standing for a noun it does not give ("More than 10,000 have not
+  survived", "Some wore union logos", "Many have voiced concerns"; not "Most of the victims");
 - a definite description nothing in it identifies ("The plan", "The head", "The official
   reason for the resignation"; not "The Pentagon", "the plan Iran announced", "The number of
   students eligible for TELS").
 
 Such a word is resolved when its antecedent comes before it: earlier in the sentence, or in
-``earlier`` (what the slide shows just before it). A he or she needs a person named before it; it
-or they any noun; a description the same noun; a demonstrative pronoun a statement in
-``earlier``.
+``earlier`` (what the slide shows just before it). A he or she needs a person named before it; it,
+they or a number any noun; a description the same noun; a demonstrative pronoun a statement in
+``earlier``. A section ``title`` resolves descriptions and demonstratives (it names the topic)
+but no pronoun or number (it does not say who "he" or "some" are).
+
+A sentence that speaks as "I" or "we" in its own voice (``own_first_person``) would read on a
+slide as the briefer's; the plan credits it to the document's author.
 
 Everything is read from spaCy's tags, dependencies, morphology and entities; no word lists.
 """
@@ -39,24 +45,43 @@ _TIMES = frozenset({"DATE", "TIME"})
 _RESTRICTING = frozenset({"relcl", "acl"})
 
 
-def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True) -> bool:
+def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
+                  title: Span | None = None) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
-    it) nor ``earlier`` shows. ``descriptions=False`` counts only pronouns and demonstratives."""
-    return bool(unresolved(span, earlier, descriptions))
+    it), ``earlier`` nor (for a description or demonstrative) the section ``title`` shows.
+    ``descriptions=False`` counts only pronouns, numbers and demonstratives."""
+    return bool(unresolved(span, earlier, descriptions, title))
 
 
-def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True) -> list[Token]:
+def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
+               title: Span | None = None) -> list[Token]:
     """The words of ``span``'s key arguments that point back without an antecedent."""
     if not _parsed(span):
         return []
     read = [t for part in earlier for t in part]
+    titled = [*(title or ()), *read]
     found = []
-    for argument, described in _key_arguments(span):
+    for argument, described, _ in _key_arguments(span):
         for word in _pointing(argument, descriptions and described):
-            before = [*read, *(t for t in span if t.i < argument.left_edge.i)]
-            if not _resolved(word, argument, read if word == argument and _demonstrative(word) else before):
+            if _personal(word) or _elliptical(word):
+                shown = read
+            else:
+                shown = titled
+            before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
+            if not _resolved(word, argument, shown if word == argument and _demonstrative(word) else before):
                 found.append(word)
     return found
+
+
+def own_first_person(span: Span) -> bool:
+    """True when the sentence speaks as "I" or "we" in its own voice: a key argument (not one
+    of a clause it reports) is a first-person pronoun, or has one as its possessive, outside
+    quotation marks ("We would place higher value ...", "Our staff reviewed ..."; not "“We will
+    not back down,” the mayor said")."""
+    if not _parsed(span):
+        return False
+    return any(own and (_first_person(argument) or any(c.dep_ == "poss" and _first_person(c) for c in argument.children))
+               for argument, _, own in _key_arguments(span))
 
 
 def lost_referent(span: Span, kept: Sequence[Token]) -> bool:
@@ -113,38 +138,42 @@ def _main_verb(span: Span) -> Token | None:
     return roots[0] if roots else None
 
 
-def _key_arguments(span: Span) -> list[tuple[Token, bool]]:
-    """(argument, may it be a definite description) for the main verb, the verbs coordinated
-    with it and the clauses it reports: their subjects (a description too, unless the verb
-    reports a clause: "the judge said ..." names its source as news does), the main verb's
-    object and a phrase fronted before it without a preposition ("This way, ..."; pronouns and
-    demonstratives only)."""
+def _key_arguments(span: Span) -> list[tuple[Token, bool, bool]]:
+    """(argument, may it be a definite description, is it in the sentence's own voice) for the
+    main verb, the verbs coordinated with it and the clauses it reports: their subjects (a
+    description too, unless the verb reports a clause: "the judge said ..." names its source as
+    news does), the main verb's object and a phrase fronted before it without a preposition
+    ("This way, ..."; pronouns and demonstratives only). A reported clause is not the
+    sentence's own voice."""
     root = _main_verb(span)
     if root is None:
         return []
     clauses = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp") and c.pos_ in ("VERB", "AUX"))]
     found = []
     for clause in clauses:
+        own = clause.dep_ != "ccomp"
         for child in clause.children:
             if child.dep_ in _SUBJECTS:
                 reports = any(c.dep_ == "ccomp" for c in clause.children)
-                found.append((child, not reports))
+                found.append((child, not reports, own))
             elif clause is root and child.dep_ in _OBJECTS:
-                found.append((child, False))
+                found.append((child, False, own))
             elif clause is root and child.dep_ == "npadvmod" and child.i < root.i:
-                found.append((child, False))  # "This way, we can ...": a fronted demonstrative
+                found.append((child, False, own))  # "This way, we can ...": a fronted demonstrative
     return found
 
 
 def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     """The words of one argument that point back: the argument itself (a pronoun, a
-    demonstrative or a bare definite description) or a possessive pronoun or demonstrative
-    determiner on it."""
+    demonstrative, a number or quantifier standing alone, or a bare definite description) or a
+    possessive pronoun or demonstrative determiner on it."""
     if _personal(argument):
         return [] if _expletive(argument) else [argument]
     children = list(argument.children)
     restricted = any(c.dep_ in _RESTRICTING or c.dep_ == "prep" for c in children)
     if _demonstrative(argument):
+        return [] if restricted else [argument]
+    if _elliptical(argument):
         return [] if restricted else [argument]
     if argument.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or argument.ent_type_ in _TIMES:
         return []
@@ -161,6 +190,22 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
 
 def _personal(token: Token) -> bool:
     return token.pos_ == "PRON" and "Prs" in token.morph.get("PronType") and token.morph.get("Person") == ["3"]
+
+
+def _first_person(token: Token) -> bool:
+    """A first-person pronoun outside quotation marks (inside them it is the speaker's)."""
+    if token.pos_ != "PRON" or token.morph.get("Person") != ["1"]:
+        return False
+    before = token.doc[token.sent.start:token.i].text
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
+
+
+def _elliptical(token: Token) -> bool:
+    """A subject that is a number or quantifier with no noun of its own ("10,000 have died",
+    "Some wore ...", "Many have voiced ..."); not a date ("2019 was ...") or a name."""
+    quantifier = token.tag_ == "CD" or (token.tag_ in ("DT", "JJ", "JJS") and token.pos_ in ("PRON", "ADJ"))
+    return (quantifier and token.dep_ in _SUBJECTS and token.ent_type_ not in _TIMES and token.ent_type_ not in _NAMING
+            and not any(c.pos_ in ("NOUN", "PROPN") for c in token.children))
 
 
 def _demonstrative(token: Token) -> bool:
@@ -184,12 +229,16 @@ def _expletive(token: Token) -> bool:
 
 def _anchored(noun: Token) -> bool:
     """True when a definite noun phrase says which one it means: a name inside it, a clause
-    restricting it, or a phrase after it whose own noun does not point back."""
+    restricting it, or a phrase after it whose own noun does not point back. A clause set off
+    by a comma only describes what the reader must already know ("The head, designed by
+    David Hanson, ..."): neither it nor a name in it says which one."""
+    described = {t.i for c in noun.children if c.dep_ in _RESTRICTING and _set_off(c) for t in c.subtree}
     for token in noun.subtree:
-        if token != noun and token.dep_ != "det" and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING):
+        if (token != noun and token.dep_ != "det" and token.i not in described
+                and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING)):
             return True
     for child in noun.children:
-        if child.dep_ in _RESTRICTING or (child.dep_ == "poss" and not _personal(child)):
+        if (child.dep_ in _RESTRICTING and not _set_off(child)) or (child.dep_ == "poss" and not _personal(child)):
             return True
         if child.dep_ == "prep":
             objects = [o for o in child.children if o.dep_ == "pobj"]
@@ -198,11 +247,19 @@ def _anchored(noun: Token) -> bool:
     return noun.pos_ == "PROPN" or noun.ent_type_ in _NAMING
 
 
+def _set_off(clause: Token) -> bool:
+    """A clause after a comma ("..., which sank in 1912"): it describes, it does not restrict."""
+    first = clause.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
+
+
 def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:
     """True when ``before`` holds what ``word`` points back to."""
     if _personal(word):
         if word.morph.get("Gender") in (["Masc"], ["Fem"]):
             return any(t.ent_type_ == "PERSON" for t in before)
+        return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
+    if _elliptical(word):
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
     if word == argument and _demonstrative(word):  # "This comes after ...": a statement read before it
         return any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in before)

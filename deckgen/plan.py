@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .analysis import Analysis, analyse_all, load_pipeline, span_reader
 from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
-from .context import is_statement, needs_context
+from .context import is_statement, needs_context, own_first_person
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
@@ -86,7 +86,7 @@ def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit
     text = bullet_text(parsed, credit=credit.name if credit else None, keep_setting=focus.keep_setting,
                        about=focus.about, fit=fit)
     cited = [sentence, *also]
-    if credit and text.endswith(f"{CREDIT}{credit.name}"):
+    if credit and credit.sentence != sentence and text.endswith(f"{CREDIT}{credit.name}"):
         cited.append(credit.sentence)
     citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
     return Point(text, citations, tuple(s.id for s in cited), reason=reason)
@@ -94,7 +94,8 @@ def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit
 
 @dataclass(frozen=True)
 class Credit:
-    """Who says a sentence whose own words do not name them, and the sentence that does."""
+    """Who says a sentence whose own words do not name them, and the sentence that does (the
+    sentence itself when the document's author speaks in it)."""
 
     name: str
     sentence: Sentence
@@ -164,6 +165,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     previous = previous_ids(sentences)
     by_id = {s.id: s for s in sentences}
+    authors = {document.source.id: document.source.author or document.source.publisher for document in documents}
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
@@ -173,8 +175,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
         sentence already cited by an earlier point. Left out: one that needs context
         (``context.needs_context``; definite descriptions count only with ``descriptions``)
-        that the slide does not give (its title, or the point just above when that comes from
-        the sentence before it), unless its speaker is credited; a quotation whose speaker is
+        that the slide does not give (its title for a description, or the point just above when
+        that comes from the sentence before it), unless its speaker is credited; a quotation whose speaker is
         not known (under a slide title it would read as the deck's own claim); no statement (a
         question, a heading); a bullet still over ``max_words`` words (a section bullet over
         MAX_BULLET_WORDS is too long to say in one breath)."""
@@ -185,7 +187,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                 continue
             point = None
             if stands_alone(sentence, result[-1] if result else None, focus, descriptions):
-                point = point_from(sentence, also.get(sentence.id, ()), credits.get(sentence.id),
+                point = point_from(sentence, also.get(sentence.id, ()), credit_of(sentence),
                                    analysis_of.get(sentence.source), focus, LONG_BULLET_WORDS,
                                    reasons.get(sentence.id))
             if point and (max_words is None or len(tokens(point.text)) <= max_words):
@@ -194,12 +196,20 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                 left_out.append(sentence)
         return tuple(result), left_out
 
+    def credit_of(sentence: Sentence) -> Credit | None:
+        """The speaker the sentence's words do not name; for a sentence in which the document
+        speaks as "I" or "we" (not a quotation), its author or publisher, when the source names one."""
+        if sentence.id in credits:
+            return credits[sentence.id]
+        author = authors.get(sentence.source)
+        if author and sentence.id not in quoted and own_first_person(span(sentence)):
+            return Credit(author, sentence)
+        return None
+
     def stands_alone(sentence: Sentence, above: Point | None, focus: Focus, descriptions: bool) -> bool:
         parsed = span(sentence)
-        shown = [focus.title] if focus.title is not None else []
-        if above and previous.get(sentence.id) in above.sentence_ids:
-            shown.append(span(by_id[previous[sentence.id]]))
-        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions)
+        shown = [span(by_id[previous[sentence.id]])] if above and previous.get(sentence.id) in above.sentence_ids else []
+        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title)
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
         return not (leaning or unattributed_quote or not is_statement(parsed))
 

@@ -1,5 +1,7 @@
 """Split a normalised document into numbered paragraphs and offset-keeping sentences.
 
+A paragraph's opening source tag or dateline ("(CNN) --", "BOSTON (AP) —") belongs to no
+sentence: the first sentence starts after it, so it is parsed without it and never shown.
 Sentence boundaries come from syntok (rule-based and linear in the text's length; handles
 abbreviations such as "U.S.", "Gen." and "Sept.", initials and quotations). Spans come from
 its token offsets, so ``document.text[s.start:s.end] == s.text`` always holds.
@@ -36,6 +38,12 @@ _CAPTION_LABEL = re.compile(rf"(?<=[a-z0-9)’”])\s+(?={CAPTION_LABEL})")
 # A picture note ends a caption that has no full stop when a capital follows it: "... Richard
 # Attenborough (pictured) Bader was among those recaptured"; in a sentence a verb follows it.
 _AFTER_PICTURE_NOTE = re.compile(rf"({PICTURE_NOTE.pattern})\s+(?=(?-i:[A-Z“‘\"']))", re.I)
+# A news agency's tag, maybe after a dateline ("(CNN)", "Miami, Florida (CNN) --", "BOSTON (AP) —"),
+# or "Scroll down for video", opening a paragraph.
+_SOURCE_TAG = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
+    r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
+    r"|^Scroll down for (?:video|more)\s+)")
 _OPENERS = "\"“‘'("  # before a word's first letter
 _GOES_ON = frozenset("""in on at by for to of from with into onto about after before like as and or but than
 via across over under near behind the a an that which who whom whose is was were are be been told said
@@ -72,8 +80,10 @@ def _sentence_spans(text: str, paragraph: Paragraph):
     from syntok.segmenter import analyze
 
     body = text[paragraph.start : paragraph.end]
-    for start, end in _joined_at_semicolons(analyze(body)):
-        for piece_start, piece_end in _resplit(body[start:end], start):
+    tag = _SOURCE_TAG.match(body)
+    skipped = tag.end() if tag and body[tag.end():].strip() else 0
+    for start, end in _joined_at_semicolons(analyze(body[skipped:])):
+        for piece_start, piece_end in _resplit(body[skipped + start:skipped + end], skipped + start):
             yield paragraph.start + piece_start, paragraph.start + piece_end
 
 

@@ -45,9 +45,6 @@ DELETIONS = [
     ("However, the Department will not issue new guidance to agencies.",
      "The Department will not issue new guidance to agencies."),
     ("The agency, meanwhile, has asked the court for more time.", "The agency has asked the court for more time."),
-    # a source tag
-    ("(CNN)Deputies rushed the suspect from court after he swore at a judge.",
-     "Deputies rushed the suspect from court after he swore at a judge."),
 ]
 
 

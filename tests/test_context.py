@@ -4,7 +4,7 @@ government and business sentences written for these tests)."""
 import pytest
 
 from deckgen.analysis import load_pipeline
-from deckgen.context import is_statement, lost_referent, needs_context
+from deckgen.context import is_statement, lost_referent, needs_context, own_first_person
 
 
 def parse(text):
@@ -24,6 +24,8 @@ LEANING = [
     "It was a call to action for the whole region.",                    # a referring "it"
     "The promoter told reporters that the contracts were not yet signed.",  # a reported description
     "This way, we can increase the number of patterns per entity.",     # a fronted demonstrative
+    "The head, designed by robotics expert David Hanson, can answer questions.",  # a name in a clause set off
+    "The ship, which sank off Cornwall in 1912, was found by divers.",  # a clause set off only describes
 ]
 
 STANDING = [
@@ -31,6 +33,8 @@ STANDING = [
     "This year Parliament rejected the bill again.",                     # a demonstrative before a time
     "Those with the most caps get priority when buying tickets.",        # restricted by its phrase
     "The company that built the bridge went bankrupt in 2019.",          # restricted by its clause
+    "The company, Acme Freight, went bankrupt in 2019.",                 # named beside it
+    "The plan Iran announced in March was rejected by the council.",     # restricted, with a name
     "The number of students eligible for the TELS scholarships fell.",   # identified by its phrase
     "It is likely that interest rates will rise in the autumn.",         # an expletive "it"
     "When she climbed the north face in 1988, Mrs Hargreaves was pregnant.",  # named after the fronted clause
@@ -76,3 +80,41 @@ def test_a_deletion_that_takes_a_pronouns_antecedent_loses_its_referent():
     without_clause = [t for t in span if t.i >= 7]
     assert lost_referent(span, without_clause)
     assert not lost_referent(span, list(span))
+
+
+@pytest.mark.parametrize("sentence", [
+    "More than 10,000 have not survived the outbreak.",          # a number standing for its noun
+    "Some wore clothing with union logos.",                       # a quantifier standing for its noun
+    "Many have voiced concerns about the new rules.",
+])
+def test_a_number_or_quantifier_standing_for_its_noun_needs_context(sentence):
+    assert needs_context(parse(sentence), descriptions=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most of the victims were children under ten.",               # the quantifier's noun is given
+    "2019 was a record year for the port.",                      # a date
+])
+def test_a_given_noun_or_a_date_stands(sentence):
+    assert not needs_context(parse(sentence))
+
+
+def test_a_title_names_the_topic_but_not_who_he_is():
+    title = parse("Vessel hull designs")
+    assert needs_context(parse("It creates a new system for protecting designs."), title=title)
+    assert needs_context(parse("He signed the act into law."), title=parse("Albert Gore"))
+    assert not needs_context(parse("The designs must be original."), title=title)
+    assert not needs_context(parse("It creates a new system."), [parse("The act was passed in 1998.")])
+    assert not needs_context(parse("Some wore clothing with union logos."), [parse("Hundreds of guards protested.")])
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("We would place higher value on identifying new programs.", True),   # the document's own "we"
+    ("Our staff reviewed every grant application last year.", True),      # ... and its "our"
+    ("I recommend that the agency extend the pilot.", True),
+    ("“We will not back down,” the mayor said.", False),                  # a quoted "we" is the speaker's
+    ("The minister said we should expect higher prices.", False),         # a reported "we"
+    ("The council approved the budget on Tuesday.", False),
+])
+def test_a_sentence_in_its_own_first_person_voice(sentence, own):
+    assert own_first_person(parse(sentence)) == own

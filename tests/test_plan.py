@@ -252,6 +252,22 @@ def test_in_a_first_person_text_the_author_speaks(tmp_path):
     assert len(outline.sections[0].points) == 3
 
 
+def test_where_the_document_speaks_as_we_its_publisher_is_credited(tmp_path):
+    from dataclasses import replace
+
+    post = tmp_path / "post.txt"
+    post.write_text("We would place higher value on identifying new programs if the gaps were filled. "
+                    "The grant covers two years of work. “We will not back down,” the director said.\n")
+    document, = load_documents([post])
+    published = replace(document, source=replace(document.source, publisher="The Charity Blog"))
+    for source, credited in ((published, True), (document, False)):
+        outline = plan_outline([source], [SectionSpec("Plans")], Picks(section=(0, 1, 2)))
+        texts = [p.text for p in outline.sections[0].points]
+        assert texts[0].endswith(" — The Charity Blog") == credited, texts
+        assert len(outline.sections[0].points[0].citations) == 1  # the sentence itself, cited once
+        assert not any(t.endswith("Blog") for t in texts[1:])  # no credit where nobody says "we"
+
+
 class Ranked(Picks):
     """Ranks sentences in a fixed order: its best k are the first k of ``order``."""
 

@@ -2,6 +2,7 @@
 with no shared word, absent topics, and the reason each choice carries into the outline."""
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -186,3 +187,31 @@ def test_a_heading_over_the_whole_document_is_its_title_and_claims_nothing():
             "The winners' party ran until dawn at a hotel downtown.")
     winners, snubs = choose(text, ["Winners", "Snubs"], 3)
     assert not any(reason.startswith("under heading") for _, reason in winners + snubs)
+
+
+FRAUD = """A bank manager who stole £80,000 from elderly customers was jailed for four years on Friday.
+
+Mark Hale, 44, moved money from dormant accounts into his own over six years.
+
+He forged signatures on withdrawal slips and hid the losses in branch ledgers.
+
+Judge Ann Reid told him he had betrayed the trust of vulnerable people.
+
+He must also repay the full amount within 12 months or serve a further two years.
+
+The bank said it had refunded every customer and tightened its audits."""
+
+
+def test_a_lede_may_answer_any_section_and_the_run_after_it_stays_where_it_belongs():
+    scheme, punishment = choose(FRAUD, ["How the fraud worked", "Punishment"], 3)
+    assert 1 in [index for index, _ in scheme + punishment]  # the lede answers both: it goes to one
+    assert 2 in [index for index, _ in scheme] and 2 not in [index for index, _ in punishment]
+
+
+def test_the_lede_is_each_documents_first_sentence_under_no_heading():
+    from deckgen.summarize.query import _lede
+
+    first, second = (document_of(text) for text in (FRAUD, "# Findings\n\nThe audit found no losses at all."))
+    pool = [*first.sentences, *(replace(s, source="S2") for s in second.sentences)]
+    assert list(_lede(pool, [None] * len(first.sentences) + ["Findings"])) == [True] + [False] * (len(pool) - 1)
+    assert list(_lede(pool, [None] * len(pool))) == [True] + [False] * (len(first.sentences) - 1) + [True]

@@ -112,3 +112,25 @@ def test_a_semicolon_does_not_end_a_sentence():
     sentence = ("Delta Air Lines came in second place with 5.6 million U.S. award seats; United Airlines ranked "
                 "third with 5 million U.S. award tickets; and American Airlines was fourth with 3.5 million.")
     assert sentences_of(sentence + " Southwest was first.") == [sentence, "Southwest was first."]
+
+
+def test_a_source_tag_or_dateline_opening_a_paragraph_belongs_to_no_sentence():
+    text = ("Istanbul (CNN) -- An earthquake that rattled western Turkey killed two people.\n"
+            "(CNN)Deputies rushed the suspect from court. He swore at a judge.\n"
+            "WASHINGTON (AP) — The Senate passed the bill on Tuesday.\n"
+            "Scroll down for video Firefighters reached the blaze within minutes.")
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    assert [s.text for s in document.sentences] == [
+        "An earthquake that rattled western Turkey killed two people.",
+        "Deputies rushed the suspect from court.", "He swore at a judge.",
+        "The Senate passed the bill on Tuesday.",
+        "Firefighters reached the blaze within minutes.",
+    ]
+    for sentence in document.sentences:  # offsets still point into the text
+        assert document.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_a_name_in_brackets_inside_a_paragraph_is_no_source_tag():
+    assert sentences_of("The minister (Labour) said the plan would go ahead.") == [
+        "The minister (Labour) said the plan would go ahead."]
+    assert sentences_of("(CNN)") == ["(CNN)"]  # a tag with nothing after it stays what it is

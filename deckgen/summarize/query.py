@@ -11,12 +11,14 @@ sections as "semantic"; see docs/sections.md).
 * "Nothing on this" only when no sentence is a fair match: one that gives the asked answer, has a
   title word or near neighbour, stands under a claiming heading, or comes as close as
   MIN_TITLE_SIMILARITY. A title of function words only ("What they did") asks for anything.
-* Each sentence goes to the one section (of those whose topic is there) it answers best; each
-  pick carries its reason.
+* Each sentence goes to the one section (of those whose topic is there) it answers best, among
+  those it stands out for; a lede (the first LEDE_SENTENCES sentences under no heading) may
+  answer any of them. Each pick carries its reason.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,8 @@ HEADING_WEIGHT = 2.0        # a heading that matches a section claims the text u
 MIN_RELEVANCE = 0.5         # deviations above the section's mean a kept sentence must stand
 RUN_WEIGHT = 0.25           # share of the neighbours' relevance in a pick's rank (a run on the topic)
 LEAD_WEIGHT = 5.0           # lead prior: LEAD_WEIGHT / sqrt(1 + rank in document); news answers early
+LEDE_SENTENCES = 1          # opening sentences (no heading above) that may answer any section; 3 pulled the
+                            # sentences after a lede into the section the lede answers
 
 
 class QuerySummarizer(SemanticSummarizer):
@@ -68,12 +72,13 @@ class QuerySummarizer(SemanticSummarizer):
         fair = claimed | answered | (share > 0) | (likeness >= MIN_TITLE_SIMILARITY)
         fair[[not q.words and not q.kinds for q in queries]] = True  # a title of function words asks for anything
         fair[:] = fair.any(axis=1, keepdims=True)  # the topic is there: every sentence may answer it
-        members = _owners(relevance, fair, pool)
+        lede = _lede(pool, headings)
+        members = _owners(relevance, fair, pool, lede)
         for _ in range(REFINE_ROUNDS):  # each query moves toward the sentences it won (relevance feedback)
             centres = np.stack([_normalise(query_vectors[row] + vectors[chosen].mean(axis=0)) if chosen.any()
                                 else query_vectors[row] for row, chosen in enumerate(members)])
             relevance = _standardise(centres @ vectors.T) + evidence_score
-            members = _owners(relevance, fair, pool)
+            members = _owners(relevance, fair, pool, lede)
         ahead = np.maximum(relevance, 0)  # a neighbour on the topic vouches for a pick; one off it says nothing
         ranking = (relevance + RUN_WEIGHT * (_with_neighbours(ahead, pool) - ahead)
                    + LEAD_WEIGHT * _position_prior(pool))
@@ -91,13 +96,24 @@ class QuerySummarizer(SemanticSummarizer):
         return result
 
 
-def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence]) -> list[np.ndarray]:
+def _lede(pool: list[Sentence], headings: Sequence[str | None]) -> np.ndarray:
+    """True for a document's first LEDE_SENTENCES sentences when no heading is above them: a
+    news lede sums up the story, so it may answer any section whose topic is there."""
+    rank: Counter[str] = Counter()
+    lede = []
+    for sentence, heading in zip(pool, headings):
+        lede.append(heading is None and rank[sentence.source] < LEDE_SENTENCES)
+        rank[sentence.source] += 1
+    return np.array(lede, dtype=bool)
+
+
+def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence], lede: np.ndarray) -> list[np.ndarray]:
     """Per section, a mask of the sentences it keeps: each sentence goes to the section it answers
     best, with its neighbours' relevance added (a story treats one topic in a run of sentences),
-    among those it may answer (``fair``) and stands MIN_RELEVANCE above the mean for, or whose
-    sentences surround it. A section left with none takes its best fair match from a section that
+    among those it may answer (``fair``) and stands MIN_RELEVANCE above the mean for, that are
+    in the ``lede``, or whose sentences surround it. A section left with none takes its best fair match from a section that
     keeps two or more."""
-    eligible = fair & (relevance > MIN_RELEVANCE)
+    eligible = fair & ((relevance > MIN_RELEVANCE) | lede)
     eligible |= _between(eligible, pool)
     owner = np.where(eligible, _with_neighbours(relevance, pool), -np.inf).argmax(axis=0)
     members = [eligible[row] & (owner == row) for row in range(len(relevance))]
