@@ -113,8 +113,8 @@ def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence], lede:
     among those it may answer (``fair``) and stands MIN_RELEVANCE above the mean for, that are
     in the ``lede``, or whose sentences surround it. A section left with none takes its best fair match from a section that
     keeps two or more."""
-    eligible = fair & ((relevance > MIN_RELEVANCE) | lede)
-    eligible |= _between(eligible, pool)
+    eligible = fair & (relevance > MIN_RELEVANCE)
+    eligible |= _between(eligible, pool) | (fair & lede)  # a lede opens no run: it vouches for no neighbour
     owner = np.where(eligible, _with_neighbours(relevance, pool), -np.inf).argmax(axis=0)
     members = [eligible[row] & (owner == row) for row in range(len(relevance))]
     for row, chosen in enumerate(members):
