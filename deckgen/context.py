@@ -193,8 +193,11 @@ def _personal(token: Token) -> bool:
 
 
 def _first_person(token: Token) -> bool:
-    """A first-person pronoun outside quotation marks (inside them it is the speaker's)."""
+    """A first-person pronoun outside quotation marks (inside them it is the speaker's); not the
+    numeral of a name ("Title I", "World War I")."""
     if token.pos_ != "PRON" or token.morph.get("Person") != ["1"]:
+        return False
+    if token.i > token.sent.start and token.nbor(-1).pos_ == "PROPN":
         return False
     before = token.doc[token.sent.start:token.i].text
     return before.count("“") <= before.count("”") and before.count('"') % 2 == 0

@@ -165,7 +165,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     previous = previous_ids(sentences)
     by_id = {s.id: s for s in sentences}
-    authors = {document.source.id: document.source.author or document.source.publisher for document in documents}
+    authors = {document.source.id: document.source.publisher or document.source.author for document in documents}
     spoken = speakers_known(documents) | set(credits)
     quoted = {sentence_id for document in documents
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
@@ -198,7 +198,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     def credit_of(sentence: Sentence) -> Credit | None:
         """The speaker the sentence's words do not name; for a sentence in which the document
-        speaks as "I" or "we" (not a quotation), its author or publisher, when the source names one."""
+        speaks as "I" or "we" (not a quotation), its publisher (else author), when the source names one."""
         if sentence.id in credits:
             return credits[sentence.id]
         author = authors.get(sentence.source)

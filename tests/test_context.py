@@ -115,6 +115,7 @@ def test_a_title_names_the_topic_but_not_who_he_is():
     ("“We will not back down,” the mayor said.", False),                  # a quoted "we" is the speaker's
     ("The minister said we should expect higher prices.", False),         # a reported "we"
     ("The council approved the budget on Tuesday.", False),
+    ("In addition, Title I requires the office to perform two studies.", False),  # a name's numeral
 ])
 def test_a_sentence_in_its_own_first_person_voice(sentence, own):
     assert own_first_person(parse(sentence)) == own
