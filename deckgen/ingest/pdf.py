@@ -13,9 +13,12 @@ position and size. From those:
 - running headers and footers (a line at the top or bottom of the page that recurs, digits
   aside, on at least RUNNING_SHARE of the pages) and page numbers are furniture; so is a box
   at the foot of a page set smaller than the body that opens with a number (a footnote);
-- inside a box a new paragraph starts after a short line that ends a sentence, at an indent
-  or where the type size changes; a paragraph set larger than the body is a heading (the
-  larger, the higher its level), and so is a line of its own in capitals or bold.
+- lines make paragraphs by their geometry (see _breaks): one goes on with a full line above
+  it that stops mid-sentence, even from the next box (an item's hanging indent, which pdfminer
+  boxes apart), and a new paragraph starts after a short line that ends a sentence, at an
+  indent, a bullet, the next numbered item, or where the type size changes; a paragraph set
+  larger than the body is a heading (the larger, the higher its level), and so is a short one
+  in capitals or bold.
 Metadata: the title from the document information (unless it is a file name), else a
 memo's subject line, else the first heading in the largest type; the author; the issuing body when the information names a
 company. The information's creation date is when the file was made, not when the
