@@ -270,6 +270,24 @@ def test_headings_paragraphs_and_numbered_items_stay_apart(tmp_path):
     assert texts_with(document, Role.BODY) == paragraphs + items + entries
 
 
+def test_a_note_that_ends_in_an_address_is_no_start_of_the_next(tmp_path):
+    """Each note opens with its raised number, which is taken out: the second note is a
+    paragraph of its own although the first stops with no full stop."""
+    from reportlab.pdfgen import canvas
+
+    notes = ["The guidelines for the survey of the harbour are at http://www.example.org/harbour/guide",
+             "The engineers' report on the quay walls is in the council's library."]
+    path = tmp_path / "notes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    for index, note in enumerate(notes):
+        pdf.setFont("Helvetica", 6)
+        pdf.drawString(72, 703 - 11 * index, str(index + 1))
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(76, 700 - 11 * index, note)
+    pdf.save()
+    assert texts_with(read(path), Role.BODY) == notes
+
+
 def test_pdf_title_is_never_the_file_name_and_its_creation_date_is_no_date(tmp_path):
     from reportlab.pdfgen import canvas
 

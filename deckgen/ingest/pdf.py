@@ -73,6 +73,7 @@ class Line:
     x1: float
     size: float
     bold: bool = False
+    note: bool = False  # opens with a note's raised number (taken out): a note of its own
 
 
 @dataclass(eq=False)
@@ -135,20 +136,21 @@ def _box(element, page: int) -> Box:
         size = statistics.median(sizes)
         full_size = [c for c in chars if c.size >= SUPERSCRIPT_RATIO * size]
         base = min(c.y0 for c in full_size) if full_size else line.y0
-        text, marker = "", ""
+        text, marker, note = "", "", False
         for char in line:
             if _is_note_marker(char, size, base):
                 marker += char.get_text()
                 continue
             if marker:
                 box.markers.add(marker)
+                note = note or not text.strip()
                 marker = ""
             text += char.get_text()
         box.markers.update([marker] if marker else [])
         text = " ".join(text.translate(_LIGATURES).split())
         bold = sum(_BOLD.search(c.fontname) is not None for c in chars) > len(chars) / 2
         if text:
-            box.lines.append(Line(text, line.x0, line.x1, size, bold))
+            box.lines.append(Line(text, line.x0, line.x1, size, bold, note))
     return box
 
 
@@ -327,28 +329,33 @@ def _breaks(paragraph: list[Line], line: Line, full: int, gap: float | None) -> 
     A line goes on with the sentence that a full line before it (no shorter than SHORT_RATIO of
     the longest) breaks off when it comes within HANGING_EMS of that line (at an item's hanging
     indent, or back at the margin under an indented first line) in the same weight, opening no
-    numbered item. A new paragraph starts where the type size changes (a title drawn just above
-    the text) and at a bullet. In a box: after a short line that ends a sentence; at an indent
-    against the line before, unless the line goes on with the sentence; at a line that opens with a
-    number after a short line, after a sentence's end or at a numbered item's own margin (the
-    list's next item). At a box: unless the line goes on with the sentence less than half a line
-    below (pdfminer starts a box where a line is neither left, right nor centre aligned with the
-    one above, as an item's first line and its hanging indent are not)."""
+    item of its own (_opens_item). A new paragraph starts where the type size changes (a title
+    drawn just above the text) and at a bullet. In a box: after a short line that ends a
+    sentence; at an indent, unless the line goes on with the sentence; at a line that opens an
+    item after a short line, after a sentence's end or at the open item's own margin (the list's
+    next item). At a box: unless the line goes on with the sentence less than half a line below
+    (pdfminer starts a box where a line is neither left, right nor centre aligned with the one
+    above, as an item's first line and its hanging indent are not)."""
     before = paragraph[-1]
     if max(line.size, before.size) > HEADING_RATIO * min(line.size, before.size) or _BULLET.match(line.text):
         return True
     ends = bool(_SENTENCE_END.search(before.text))
     full_line = len(before.text) >= SHORT_RATIO * max(full, *(len(other.text) for other in paragraph))
-    numbered = bool(_NUMBERED.match(line.text))
+    opens = _opens_item(line)
     shift = line.x0 - before.x0
     goes_on = not ends and full_line and abs(shift) <= HANGING_EMS * line.size and line.bold == before.bold \
-        and not numbered
+        and not opens
     if gap is not None:
         return not (goes_on and abs(gap) < 0.5 * line.size)
     indented = shift > 0.8 * line.size and not goes_on
-    next_item = bool(_NUMBERED.match(paragraph[0].text)) and abs(line.x0 - paragraph[0].x0) < 0.8 * line.size
-    listed = numbered and (ends or not full_line or next_item)
+    next_item = _opens_item(paragraph[0]) and abs(line.x0 - paragraph[0].x0) < 0.8 * line.size
+    listed = opens and (ends or not full_line or next_item)
     return (ends and not full_line) or indented or listed
+
+
+def _opens_item(line: Line) -> bool:
+    """The line opens with a number of its own ("2.", "(b)") or a note's raised number."""
+    return line.note or bool(_NUMBERED.match(line.text))
 
 
 def _joined(lines: list[Line], words: set[str]) -> str:
