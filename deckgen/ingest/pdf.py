@@ -301,7 +301,7 @@ def _running_lines(pages: list[list[Box]]) -> dict[int, set[str]]:
 
 def _paragraphs(boxes: list[Box], running: set[str]):
     """A page's lines grouped into paragraphs, each with the box it starts in (see _breaks); a
-    running header or footer never runs on into the box beside it."""
+    running header's or footer's line runs on into no other box, nor another box into it."""
     paragraph: list[Line] = []
     start = above = None
     for box in boxes:
