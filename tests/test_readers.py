@@ -215,6 +215,79 @@ def test_pdf_running_lines_footnotes_bullets_and_hyphens(tmp_path):
                                           "•", "!"])
 
 
+def _memo(path, runs):
+    """A page set from ``runs``: (font, x of the first line, x of the lines after it, space
+    above, lines), in 11 points."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    y = 720
+    for font, first_x, then_x, space, lines in runs:
+        pdf.setFont(font, 11)
+        y -= space
+        for index, line in enumerate(lines):
+            pdf.drawString(then_x if index else first_x, y, line)
+            y -= 12.6
+    pdf.save()
+    return read(path)
+
+
+def test_a_numbered_item_runs_on_at_its_hanging_indent(tmp_path):
+    """pdfminer puts an item's first line and its hanging indent in two boxes: one paragraph,
+    even where the next line opens with a capital ("Budget's")."""
+    document = _memo(tmp_path / "memo.pdf", [
+        ("Helvetica", 56, 69.5, 0, ["1. In support of the harbour plan, this memorandum gives guidance regarding the",
+                                    "council's survey of the quay walls and the cost of the repairs."]),
+        ("Helvetica", 56, 69.5, 14, ["2. Issued in May 2013 (and amended since then), the Office of Management and",
+                                     "Budget's harbour policy calls for each agency to manage its quay walls as an",
+                                     "asset and to report on them every quarter."])])
+    assert texts_with(document, Role.BODY) == [
+        "1. In support of the harbour plan, this memorandum gives guidance regarding the council's survey of "
+        "the quay walls and the cost of the repairs.",
+        "2. Issued in May 2013 (and amended since then), the Office of Management and Budget's harbour policy "
+        "calls for each agency to manage its quay walls as an asset and to report on them every quarter."]
+
+
+def test_headings_paragraphs_and_numbered_items_stay_apart(tmp_path):
+    """A heading in bold just above an indented first line, an indented first line after a
+    sentence's end, items that open with their own number (after a line that stops mid-sentence,
+    too) and entries set with a hanging indent stay paragraphs of their own."""
+    heading = "The harbour council and the survey of its quay walls"
+    paragraphs = ["The council met on Monday to discuss the harbour wall and the cost of its repairs.",
+                  "The engineers asked for a survey of the foundations before any building starts."]
+    items = ["1. The survey of the quay walls starts in the spring and", "2. The council pays for the survey."]
+    entries = ["Harbour Council. 2019. The state of the quay walls and of their foundations, a report to the "
+               "council.", "Port Authority. 2020. The cost of the repairs to the quay walls in the old harbour "
+               "district."]
+    document = _memo(tmp_path / "memo.pdf", [
+        ("Helvetica-Bold", 72, 72, 0, [heading]),
+        ("Helvetica", 90, 72, 0, _wrapped(paragraphs[0], 300, size=11)),
+        ("Helvetica", 90, 72, 0, _wrapped(paragraphs[1], 300, size=11)),
+        ("Helvetica", 72, 72, 14, items[:1]), ("Helvetica", 72, 72, 0, items[1:]),
+        ("Helvetica", 72, 90, 14, _wrapped(entries[0], 300, size=11)),
+        ("Helvetica", 72, 90, 0, _wrapped(entries[1], 300, size=11))])
+    assert texts_with(document, Role.HEADING) == [heading]
+    assert texts_with(document, Role.BODY) == paragraphs + items + entries
+
+
+def test_a_note_that_ends_in_an_address_is_no_start_of_the_next(tmp_path):
+    """Each note opens with its raised number, which is taken out: the second note is a
+    paragraph of its own although the first stops with no full stop."""
+    from reportlab.pdfgen import canvas
+
+    notes = ["The guidelines for the survey of the harbour are at http://www.example.org/harbour/guide",
+             "The engineers' report on the quay walls is in the council's library."]
+    path = tmp_path / "notes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(612, 792))
+    for index, note in enumerate(notes):
+        pdf.setFont("Helvetica", 6)
+        pdf.drawString(72, 703 - 11 * index, str(index + 1))
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(76, 700 - 11 * index, note)
+    pdf.save()
+    assert texts_with(read(path), Role.BODY) == notes
+
+
 def test_pdf_title_is_never_the_file_name_and_its_creation_date_is_no_date(tmp_path):
     from reportlab.pdfgen import canvas
 

@@ -13,9 +13,12 @@ position and size. From those:
 - running headers and footers (a line at the top or bottom of the page that recurs, digits
   aside, on at least RUNNING_SHARE of the pages) and page numbers are furniture; so is a box
   at the foot of a page set smaller than the body that opens with a number (a footnote);
-- inside a box a new paragraph starts after a short line that ends a sentence, at an indent
-  or where the type size changes; a paragraph set larger than the body is a heading (the
-  larger, the higher its level), and so is a line of its own in capitals or bold.
+- lines make paragraphs by their geometry (see _breaks): one goes on with a full line above
+  it that stops mid-sentence, even from the next box (an item's hanging indent, which pdfminer
+  boxes apart), and a new paragraph starts after a short line that ends a sentence, at an
+  indent, a bullet, the next numbered item, or where the type size changes; a paragraph set
+  larger than the body is a heading (the larger, the higher its level), and so is a short one
+  in capitals or bold.
 Metadata: the title from the document information (unless it is a file name), else a
 memo's subject line, else the first heading in the largest type; the author; the issuing body when the information names a
 company. The information's creation date is when the file was made, not when the
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import statistics
 from collections import Counter
@@ -38,6 +42,7 @@ from .common import Block, heading, stated_subject
 HEADING_RATIO = 1.15   # a box this much larger than the body text is a heading
 SUPERSCRIPT_RATIO = 0.85  # a digit this much smaller than its line, raised, is a note marker
 SHORT_RATIO = 0.7      # a line this much shorter than the box's longest may end a paragraph
+HANGING_EMS = 3        # a sentence goes on this far (in ems) left or right of its line before
 GUTTER_SHARE = 0.15    # see _reading_order
 MIN_COLUMN_WIDTH = 40  # points: narrower covered stretches (a margin note's bullet) are no column
 EDGE_SHARE = 0.12      # the top and bottom of a page where running headers and footers sit
@@ -47,6 +52,7 @@ _PAGE_NUMBER = re.compile(r"(?i)(page\s*)?\d{1,6}(\s*(of|/)\s*\d{1,6})?|[-–]\s
 # What PDF makers write where nobody gave a title or an author.
 _PLACEHOLDER = re.compile(r"^\(?(?:anonymous|unknown|unspecified|untitled|none|user|owner|admin|author)\)?$", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦‣○●■□❏!\-–*]\s+|\(cid:\d+\)\s*)(?=\S)")
+_NUMBERED = re.compile(r"^(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5})[.)]|\(\d{1,3}\))\s")  # "2. ", "(b) ", "iv) "
 _UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's name for a glyph with no known character
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _HYPHENATED = re.compile(r"[^\W\d_][\w.]*-[^\W\d_]\w*")
@@ -67,6 +73,7 @@ class Line:
     x1: float
     size: float
     bold: bool = False
+    note: bool = False  # opens with a note's raised number (taken out): a note of its own
 
 
 @dataclass(eq=False)
@@ -129,20 +136,21 @@ def _box(element, page: int) -> Box:
         size = statistics.median(sizes)
         full_size = [c for c in chars if c.size >= SUPERSCRIPT_RATIO * size]
         base = min(c.y0 for c in full_size) if full_size else line.y0
-        text, marker = "", ""
+        text, marker, note = "", "", False
         for char in line:
             if _is_note_marker(char, size, base):
                 marker += char.get_text()
                 continue
             if marker:
                 box.markers.add(marker)
+                note = note or not text.strip()
                 marker = ""
             text += char.get_text()
         box.markers.update([marker] if marker else [])
         text = " ".join(text.translate(_LIGATURES).split())
         bold = sum(_BOLD.search(c.fontname) is not None for c in chars) > len(chars) / 2
         if text:
-            box.lines.append(Line(text, line.x0, line.x1, size, bold))
+            box.lines.append(Line(text, line.x0, line.x1, size, bold, note))
     return box
 
 
@@ -223,10 +231,10 @@ def _blocks(pages: list[list[Box]]) -> list[Block]:
         for line in box.lines:
             sizes[round(line.size, 1)] += len(line.text)
     body = sizes.most_common(1)[0][0]
-    groups = [(box, lines) for box in boxes for lines in _paragraphs(box)]
+    running = _running_lines(pages)
+    groups = [group for number, page in enumerate(pages) for group in _paragraphs(page, running.get(number, set()))]
     heading_sizes = sorted({round(_size(lines)) for _, lines in groups if _size(lines) > body * HEADING_RATIO},
                            reverse=True)
-    running = _running_lines(pages)
     markers = [set().union(*(b.markers for b in page)) for page in pages]
     words = {w.lower() for box in boxes for line in box.lines for w in _HYPHENATED.findall(line.text)}
     found: list[Block] = []
@@ -237,7 +245,7 @@ def _blocks(pages: list[list[Box]]) -> list[Block]:
             found.append(Block(text, Role.FURNITURE))
         elif _size(lines) > body * HEADING_RATIO and len(text.split()) <= MAX_HEADING_WORDS * 2:
             found.append(heading(text, heading_sizes.index(round(_size(lines))) + 1))
-        elif _set_apart(lines):
+        elif _set_apart(text, lines):
             found.append(heading(text, len(heading_sizes) + 1))
         elif note and (note.group(1) in markers[box.page] or _size(lines) < SUPERSCRIPT_RATIO * body):
             found.append(Block(text, Role.FOOTNOTE))
@@ -252,11 +260,10 @@ def _size(lines: list[Line]) -> float:
     return statistics.median(line.size for line in lines)
 
 
-def _set_apart(lines: list[Line]) -> bool:
-    """A line of its own in capitals or bold, with no full stop: a heading set in the body's size."""
-    text = lines[0].text
-    return (len(lines) == 1 and len(text.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(text)
-            and any(c.isalpha() for c in text) and (text.isupper() or lines[0].bold))
+def _set_apart(text: str, lines: list[Line]) -> bool:
+    """A paragraph in capitals or bold, short and with no full stop: a heading set in the body's size."""
+    return (len(text.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(text)
+            and any(c.isalpha() for c in text) and (text.isupper() or all(line.bold for line in lines)))
 
 
 def _add(found: list[Block], block: Block, words: set[str]) -> None:
@@ -292,21 +299,63 @@ def _running_lines(pages: list[list[Box]]) -> dict[int, set[str]]:
     return {page: {k for k in keys if counts[k] >= needed} for page, keys in edges.items()}
 
 
-def _paragraphs(box: Box):
-    """The box's lines grouped into paragraphs: a new one after a short line that ends a
-    sentence, at an indent against the line before, at a bullet, and where the type size changes
-    (a title drawn just above the text)."""
-    full = max(len(line.text) for line in box.lines)
-    paragraph = [box.lines[0]]
-    for before, line in zip(box.lines, box.lines[1:]):
-        short_end = len(before.text) < SHORT_RATIO * full and bool(_SENTENCE_END.search(before.text))
-        indented = line.x0 > before.x0 + 0.8 * line.size
-        resized = max(line.size, before.size) > HEADING_RATIO * min(line.size, before.size)
-        if short_end or indented or resized or _BULLET.match(line.text):
-            yield paragraph
-            paragraph = []
-        paragraph.append(line)
-    yield paragraph
+def _paragraphs(boxes: list[Box], running: set[str]):
+    """A page's lines grouped into paragraphs, each with the box it starts in (see _breaks); a
+    running header's or footer's line runs on into no other box, nor another box into it."""
+    paragraph: list[Line] = []
+    start = above = None
+    for box in boxes:
+        full = max(len(line.text) for line in box.lines)
+        for index, line in enumerate(box.lines):
+            gap = None
+            if paragraph and index == 0:
+                apart = {_key(paragraph[-1].text), _key(line.text)} & running
+                gap = math.inf if apart else above.y0 - box.y1
+            if paragraph and _breaks(paragraph, line, full, gap):
+                yield start, paragraph
+                paragraph = []
+            if not paragraph:
+                start = box
+            paragraph.append(line)
+        above = box
+    if paragraph:
+        yield start, paragraph
+
+
+def _breaks(paragraph: list[Line], line: Line, full: int, gap: float | None) -> bool:
+    """Whether a new paragraph starts at ``line``; ``gap`` is the space above it when it opens a
+    box, ``full`` the length of its box's longest line.
+
+    A line goes on with the sentence that a full line before it (no shorter than SHORT_RATIO of
+    the longest) breaks off when it comes within HANGING_EMS of that line (at an item's hanging
+    indent, or back at the margin under an indented first line) in the same weight, opening no
+    item of its own (_opens_item). A new paragraph starts where the type size changes (a title
+    drawn just above the text) and at a bullet. In a box: after a short line that ends a
+    sentence; at an indent, unless the line goes on with the sentence; at a line that opens an
+    item after a short line, after a sentence's end or at the open item's own margin (the list's
+    next item). At a box: unless the line goes on with the sentence less than half a line below
+    (pdfminer starts a box where a line is neither left, right nor centre aligned with the one
+    above, as an item's first line and its hanging indent are not)."""
+    before = paragraph[-1]
+    if max(line.size, before.size) > HEADING_RATIO * min(line.size, before.size) or _BULLET.match(line.text):
+        return True
+    ends = bool(_SENTENCE_END.search(before.text))
+    full_line = len(before.text) >= SHORT_RATIO * max(full, *(len(other.text) for other in paragraph))
+    opens = _opens_item(line)
+    shift = line.x0 - before.x0
+    goes_on = not ends and full_line and abs(shift) <= HANGING_EMS * line.size and line.bold == before.bold \
+        and not opens
+    if gap is not None:
+        return not (goes_on and abs(gap) < 0.5 * line.size)
+    indented = shift > 0.8 * line.size and not goes_on
+    next_item = _opens_item(paragraph[0]) and abs(line.x0 - paragraph[0].x0) < 0.8 * line.size
+    listed = opens and (ends or not full_line or next_item)
+    return (ends and not full_line) or indented or listed
+
+
+def _opens_item(line: Line) -> bool:
+    """The line opens with a number of its own ("2.", "(b)") or a note's raised number."""
+    return line.note or bool(_NUMBERED.match(line.text))
 
 
 def _joined(lines: list[Line], words: set[str]) -> str:
