@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .names import full_name, full_names, fuller, mention, name_words, short_name
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -70,6 +72,9 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
             if not _resolved(word, argument, shown if word == argument and _demonstrative(word) else before):
                 found.append(word)
+        name = _short_name(argument)
+        if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
+            found.append(argument)
     return found
 
 
@@ -186,6 +191,35 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     if descriptions and argument.pos_ == "NOUN" and any(_definite(d) for d in determiners) and not _anchored(argument):
         return [argument]
     return []
+
+
+def _short_name(argument: Token) -> str | None:
+    """The one word the argument names someone by when the document named them in full before
+    it (``names``: "Arum" after "Bob Arum"), unless it is the speaker of the main verb's reported
+    claim and one person has that name: the bullet credits them in full (``compress``)."""
+    word = short_name(argument)
+    if word is None or not fuller(word, (n for n in full_names(argument.doc) if n.span.start < argument.i)):
+        return None
+    return None if _credited(argument) and full_name(argument) else word
+
+
+def _credited(subject: Token) -> bool:
+    """The subject of a main verb of speech that reports a clause ("Arum said that ...")."""
+    from .extract.attribution import STATING_VERBS  # extract imports this module: imported late
+
+    verb = subject.head
+    return (subject.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.lower_ in STATING_VERBS
+            and any(c.dep_ == "ccomp" for c in verb.children))
+
+
+def _named_in_full(word: str, before: Sequence[Token]) -> bool:
+    """True when ``before`` gives a full name that ``word`` opens or ends."""
+    for token in before:
+        found = mention(token) if word in token.text else None
+        words = name_words(found.text) if found is not None else ()
+        if len(words) >= 2 and word in (words[0], words[-1]):
+            return True
+    return False
 
 
 def _personal(token: Token) -> bool:
