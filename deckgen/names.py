@@ -3,8 +3,8 @@
 
 A mention is the entity a proper noun is in, else the proper noun with the proper nouns
 compounded before it; its words are the mention's without a possessive ending and without
-titles (a word spelt without a vowel, "Mr", "Mrs", "Dr", or abbreviated with a full stop,
-"Gen.", "Sen."). A name of one word is short: a surname or a first name. A name of two words
+the titles before the last (a word of two letters or more spelt without a vowel, "Mr", "Mrs",
+"Dr", or abbreviated with a full stop, "Gen.", "Sen."; not an initial). A name of one word is short: a surname or a first name. A name of two words
 or more is a full name, and names a person when the recogniser tags it PERSON, or tags it
 otherwise while tagging a mention of its last word PERSON ("Penelope Muse Abernathy" read as an
 organisation, "Abernathy" as a person). One person is one first and last word: "Penelope
@@ -59,9 +59,11 @@ def _without_possessive(text: str) -> str:
 
 
 def _title(word: str) -> bool:
-    """"Mr", "Mrs", "Dr" (no vowel), "Gen.", "Sen." (a full stop after a short word)."""
+    """"Mr", "Mrs", "Dr" (no vowel), "Gen.", "Sen." (a full stop after a short word); not an
+    initial ("J.")."""
     letters = word.rstrip(".")
-    return not any(c in "aeiouyAEIOUY" for c in letters) or (word.endswith(".") and 1 < len(letters) <= 4)
+    return len(letters) > 1 and (not any(c in "aeiouyAEIOUY" for c in letters)
+                                 or (word.endswith(".") and len(letters) <= 4))
 
 
 def mention(token: Token) -> Span | None:
