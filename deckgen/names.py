@@ -2,13 +2,14 @@
 "Julia") stands for.
 
 A mention is the entity a proper noun is in, else the proper noun with the proper nouns
-compounded before it; its words are the mention's without a possessive ending and without
-the titles before the last (a word of two letters or more spelt without a vowel, "Mr", "Mrs",
-"Dr", or abbreviated with a full stop, "Gen.", "Sen."; not an initial). A name of one word is short: a surname or a first name. A name of two words
-or more is a full name, and names a person when the recogniser tags it PERSON, or tags it
-otherwise while tagging a mention of its last word PERSON ("Penelope Muse Abernathy" read as an
-organisation, "Abernathy" as a person). One person is one first and last word: "Penelope
-Abernathy" and "Penelope Muse Abernathy" are one, "Hillary Clinton" and "Bill Clinton" two.
+compounded before it; its words are the mention's without a possessive ending and without the
+titles before the last (a word of two letters or more spelt without a vowel, "Mr", "Mrs", "Dr",
+or abbreviated with a full stop, "Gen.", "Sen."; not an initial). A name of one word is short:
+a surname or a first name. A name of two words or more is a full name, and names a person when
+the recogniser tags it PERSON, or tags it otherwise while tagging a mention of its last word
+PERSON ("Penelope Muse Abernathy" read as an organisation, "Abernathy" as a person). One person
+is one first and last word: "Penelope Abernathy" and "Penelope Muse Abernathy" are one, "Hillary
+Clinton" and "Bill Clinton" two.
 
 A short name points to the people the document names in full whose last word it is (a
 surname) or, for a word no full name ends with, whose first word it is (a first name).
