@@ -12,13 +12,18 @@ something it does not show:
   survived", "Some wore union logos", "Many have voiced concerns"; not "Most of the victims");
 - a definite description nothing in it identifies ("The plan", "The head", "The official
   reason for the resignation"; not "The Pentagon", "the plan Iran announced", "The number of
-  students eligible for TELS").
+  students eligible for TELS");
+- a person named by one word ("Arum", "Mr Hussen", "Julia") whom the document named in full
+  before the sentence ("Bob Arum"; ``names``), counted whatever ``descriptions`` says; not the
+  speaker of the main verb's reported claim when one person has the name (the bullet credits
+  the full name).
 
 Such a word is resolved when its antecedent comes before it: earlier in the sentence, or in
 ``earlier`` (what the slide shows just before it). A he or she needs a person named before it; it,
 they or a number any noun; a description the same noun; a demonstrative pronoun a statement in
-``earlier``. A section ``title`` resolves descriptions and demonstratives (it names the topic)
-but no pronoun or number (it does not say who "he" or "some" are).
+``earlier``; a short name the full name. A section ``title`` resolves descriptions,
+demonstratives and short names (it names the topic) but no pronoun or number (it does not say
+who "he" or "some" are).
 
 A sentence that speaks as "I" or "we" in its own voice (``own_first_person``) would read on a
 slide as the briefer's; the plan credits it to the document's author.
@@ -50,8 +55,8 @@ _RESTRICTING = frozenset({"relcl", "acl"})
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                   title: Span | None = None) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
-    it), ``earlier`` nor (for a description or demonstrative) the section ``title`` shows.
-    ``descriptions=False`` counts only pronouns, numbers and demonstratives."""
+    it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
+    shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names."""
     return bool(unresolved(span, earlier, descriptions, title))
 
 
