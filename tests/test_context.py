@@ -141,6 +141,8 @@ def test_a_person_named_in_full_before_and_by_one_word_now_needs_context(text):
     first, last = sentences(text)
     assert needs_context(last, descriptions=False)
     assert not needs_context(last, [first], descriptions=False)  # the slide shows the full name above it
+    full = next(e for e in first.ents if e.label_ == "PERSON")
+    assert not needs_context(last, descriptions=False, title=parse(f"What {full.text} said"))  # or its title
 
 
 def test_a_full_name_stands_and_a_name_never_given_in_full_stands():
