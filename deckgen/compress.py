@@ -309,8 +309,8 @@ class _Compression:
         full = full_name(speaker)
         if full:
             return full
-        people = [e for e in entities_of(self.span.doc).within(self.span.doc[speaker.left_edge.i:speaker.right_edge.i + 1])
-                  if e.label_ == "PERSON"]
+        phrase = self.span.doc[speaker.left_edge.i:speaker.right_edge.i + 1]
+        people = [e for e in entities_of(self.span.doc).within(phrase) if e.label_ == "PERSON"]
         if people:
             return full_name(people[-1][-1]) or people[-1].text
         return self._phrase(speaker)

@@ -37,7 +37,7 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     """The k key points (the BLUF, and ``keypoints`` of each text), in document order: of the
     summarizer's k + SHORTLIST_EXTRA best sentences, in the order it ranks them, the k best
     after a sentence with a pronoun, demonstrative or short name that needs context
-    (``context.needs_context``; a definite description does not count here: against editors''
+    (``context.needs_context``; a definite description does not count here: against editors'
     highlights, demoting leads such as "The company said ..." costs more than it gains) loses
     CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
     A sentence is read in its document's analysis, else parsed on its own."""
