@@ -27,6 +27,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from deckgen.analysis import analyse, needs_whole_parse
 from deckgen.ingest import normalise
 from deckgen.model import Document, Sentence, SourceInfo
 from deckgen.plan import key_points, point_from
@@ -52,7 +54,7 @@ ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 BASELINE = "lead-3"
 ORACLE = "oracle (sees ref.)"
 
-Method = Callable[[Sequence[Sentence], int], list[str]]
+Method = Callable[[Document, int], list[str]]
 
 
 class WordTokenizer:
@@ -64,13 +66,23 @@ class WordTokenizer:
 
 
 def deckgen_method(name: str, compressed: bool = True) -> Method:
-    """Bullets of deckgen's summarizer ``name``, chosen by ``plan.key_points`` (as a deck's BLUF
-    and ``keypoints_for_text``) and made as ``keypoints_for_text`` makes them (compressed), or
-    the whole sentences picked."""
+    """Bullets of deckgen's summarizer ``name``, chosen by ``plan.key_points`` over the document's
+    analysis (as a deck's BLUF and ``keypoints_for_text``: what a sentence's names point back to
+    is read in its document) and made as ``keypoints_for_text`` makes them (compressed), or the
+    whole sentences picked."""
     summarizer = get_summarizer(name)
-    if not compressed:
-        return lambda sentences, k: [s.text for s in key_points(sentences, k, summarizer)]
-    return lambda sentences, k: [point_from(s).text for s in key_points(sentences, k, summarizer)]
+
+    def run(document: Document, k: int) -> list[str]:
+        analyses = [_analysis(document)] if needs_whole_parse([document]) else None
+        picks = key_points(document.sentences, k, summarizer, analyses)
+        if not compressed:
+            return [s.text for s in picks]
+        analysis = analyses[0] if analyses else analyse(document, picks)
+        return [point_from(s, analysis=analysis).text for s in picks]
+    return run
+
+
+_analysis = lru_cache(maxsize=1)(analyse)  # the deckgen methods read one article in turn
 
 
 def sumy_method(summarizer_class) -> Method:
@@ -79,8 +91,8 @@ def sumy_method(summarizer_class) -> Method:
     summarizer.stop_words = get_stop_words("english")
     tokenizer = WordTokenizer()
 
-    def run(sentences: Sequence[Sentence], k: int) -> list[str]:
-        model = ObjectDocumentModel([Paragraph([SumySentence(s.text, tokenizer) for s in sentences])])
+    def run(document: Document, k: int) -> list[str]:
+        model = ObjectDocumentModel([Paragraph([SumySentence(s.text, tokenizer) for s in document.sentences])])
         return [str(s) for s in summarizer(model, k)]
     return run
 
@@ -103,8 +115,8 @@ def oracle(sentences: Sequence[Sentence], k: int, target: str, scorer) -> list[s
     return [sentences[i].text for i in sorted(picked)]
 
 
-def lead_3(sentences: Sequence[Sentence], k: int) -> list[str]:
-    return [s.text for s in sentences[:k]]
+def lead_3(document: Document, k: int) -> list[str]:
+    return [s.text for s in document.sentences[:k]]
 
 
 def methods() -> dict[str, Method]:
@@ -130,7 +142,7 @@ def read_rows(path: Path, limit: int | None, fields: argparse.Namespace):
             text = row[fields.text_field or _detect(row, TEXT_FIELDS, path)]
             reference = row[fields.reference_field or _detect(row, REFERENCE_FIELDS, path)]
             if isinstance(reference, str):
-                reference = [s.text for s in _sentences("reference", reference)] or [reference]
+                reference = [s.text for s in _document("reference", reference).sentences] or [reference]
             yield str(row.get(fields.id_field, number)), text, reference
 
 
@@ -141,8 +153,8 @@ def _detect(row: dict, names: Sequence[str], path: Path) -> str:
     sys.exit(f"{path}: no field among {', '.join(names)}; name it with a flag")
 
 
-def _sentences(row_id: str, text: str) -> tuple[Sentence, ...]:
-    return segment(Document(SourceInfo(id="S1", path=row_id), normalise(text))).sentences
+def _document(row_id: str, text: str) -> Document:
+    return segment(Document(SourceInfo(id="S1", path=row_id), normalise(text)))
 
 
 def paired_interval(per_article, name: str, rounds: int = 2000) -> tuple[float, float]:
@@ -183,10 +195,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     per_article: list[tuple[str, str, list[float], int]] = []
     started = time.perf_counter()
     for row_id, text, reference in read_rows(args.data, args.limit, args):
-        sentences = _sentences(row_id, text)
+        document = _document(row_id, text)
+        sentences = document.sentences
         target = "\n".join(reference)
         for name, run in runners.items():
-            summary = run(sentences, args.k)
+            summary = run(document, args.k)
             scores = scorer.score(target, "\n".join(summary))
             per_article.append((row_id, name, [100 * scores[t].fmeasure for t in ROUGE_TYPES],
                                 sum(len(s.split()) for s in summary)))

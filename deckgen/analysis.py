@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .errors import DeckgenError
 from .model import Document, Sentence
@@ -55,24 +56,53 @@ def load_pipeline() -> Language:
     raise DeckgenError(f"no English spaCy pipeline installed (one of {', '.join(PIPELINE_PACKAGES)})")
 
 
+class Entities:
+    """A Doc's named entities in order, read once: ``within`` and ``at`` find a span's or a
+    token's by bisection (a spaCy ``Span.ents`` walks every entity of the document, so asking
+    it once per sentence is quadratic in the document's length). ``entities_of`` keeps one per Doc."""
+
+    def __init__(self, doc: Doc):
+        self.entities: tuple[Span, ...] = tuple(doc.ents)
+        self._starts = tuple(e.start for e in self.entities)
+
+    def within(self, span: Span) -> list[Span]:
+        """The entities wholly inside ``span`` (a span of this Doc), in order."""
+        first = bisect_left(self._starts, span.start)
+        last = bisect_left(self._starts, span.end, lo=first)
+        return [e for e in self.entities[first:last] if e.end <= span.end]
+
+    def at(self, token: Token) -> Span | None:
+        """The entity that holds ``token`` (a token of this Doc), or None."""
+        if not token.ent_type_:
+            return None
+        index = bisect_right(self._starts, token.i) - 1
+        entity = self.entities[index] if index >= 0 else None
+        return entity if entity is not None and token.i < entity.end else None
+
+
+_ENTITIES: WeakKeyDictionary[Doc, Entities] = WeakKeyDictionary()
+
+
+def entities_of(doc: Doc) -> Entities:
+    """The entity index of ``doc``, made on the first call and kept while the Doc lives."""
+    index = _ENTITIES.get(doc)
+    if index is None:
+        index = _ENTITIES[doc] = Entities(doc)
+    return index
+
+
 @dataclass(frozen=True)
 class Analysis:
     """One document and its spaCy ``Doc`` over ``document.text`` (character offsets agree).
 
-    ``entities`` are the Doc's named entities in order, read once when the analysis is made:
-    ``entities_in`` and ``entity_at`` find a sentence's or a token's by bisection (a spaCy
-    ``Span.ents`` walks every entity of the document, so asking it once per sentence is
-    quadratic in the document's length)."""
+    ``entities`` are the Doc's named entities in order (``entities_of``)."""
 
     document: Document
     doc: Doc
-    entities: tuple[Span, ...] = field(init=False, repr=False, compare=False)
-    _entity_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        entities = tuple(self.doc.ents)
-        object.__setattr__(self, "entities", entities)
-        object.__setattr__(self, "_entity_starts", tuple(e.start for e in entities))
+    @property
+    def entities(self) -> tuple[Span, ...]:
+        return entities_of(self.doc).entities
 
     def parsed_spans(self) -> list[tuple[Sentence, Span]]:
         """(sentence, its tokens) for each parsed sentence, in order: what the extractors read
@@ -82,17 +112,11 @@ class Analysis:
 
     def entities_in(self, span: Span) -> list[Span]:
         """The entities wholly inside ``span`` (a span of this analysis' Doc), in order."""
-        first = bisect_left(self._entity_starts, span.start)
-        last = bisect_left(self._entity_starts, span.end, lo=first)
-        return [e for e in self.entities[first:last] if e.end <= span.end]
+        return entities_of(self.doc).within(span)
 
     def entity_at(self, token: Token) -> Span | None:
         """The entity that holds ``token`` (a token of this analysis' Doc), or None."""
-        if not token.ent_type_:
-            return None
-        index = bisect_right(self._entity_starts, token.i) - 1
-        entity = self.entities[index] if index >= 0 else None
-        return entity if entity is not None and token.i < entity.end else None
+        return entities_of(self.doc).at(token)
 
     def span(self, sentence: Sentence) -> Span:
         """The tokens of one of this document's sentences (a token cut by the sentence's

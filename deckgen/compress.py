@@ -29,14 +29,17 @@ quotation marks. A sentence that was not parsed comes back stripped but whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from .analysis import MAX_PARSED_CHARS, load_pipeline
+from .analysis import MAX_PARSED_CHARS, entities_of, load_pipeline
 from .context import lost_referent
+from .names import full_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from .model import Sentence
 
 MIN_BULLET_WORDS = 5
 MAX_BULLET_WORDS = 30  # a longer bullet is no section bullet
@@ -284,7 +287,7 @@ class _Compression:
             if prep.lower_ == "according" and prep.dep_ == "prep":
                 objects = [t for t in prep.subtree if t.dep_ == "pobj"]
                 if objects:
-                    credit = self._phrase(objects[0])
+                    credit = full_name(objects[0]) or self._phrase(objects[0])
                     self._try_attribution(self._with_commas(set(_subtree(prep))), credit)
                 return
 
@@ -298,14 +301,18 @@ class _Compression:
 
     def _credit_for(self, speaker: Token) -> str | None:
         """The person a speaker phrase names ('Deputy press secretary Sabrina Singh' -> 'Sabrina
-        Singh'), else its own description ('a senior U.S. defense official'); for a pronoun the
-        caller's credit, or None."""
+        Singh'; 'Abernathy' or 'Mr Hussen' -> the one full name the document gives them,
+        ``names.full_name``), else its own description ('a senior U.S. defense official'); for a
+        pronoun the caller's credit, or None."""
         if speaker.pos_ == "PRON":
             return self.credit
-        people = [e for e in self.span.doc.ents if e.label_ == "PERSON"
-                  and speaker.left_edge.i <= e.start and e.end - 1 <= speaker.right_edge.i]
+        full = full_name(speaker)
+        if full:
+            return full
+        phrase = self.span.doc[speaker.left_edge.i:speaker.right_edge.i + 1]
+        people = [e for e in entities_of(self.span.doc).within(phrase) if e.label_ == "PERSON"]
         if people:
-            return people[-1].text
+            return full_name(people[-1][-1]) or people[-1].text
         return self._phrase(speaker)
 
     def _phrase(self, head: Token) -> str:
@@ -679,6 +686,16 @@ _DATE_LABELS = re.compile(r"^(?:[^:]*?\('[^']*'\)(?:: [^:;]*)?(?:; )?)+: ")
 def strip_date_labels(text: str) -> str:
     """A timeline item without its leading resolved-date labels ("Sep 2025 ('next September'): ")."""
     return _DATE_LABELS.sub("", text, count=1)
+
+
+def credit_source(bullet: str, sentence: Sentence, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentence that gives a bullet's credit when its own ``sentence`` does not (a speaker
+    credited by the full name the document gives elsewhere: "Abernathy said" -> "— Penelope
+    Abernathy"): the first of ``sentences`` that does, to be cited with it."""
+    claim, _, credit = bullet.rpartition(CREDIT)
+    if not claim or not credit or credit in sentence.text:
+        return []
+    return next(([s] for s in sentences if credit in s.text), [])
 
 
 def is_faithful(bullet: str, quote: str) -> bool:

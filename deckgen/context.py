@@ -12,13 +12,18 @@ something it does not show:
   survived", "Some wore union logos", "Many have voiced concerns"; not "Most of the victims");
 - a definite description nothing in it identifies ("The plan", "The head", "The official
   reason for the resignation"; not "The Pentagon", "the plan Iran announced", "The number of
-  students eligible for TELS").
+  students eligible for TELS");
+- a person named by one word ("Arum", "Mr Hussen", "Julia") whom the document named in full
+  before the sentence ("Bob Arum"; ``names``), counted whatever ``descriptions`` says; not the
+  speaker of the main verb's reported claim when one person has the name (the bullet credits
+  the full name).
 
 Such a word is resolved when its antecedent comes before it: earlier in the sentence, or in
 ``earlier`` (what the slide shows just before it). A he or she needs a person named before it; it,
 they or a number any noun; a description the same noun; a demonstrative pronoun a statement in
-``earlier``. A section ``title`` resolves descriptions and demonstratives (it names the topic)
-but no pronoun or number (it does not say who "he" or "some" are).
+``earlier``; a short name the full name. A section ``title`` resolves descriptions,
+demonstratives and short names (it names the topic) but no pronoun or number (it does not say
+who "he" or "some" are).
 
 A sentence that speaks as "I" or "we" in its own voice (``own_first_person``) would read on a
 slide as the briefer's; the plan credits it to the document's author.
@@ -30,6 +35,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from .names import full_name, full_names, fuller, mention, name_words, short_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,8 +55,8 @@ _RESTRICTING = frozenset({"relcl", "acl"})
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                   title: Span | None = None) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
-    it), ``earlier`` nor (for a description or demonstrative) the section ``title`` shows.
-    ``descriptions=False`` counts only pronouns, numbers and demonstratives."""
+    it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
+    shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names."""
     return bool(unresolved(span, earlier, descriptions, title))
 
 
@@ -70,6 +77,9 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
             if not _resolved(word, argument, shown if word == argument and _demonstrative(word) else before):
                 found.append(word)
+        name = _short_name(argument)
+        if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
+            found.append(argument)
     return found
 
 
@@ -186,6 +196,35 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     if descriptions and argument.pos_ == "NOUN" and any(_definite(d) for d in determiners) and not _anchored(argument):
         return [argument]
     return []
+
+
+def _short_name(argument: Token) -> str | None:
+    """The one word the argument names someone by when the document named them in full before
+    it (``names``: "Arum" after "Bob Arum"), unless it is the speaker of the main verb's reported
+    claim and one person has that name: the bullet credits them in full (``compress``)."""
+    word = short_name(argument)
+    if word is None or not fuller(word, (n for n in full_names(argument.doc) if n.span.start < argument.i)):
+        return None
+    return None if _credited(argument) and full_name(argument) else word
+
+
+def _credited(subject: Token) -> bool:
+    """The subject of a main verb of speech that reports a clause ("Arum said that ...")."""
+    from .extract.attribution import STATING_VERBS  # extract imports this module: imported late
+
+    verb = subject.head
+    return (subject.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.lower_ in STATING_VERBS
+            and any(c.dep_ == "ccomp" for c in verb.children))
+
+
+def _named_in_full(word: str, before: Sequence[Token]) -> bool:
+    """True when ``before`` gives a full name that ``word`` opens or ends."""
+    for token in before:
+        found = mention(token) if word in token.text else None
+        words = name_words(found.text) if found is not None else ()
+        if len(words) >= 2 and word in (words[0], words[-1]):
+            return True
+    return False
 
 
 def _personal(token: Token) -> bool:

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from .analysis import PARSE_WHOLE_CHARS, Analysis
 from .extract import extract, key_quotes, shown_figures, shown_perspectives, timeline_groups
-from .extract.speech import surname
 from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
+from .names import surname
 from .summarize.base import candidates
 
 MAX_STATEMENTS_PER_SIDE = 3

@@ -8,7 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .analysis import Analysis, analyse_all, load_pipeline, span_reader
-from .compress import CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, tokens
+from .compress import (CREDIT, LONG_BULLET_WORDS, MAX_BULLET_WORDS, SETTING_ENTITIES, bullet_text, credit_source,
+                       tokens)
 from .context import is_statement, needs_context, own_first_person
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
@@ -35,7 +36,7 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
                analyses: Sequence[Analysis] | None = None) -> list[Sentence]:
     """The k key points (the BLUF, and ``keypoints`` of each text), in document order: of the
     summarizer's k + SHORTLIST_EXTRA best sentences, in the order it ranks them, the k best
-    after a sentence with a pronoun or demonstrative that needs context
+    after a sentence with a pronoun, demonstrative or short name that needs context
     (``context.needs_context``; a definite description does not count here: against editors'
     highlights, demoting leads such as "The company said ..." costs more than it gains) loses
     CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
@@ -80,7 +81,9 @@ def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit
     without one), citing it and the sentences of other sources that say the same thing
     (``also``). With a ``credit`` (the sentence names no speaker, or only "he"/"she"), the
     speaker is credited as the document names them and their sentence is cited too. With
-    ``fit`` a longer bullet also loses what sets the scene (see ``compress.bullet_text``).
+    ``fit`` a longer bullet also loses what sets the scene (see ``compress.bullet_text``); a
+    speaker it credits by the full name the document gives elsewhere ("— Penelope Abernathy"
+    for "Abernathy said") cites the first sentence that gives it.
     ``reason`` says why the summarizer chose the sentence for its section."""
     parsed = analysis.span(sentence) if analysis is not None and analysis.parsed(sentence) else sentence.text
     text = bullet_text(parsed, credit=credit.name if credit else None, keep_setting=focus.keep_setting,
@@ -88,6 +91,8 @@ def point_from(sentence: Sentence, also: Sequence[Sentence] = (), credit: Credit
     cited = [sentence, *also]
     if credit and credit.sentence != sentence and text.endswith(f"{CREDIT}{credit.name}"):
         cited.append(credit.sentence)
+    elif analysis is not None:
+        cited += credit_source(text, sentence, analysis.document.sentences)
     citations = tuple(Citation(s.source, s.paragraph, s.text) for s in cited)
     return Point(text, citations, tuple(s.id for s in cited), reason=reason)
 

@@ -166,6 +166,56 @@ def test_a_sentence_naming_nobody_gets_the_callers_credit():
         " — the senior administration official"
 
 
+# A speaker named by one word is credited by the full name the document gives them earlier:
+# (document, bullet of its last sentence). Report, government news, press release, profile.
+FULL_NAME_CREDITS = [
+    ("A 2018 survey by Penelope Abernathy of the University of North Carolina tracked the closures. "
+     "\"Newsrooms are often half the size within a matter of months,\" Abernathy reported.",
+     "\"Newsrooms are often half the size within a matter of months\" — Penelope Abernathy"),
+    ("Immigration minister Ahmed Tesfaye met the families on Tuesday. "
+     "Mr Tesfaye said that the rules would change next year.",
+     "The rules would change next year — Ahmed Tesfaye"),
+    ("The board appointed Sarah Mitchell as treasurer on Monday. "
+     "According to Mitchell, the fund lost $2 million last year.",
+     "The fund lost $2 million last year — Sarah Mitchell"),
+    ("Actress Maria Delgado spoke to the magazine about the role. "
+     "\"I wore a wig for the whole series,\" Maria said.",
+     "\"I wore a wig for the whole series\" — Maria Delgado"),  # a first name
+]
+
+
+def parsed_document(text):
+    from deckgen.analysis import load_pipeline
+
+    return list(load_pipeline()(text).sents)
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_NAME_CREDITS)
+def test_a_speaker_named_by_one_word_is_credited_by_the_full_name_given_before(text, expected):
+    first, last = parsed_document(text)
+    bullet = bullet_text(last)
+    assert bullet == expected
+    assert not is_faithful(bullet, last.text)  # the credit's words are in the sentence that gives the name:
+    assert is_faithful(bullet, f"{first.text} {last.text}")  # it is cited with it (credit_source)
+
+
+def test_a_name_two_people_share_stays_as_written():
+    text = ("Hillary Clinton met donors in Ohio while Bill Clinton spoke in Iowa. "
+            "Clinton said that the campaign had raised $20 million.")
+    assert bullet_text(parsed_document(text)[1]) == "The campaign had raised $20 million — Clinton"
+
+
+def test_a_credit_given_elsewhere_cites_the_first_sentence_that_gives_it():
+    from deckgen.compress import credit_source
+    from deckgen.model import Sentence
+
+    texts = ["Ahmed Tesfaye met the families.", "Mr Tesfaye blamed the police.", "Ahmed Tesfaye left."]
+    sentences = [Sentence(f"S1.{n}", "S1", n, 0, len(t), t) for n, t in enumerate(texts, start=1)]
+    assert credit_source("The rules would change — Ahmed Tesfaye", sentences[1], sentences) == [sentences[0]]
+    assert credit_source("The rules would change — Ahmed Tesfaye", sentences[2], sentences) == []  # its own
+    assert credit_source("The rules would change.", sentences[1], sentences) == []
+
+
 def test_a_time_phrase_stays_when_the_section_is_about_when():
     sentence = "On Friday, the board approved the merger with its largest rival."
     assert bullet_text(sentence, keep_setting=True) == sentence

@@ -4,7 +4,7 @@ government and business sentences written for these tests)."""
 import pytest
 
 from deckgen.analysis import load_pipeline
-from deckgen.context import is_statement, lost_referent, needs_context, own_first_person
+from deckgen.context import is_statement, lost_referent, needs_context, own_first_person, unresolved
 
 
 def parse(text):
@@ -119,3 +119,42 @@ def test_a_title_names_the_topic_but_not_who_he_is():
 ])
 def test_a_sentence_in_its_own_first_person_voice(sentence, own):
     assert own_first_person(parse(sentence)) == own
+
+
+# A person named by one word (surname, title and surname, first name) after the document named
+# them in full: (document, its last sentence needs context). News, memo, press release, profile.
+SHORT_NAMES = [
+    "Police arrested Glenda Marsh, a bank clerk, in May. Marsh took the money over two years.",
+    "Facilities manager Oskar Lindqvist will lead the office move. Lindqvist expects the work to finish in March.",
+    "Brightwater Foods named Priya Raman chief executive on Monday. Raman will start in June.",
+    "Immigration minister Ahmed Tesfaye met the families on Tuesday. Mr Tesfaye blamed the police for the delays.",
+    "Engineer Daniel Okafor joined the project in 2021. Daniel rebuilt the test rig in a week.",  # a first name
+]
+
+
+def sentences(text):
+    return list(load_pipeline()(text).sents)
+
+
+@pytest.mark.parametrize("text", SHORT_NAMES)
+def test_a_person_named_in_full_before_and_by_one_word_now_needs_context(text):
+    first, last = sentences(text)
+    assert needs_context(last, descriptions=False)
+    assert not needs_context(last, [first], descriptions=False)  # the slide shows the full name above it
+    full = next(e for e in first.ents if e.label_ == "PERSON")
+    assert not needs_context(last, descriptions=False, title=parse(f"What {full.text} said"))  # or its title
+
+
+def test_a_full_name_stands_and_a_name_never_given_in_full_stands():
+    assert not needs_context(sentences("Brightwater Foods named a new chief. Priya Raman will start in June.")[1])
+    assert not needs_context(sentences("The band played on Friday. Raman will start in June.")[1])
+    # the name in full earlier in the sentence itself
+    assert not needs_context(parse("After Priya Raman joined Brightwater Foods, Raman cut prices."))
+
+
+def test_a_speaker_credited_in_full_stands_unless_two_people_share_the_name():
+    council = "The council hired Sarah Mitchell as treasurer. Mitchell said that the reserves would last until 2027."
+    assert "Mitchell" not in [t.text for t in unresolved(sentences(council)[1])]  # credited "— Sarah Mitchell"
+    clintons = ("Hillary Clinton met donors in Ohio while Bill Clinton spoke in Iowa. "
+                "Clinton said that the campaign had raised $20 million.")
+    assert "Clinton" in [t.text for t in unresolved(sentences(clintons)[1])]

@@ -38,6 +38,21 @@ def test_a_surname_takes_the_full_name_and_role_the_document_gave():
     assert speaker_of(text, "Our footprint") == "Sabrina Singh, Deputy Pentagon press secretary"
 
 
+def test_a_title_and_surname_or_a_first_name_take_the_full_name_given_before():
+    minister = ("Immigration minister Ahmed Tesfaye met the families on Tuesday.\n\n"
+                "“The rules will change next year,” Mr Tesfaye said.")
+    assert speaker_of(minister, "The rules") == "Ahmed Tesfaye, Immigration minister"
+    actress = ("Actress Maria Delgado spoke to the magazine about the role.\n\n"
+               "“I wore a wig for the whole series,” Maria said.")
+    assert speaker_of(actress, "I wore") == "Maria Delgado, Actress"
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    text = ("Hillary Clinton met donors in Ohio while Bill Clinton spoke in Iowa.\n\n"
+            "“We raised $20 million,” Clinton said.")
+    assert speaker_of(text, "We raised") == "Clinton"
+
+
 def test_he_said_resolves_when_one_person_is_named_before():
     text = ("Microsoft Chief Executive Satya Nadella opened the conference on Monday. "
             "“We are ready for this moment,” he said.")

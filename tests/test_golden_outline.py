@@ -14,7 +14,8 @@ from .conftest import BRIEF
 # Read in the article: paragraph 1 is the lede (its trailing ", part of a two-phased plan that U.S.
 # officials say ..." is a separate, separately attributed claim: deleted), paragraph 2 Singh's
 # announcement (her attribution clause becomes the credit), paragraph 3 opens with Singh's quote
-# "The U.S. is not withdrawing from Iraq" (negation kept, "told reporters in response to ..." gone).
+# "The U.S. is not withdrawing from Iraq" (negation kept, "told reporters in response to ..." gone;
+# "Singh" credited by the full name paragraph 2 gives her, which the point also cites).
 EXPECTED_LEAD_BLUF = [
     {"text": "The global coalition to ensure the defeat of the Islamic State terror group is set to wind down "
              "its military mission in Iraq.",
@@ -22,7 +23,7 @@ EXPECTED_LEAD_BLUF = [
     {"text": "The mission would be changing to a bilateral security partnership with the Iraqi government"
              " — Sabrina Singh",
      "paragraph": 2},
-    {"text": "“The U.S. is not withdrawing from Iraq” — Singh", "paragraph": 3},
+    {"text": "“The U.S. is not withdrawing from Iraq” — Sabrina Singh", "paragraph": 3},
 ]
 
 
@@ -43,6 +44,7 @@ def test_lead_bluf_is_the_hand_checked_lede():
     got = [{"text": p.text, "paragraph": p.citations[0].paragraph} for p in outline.bluf]
     assert got == EXPECTED_LEAD_BLUF
     assert outline.bluf[2].citations[0].quote.startswith("“The U.S. is not withdrawing from Iraq,” Singh told")
+    assert [c.paragraph for c in outline.bluf[2].citations] == [3, 2]
 
 
 def test_every_quote_is_verbatim_in_its_paragraph(seed_outline):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..compress import bullet_text
+from ..compress import bullet_text, credit_source
 from .alone import text_stands_alone
 from .speech import Speaker, Speech
 
@@ -77,8 +77,9 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
         attribution = speech.attributions.get(sentence.id)
         if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay:
             continue
-        ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id)))
         text = bullet_text(span)
+        named = [s.id for s in credit_source(text, sentence, analysis.document.sentences)]
+        ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id, *named)))
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
     # "She made the decision alone": who she is was said before

@@ -33,6 +33,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..model import Sentence
+from ..names import full_names, fuller, name_words, surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -165,6 +166,7 @@ class _Reader:
                 self.sentence_of_token.setdefault(token.i, position)
         self.quoted = self._quote_spans()
         self.inside = {i for start, end in self.quoted for i in range(start, end)}
+        self.full_names = [n for n in full_names(self.doc) if n.span.root.i not in self.inside]
         self.people = self._people()
         self.descriptions: dict[str, list[Speaker]] = {}
         self.attributions: dict[str, Attribution] = {}
@@ -306,25 +308,28 @@ class _Reader:
         return name, introduced
 
     def _lookup(self, name: str) -> Speaker | None:
-        """The person the document names in full as ``name`` or, for one word, the one with that surname."""
+        """The person the document names in full as ``name`` or, for a short name ("Singh", "Mr
+        Singh", "Sabrina"), the one person it stands for (``names.fuller``)."""
         if name in self.people:
             return self.people[name]
-        matches = [p for full, p in self.people.items() if surname(full) == surname(name)
-                   and (len(name.split()) == 1 or full.endswith(name))]
+        words = name_words(name)
+        if len(words) == 1:
+            matches = fuller(words[0], self.full_names)
+            return self.people.get(matches[0].text) if len({m.person for m in matches}) == 1 else None
+        matches = [p for full, p in self.people.items() if surname(full) == surname(name) and full.endswith(name)]
         return matches[0] if len(matches) == 1 else None
 
     def _people(self) -> dict[str, Speaker]:
-        """Persons named in full (two words or more), with the role of their first mention that gives one."""
+        """Persons named in full (``names.full_names``, outside quotations), with the role of
+        their first mention that gives one."""
         people: dict[str, Speaker] = {}
-        for entity in self.analysis.entities:
-            if entity.label_ != "PERSON" or len(entity.text.split()) < 2 or entity.root.i in self.inside:
-                continue
+        for full in self.full_names:
+            entity, name = full.span, full.text
             position = self.sentence_of_token.get(entity.root.i)
             if position is None:
                 continue
-            name = entity.text.removesuffix("'s").removesuffix("\u2019s")
             phrase = _phrase(entity.root)
-            role = _role(entity.root, phrase, name)
+            role = _role(entity.root, phrase, name) if entity.label_ == "PERSON" else None  # a misread name: no role
             if name not in people or (role and not people[name].role):
                 people[name] = Speaker(name, SpeakerKind.PERSON, role, (self.sentences[position].id,),
                                        _body(self.analysis, phrase, name))
@@ -380,12 +385,6 @@ class _Reader:
 def _third_person(token: Token) -> bool:
     """He, she, it, they: a personal pronoun of the third person (the tagger's morphology)."""
     return token.pos_ == "PRON" and token.morph.get("Person") == ["3"] and "Prs" in token.morph.get("PronType")
-
-
-def surname(name: str) -> str:
-    """The last word of a name without an Arabic article: "Thabit al-Abbasi" and "Abbasi" share one."""
-    last = name.split()[-1].lower()
-    return last.split("-", 1)[1] if last[:3] in ("al-", "el-") else last
 
 
 def _mark_kind(token: Token) -> str | None:

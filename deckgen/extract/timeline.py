@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
-from ..compress import bullet_text
+from ..compress import bullet_text, credit_source
 from .alone import text_stands_alone
 from .speech import SPEECH_VERBS, Speech
 
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..analysis import Analysis
+    from ..model import Sentence
 
 MAX_TIMELINE = 8
 UNCUED_AHEAD_DAYS = 90  # a month-day without a year or a future cue lies at most this far ahead
@@ -163,7 +164,8 @@ def find_times(analysis: Analysis, speech: Speech) -> list[TimeMention]:
     anchor = analysis.document.source.date
     mentions = []
     for sentence, span in analysis.parsed_spans():
-        mentions += _sentence_times(sentence, span, analysis.entities_in(span), anchor, speech)
+        mentions += _sentence_times(sentence, span, analysis.entities_in(span), anchor, speech,
+                                    analysis.document.sentences)
     return mentions
 
 
@@ -191,7 +193,7 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
 
 
 def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | None,
-                    speech: Speech) -> list[TimeMention]:
+                    speech: Speech, sentences: Sequence[Sentence]) -> list[TimeMention]:
     text = sentence.text
     dates = [e for e in entities if e.label_ == "DATE"]
     if not dates:
@@ -201,6 +203,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
     mentions: list[TimeMention] = []
     taken_until = 0
     event = bullet_text(span)
+    named = tuple(s.id for s in credit_source(event, sentence, sentences))
     for start, _, kind, match in matches:
         entity = _entity_at(dates, sentence.start + start, sentence.start + match.end())
         if start < taken_until or entity is None:
@@ -225,7 +228,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
         bracketed = text[:start].count("(") > text[:start].count(")")
         not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
-                                    (sentence.id,), not_event))
+                                    (sentence.id, *named), not_event))
     return mentions
 
 
