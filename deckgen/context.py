@@ -53,16 +53,18 @@ _RESTRICTING = frozenset({"relcl", "acl"})
 
 
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-                  title: Span | None = None) -> bool:
+                  title: Span | None = None, anywhere: bool = False) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
     it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
-    shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names."""
-    return bool(unresolved(span, earlier, descriptions, title))
+    shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names;
+    ``anywhere`` also reads the words off the key arguments (``_loose``)."""
+    return bool(unresolved(span, earlier, descriptions, title, anywhere))
 
 
 def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-               title: Span | None = None) -> list[Token]:
-    """The words of ``span``'s key arguments that point back without an antecedent."""
+               title: Span | None = None, anywhere: bool = False) -> list[Token]:
+    """The words of ``span``'s key arguments (with ``anywhere``, of all of it) that point back
+    without an antecedent."""
     if not _parsed(span):
         return []
     read = [t for part in earlier for t in part]
@@ -80,6 +82,27 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
         name = _short_name(argument)
         if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
             found.append(argument)
+    if anywhere:
+        found += [word for word in _loose(span, read) if word not in found]
+    return found
+
+
+def _loose(span: Span, read: Sequence[Token]) -> list[Token]:
+    """Words off the key arguments that point back with no antecedent in ``read`` or before
+    them in the span: a he, she or they ("wash them", "bail was posted for him"; an "it" there
+    mostly stands for a clause or a situation: "make it") and a demonstrative, alone or on its
+    noun, that no clause restricts and no time follows ("on that measure")."""
+    found = []
+    for token in span:
+        before = [*read, *(t for t in span if t.i < token.i)]
+        if _personal(token) and token.morph.get("Gender") != ["Neut"]:
+            if not _resolved(token, token, before):
+                found.append(token)
+        elif _demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):
+            noun = token.head if token.dep_ == "det" else token  # alone, it needs a statement read before
+            if noun.ent_type_ not in _TIMES and not any(c.dep_ in _RESTRICTING for c in noun.children) \
+                    and not _resolved(token, noun, before if noun is not token else read):
+                found.append(token)
     return found
 
 
@@ -183,8 +206,11 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     restricted = any(c.dep_ in _RESTRICTING or c.dep_ == "prep" for c in children)
     if _demonstrative(argument):
         return [] if restricted else [argument]
-    if _elliptical(argument):
-        return [] if restricted else [argument]
+    if _elliptical(argument):  # "Most of the victims": as identified as the victims are
+        named = any(c.dep_ in _RESTRICTING for c in children) or any(
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and not _pointing(o, descriptions) for o in c.children)
+            for c in children)
+        return [] if named else [argument]
     if argument.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or argument.ent_type_ in _TIMES:
         return []
     possessive = [c for c in children if c.dep_ == "poss" and _personal(c)]
@@ -243,11 +269,15 @@ def _first_person(token: Token) -> bool:
 
 
 def _elliptical(token: Token) -> bool:
-    """A subject that is a number or quantifier with no noun of its own ("10,000 have died",
-    "Some wore ...", "Many have voiced ..."); not a date ("2019 was ...") or a name."""
+    """A subject that is a number, quantifier or adjective with no noun of its own ("10,000 have
+    died", "Some wore ...", "Many have voiced ...", "The 48-year-old got ..."); not a date
+    ("2019 was ...") or a name."""
+    if token.dep_ not in _SUBJECTS or token.ent_type_ in _NAMING:
+        return False
+    if token.pos_ == "ADJ" and any(c.dep_ == "det" and _definite(c) for c in token.children):
+        return True  # an age is a date to the recogniser: "The 48-year-old"
     quantifier = token.tag_ == "CD" or (token.tag_ in ("DT", "JJ", "JJS") and token.pos_ in ("PRON", "ADJ"))
-    return (quantifier and token.dep_ in _SUBJECTS and token.ent_type_ not in _TIMES and token.ent_type_ not in _NAMING
-            and not any(c.pos_ in ("NOUN", "PROPN") for c in token.children))
+    return quantifier and token.ent_type_ not in _TIMES
 
 
 def _demonstrative(token: Token) -> bool:
