@@ -4,6 +4,7 @@ changing a word.
 Units deleted (each only when no word of it is inside quotation marks, a number, or a word of
 the section title, and the rest is still a faithful sentence of at least MIN_BULLET_WORDS):
 
+- a list item's number or letter opening the sentence ("2. Issued in ...", "b) The agency ...");
 - the attribution clause around a claim: "Singh told reporters Friday that X" and "“X,” said
   Singh, briefing reporters" become "X — Sabrina Singh" (a person is credited by the name the
   parser finds, without the role); a described speaker keeps the article's own description
@@ -113,12 +114,12 @@ class _Compression:
         self.quoted = {t.i for t in span if any(t.i in q and t.text not in _QUOTE_MARKS for q in self.quotations)}
         self.first_person = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["1"]
                                 and t.i not in self.quoted for t in span)
-        self.deleted: set[int] = set()
+        self.deleted: set[int] = self._enumerator()  # a list's number is no figure of the claim
         self.credited: str | None = None
         # the first root: a sentence the parser read as two ("..., but it appears ...") keeps the first
         self.roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
         self.head = self.roots[0] if self.roots else span.root
-        self.end_marks = {t.i for t in span if t.text in _END_MARKS}
+        self.end_marks = {t.i for t in span if t.text in _END_MARKS} - self.deleted
 
     def bullet(self, fit: int | None) -> str:
         self._attribution()
@@ -155,7 +156,7 @@ class _Compression:
     def _try(self, cut: set[int], credit: str | None = None, guarded: bool = True) -> bool:
         """Delete ``cut`` when none of its words is protected and the rest still reads as a
         faithful sentence; True when it was deleted."""
-        cut = cut - self.end_marks
+        cut = cut - self.end_marks - self.deleted
         if not cut or any(q & cut and not q <= cut for q in self.quotations):
             return False
         if guarded and any(self._protected(self.span.doc[i]) for i in cut):
@@ -365,6 +366,15 @@ class _Compression:
                 cuts.append(self._with_commas(unit))
         return cuts
 
+    def _enumerator(self) -> set[int]:
+        """A list item's number or letter and its mark opening the sentence ("2. Issued in ...",
+        "b) The agency ..."): the list's, not the claim's."""
+        if len(self.span) < 4:
+            return set()
+        first, mark, word = self.span[0], self.span[1], self.span[2]
+        numbered = first.like_num or (len(first.text) <= 4 and first.text.isalpha() and first.text.islower())
+        return {first.i, mark.i} if numbered and mark.text in (".", ")") and word.text[:1].isupper() else set()
+
     def _is_background(self, child: Token) -> bool:
         """A fronted phrase or clause that sets the scene: a time or place (unless kept), a
         background preposition, a clause not opened by a condition."""
@@ -439,7 +449,10 @@ class _Compression:
         for child in self.head.rights:
             unit = set(_subtree(child))
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
-            if child.dep_ == "advcl" and marks and not self._conditional(child):
+            # a finite clause ("after the man tried ..."), not what the verb asks for ("calls for
+            # agencies to manage ...") unless a comma sets it off
+            if child.dep_ == "advcl" and marks and not self._conditional(child) \
+                    and (_finite(child) or self._preceded_by_comma(unit)):
                 cuts.append(self._with_commas(unit))
         for child in self.head.rights:
             unit = set(_subtree(child))
@@ -582,6 +595,12 @@ class _Compression:
         if previous is None or following is None:
             return True
         return previous.text in (",", ";", "—", "–", "--") or following.text in _CLOSING_PUNCT
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own or of its auxiliary ("tried", "was sent"; not "to manage")."""
+    tensed = ("VBD", "VBZ", "VBP", "MD")
+    return verb.tag_ in tensed or any(c.dep_ in ("aux", "auxpass") and c.tag_ in tensed for c in verb.children)
 
 
 def _subtree(token: Token) -> list[int]:

@@ -125,6 +125,17 @@ READING_FIXES = [
     # a noun after an aside set off by commas is where the sentence resumes, no appositive
     ("The old cinema is due to become, of all things, a church.",
      "The old cinema is due to become, of all things, a church."),
+    # a list item's number or letter is the list's, not the claim's (memo, instructions)
+    ("2. Issued in May 2013, the policy calls for each agency to manage its data as an asset.",
+     "The policy calls for each agency to manage its data as an asset."),
+    ("b) The applicant must file the form within 30 days of the notice.",
+     "The applicant must file the form within 30 days of the notice."),
+    # what the verb asks for stays ("calls for ... to ..."); a finite background clause goes (memo, news)
+    ("The Open Data Policy issued by the budget office calls for agencies to manage their data as a strategic asset.",
+     "The Open Data Policy issued by the budget office calls for agencies to manage their data as a strategic asset."),
+    ("Police arrested the lorry driver on the busy northbound motorway near Leeds on Friday after he tried to "
+     "flee from a police checkpoint.",
+     "Police arrested the lorry driver on the busy northbound motorway near Leeds on Friday."),
 ]
 
 
