@@ -53,16 +53,17 @@ _RESTRICTING = frozenset({"relcl", "acl"})
 
 
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-                  title: Span | None = None, anywhere: bool = False) -> bool:
+                  title: Span | None = None, anywhere: bool = False, names: bool = True) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
     it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
     shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names;
-    ``anywhere`` also reads the words off the key arguments (``_loose``)."""
-    return bool(unresolved(span, earlier, descriptions, title, anywhere))
+    ``anywhere`` also reads the words off the key arguments (``_loose``); ``names=False``
+    leaves short names out."""
+    return bool(unresolved(span, earlier, descriptions, title, anywhere, names))
 
 
 def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-               title: Span | None = None, anywhere: bool = False) -> list[Token]:
+               title: Span | None = None, anywhere: bool = False, names: bool = True) -> list[Token]:
     """The words of ``span``'s key arguments (with ``anywhere``, of all of it) that point back
     without an antecedent."""
     if not _parsed(span):
@@ -79,7 +80,7 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
             if not _resolved(word, argument, shown if word == argument and _demonstrative(word) else before):
                 found.append(word)
-        name = _short_name(argument)
+        name = _short_name(argument) if names else None
         if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
             found.append(argument)
     if anywhere:

@@ -176,10 +176,11 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
               for sentence_id in quoted_openings(document) | first_person_asides(document)}
 
     def points(picked: Sequence[Sentence], focus: Focus = Focus(), max_words: int | None = None,
-               descriptions: bool = False) -> tuple[tuple[Point, ...], list[Sentence]]:
+               descriptions: bool = False, names: bool = True) -> tuple[tuple[Point, ...], list[Sentence]]:
         """Points of one slide group, and the picks left out as no bullet. Skipped silently: a
         sentence already cited by an earlier point. Left out: one that needs context
-        (``context.needs_context``; definite descriptions count only with ``descriptions``)
+        (``context.needs_context``; definite descriptions count only with ``descriptions``,
+        short names unless ``names`` is False)
         that the slide does not give (its title for a description, or the point just above when
         that comes from the sentence before it), unless its speaker is credited; a quotation whose speaker is
         not known (under a slide title it would read as the deck's own claim); no statement (a
@@ -191,7 +192,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if any(sentence.id in point.sentence_ids for point in result):
                 continue
             point = None
-            if stands_alone(sentence, result[-1] if result else None, focus, descriptions):
+            if stands_alone(sentence, result[-1] if result else None, focus, descriptions, names):
                 point = point_from(sentence, also.get(sentence.id, ()), credit_of(sentence),
                                    analysis_of.get(sentence.source), focus, LONG_BULLET_WORDS,
                                    reasons.get(sentence.id))
@@ -211,21 +212,21 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             return Credit(author, sentence)
         return None
 
-    def stands_alone(sentence: Sentence, above: Point | None, focus: Focus, descriptions: bool) -> bool:
+    def stands_alone(sentence: Sentence, above: Point | None, focus: Focus, descriptions: bool, names: bool) -> bool:
         parsed = span(sentence)
         shown = [span(by_id[previous[sentence.id]])] if above and previous.get(sentence.id) in above.sentence_ids else []
-        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title)
+        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title, names=names)
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
         return not (leaning or unattributed_quote or not is_statement(parsed))
 
     focuses = {name: focus_of(name) for name, _ in named}  # each title parsed once, whatever the rounds
 
     def section_points(name: str, picked: Sequence[Sentence]) -> tuple[tuple[Point, ...], list[Sentence]]:
-        """A section's points and the picks left out: a pick that leans on a description the
-        slide does not give is left out when another pick stands without it."""
+        """A section's points and the picks left out: a pick that leans on a description or a
+        short name the slide does not give is left out when another pick stands without it."""
         shown, left_out = points(picked, focuses[name], MAX_BULLET_WORDS, descriptions=True)
         if not shown:
-            shown, left_out = points(picked, focuses[name], MAX_BULLET_WORDS)
+            shown, left_out = points(picked, focuses[name], MAX_BULLET_WORDS, names=False)
         return shown, left_out
 
     bluf = points(bluf_picks)[0]
