@@ -122,3 +122,15 @@ def test_a_quote_goes_to_the_verb_its_words_depend_on_not_the_sentences_first():
             "‘not be pursuing the matter any further.’")
     (quotation,) = speech_of(text).quotations
     assert quotation.attribution is None or quotation.attribution.speaker.name == "officers"
+
+
+def test_he_said_is_refused_when_the_sentence_before_names_an_actor_the_recogniser_missed():
+    # the recogniser reads "TV star Bear Grylls" and "BT Mike Rake" as organisations: "he" may be them
+    text = ("David Cameron announced paid leave for volunteers on Monday.\n\n"
+            "The plan was praised by the chairman of BT Mike Rake. He said: 'It is a triple win for everyone.'\n\n"
+            "Survival expert and TV star Bear Grylls also lent Mr Cameron his support. "
+            "'Any initiative that encourages people to volunteer is good news,' he said.\n\n"
+            "Mr Cameron visited a day centre in Plymouth on Friday. 'We want every firm to take part,' he said.")
+    assert speaker_of(text, "It is a triple win") is None
+    assert speaker_of(text, "Any initiative") is None
+    assert speaker_of(text, "We want every firm") == "David Cameron"  # "Mr" and Plymouth name no one else

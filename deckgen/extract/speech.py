@@ -50,6 +50,9 @@ SPEECH_VERBS = {
 }
 PRONOUN_REACH = 3  # sentences back a "he"/"she" may look for its person
 _NAMED_BODIES = ("ORG", "GPE", "NORP")
+# Names that are no one who could say something: places, peoples, times, amounts (and people, counted apart).
+_NOT_ACTORS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
+                         "ORDINAL"})
 _OPENING_MARKS = ("\u201c", "\u2018", "``")
 _CLOSING_MARKS = ("\u201d", "\u2019", "''")
 _MODIFIERS = ("amod", "compound", "nmod", "poss")  # a NORP names a body only modifying a noun ("Iraqi officials")
@@ -356,7 +359,7 @@ class _Reader:
                 name, introduced = found
                 person = introduced or Speaker(name, SpeakerKind.PERSON, None, ())
                 named[surname(person.name)] = person
-        if len(named) == 1:
+        if len(named) == 1 and not self._other_actor(position, next(iter(named.values()))):
             (person,) = named.values()
             return person if person.sentence_ids else None
         if named:
@@ -366,6 +369,23 @@ class _Reader:
             if attribution and attribution.speaker:
                 return attribution.speaker if attribution.speaker.kind is SpeakerKind.PERSON else None
         return None
+
+    def _other_actor(self, position: int, person: Speaker) -> bool:
+        """True when the sentence before names an actor the recogniser did not call a person
+        (in its subject, or after "by": "TV star Bear Grylls also lent ...", "praised by the
+        chairman of BT Mike Rake"): then "he" may be them, not ``person``."""
+        if position == 0:
+            return False
+        sentence = self.sentences[position - 1]
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or ()
+        own = set(name_words(person.name))
+        for token in span:
+            if token.pos_ != "PROPN" or token.i in self.inside or token.text in own or token.ent_type_ in _NOT_ACTORS \
+                    or any(a.ent_type_ == "PERSON" for a in token.ancestors):  # "Mr", "Microsoft" in a person's phrase
+                continue
+            if any(a.dep_ in ("nsubj", "nsubjpass", "agent") for a in (token, *token.ancestors)):
+                return True
+        return False
 
     def _group_antecedent(self, pronoun: Token, position: int) -> Speaker | None:
         if position == 0:
