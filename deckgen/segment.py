@@ -1,7 +1,8 @@
 """Split a normalised document into numbered paragraphs and offset-keeping sentences.
 
-A paragraph's opening source tag or dateline ("(CNN) --", "BOSTON (AP) —") belongs to no
-sentence: the first sentence starts after it, so it is parsed without it and never shown.
+A paragraph's opening source tag or dateline ("(CNN) --", "BOSTON (AP) —", "WASHINGTON –")
+belongs to no sentence, nor does a heading run into the sentence after it ("BALL OF THE CENTURY
+Benaud was ..."): the sentence starts after it, so it is parsed without it and never shown.
 Sentence boundaries come from syntok (rule-based and linear in the text's length; handles
 abbreviations such as "U.S.", "Gen." and "Sept.", initials and quotations). Spans come from
 its token offsets, so ``document.text[s.start:s.end] == s.text`` always holds.
@@ -43,7 +44,11 @@ _AFTER_PICTURE_NOTE = re.compile(rf"({PICTURE_NOTE.pattern})\s+(?=(?-i:[A-Z“�
 _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
+    r"|^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:--|—|–)\s+"  # WASHINGTON –
     r"|^Scroll down for (?:video|more)\s+)")
+# A heading run into the sentence after it: two or more capitalised words (maybe numbered) before
+# a word in lower case after its capital ("3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's ...").
+_RUN_IN_HEADING = re.compile(r"(?:\d+\.\s+)?(?:[A-Z][A-Z'’&.-]*[A-Z]\s+){2,}(?=[A-Z][a-z])")
 _OPENERS = "\"“‘'("  # before a word's first letter
 _GOES_ON = frozenset("""in on at by for to of from with into onto about after before like as and or but than
 via across over under near behind the a an that which who whom whose is was were are be been told said
@@ -84,7 +89,8 @@ def _sentence_spans(text: str, paragraph: Paragraph):
     skipped = tag.end() if tag and body[tag.end():].strip() else 0
     for start, end in _joined_at_semicolons(analyze(body[skipped:])):
         for piece_start, piece_end in _resplit(body[skipped + start:skipped + end], skipped + start):
-            yield paragraph.start + piece_start, paragraph.start + piece_end
+            heading = _RUN_IN_HEADING.match(body, piece_start, piece_end)
+            yield paragraph.start + (heading.end() if heading else piece_start), paragraph.start + piece_end
 
 
 def _joined_at_semicolons(blocks):

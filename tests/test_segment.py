@@ -134,3 +134,16 @@ def test_a_name_in_brackets_inside_a_paragraph_is_no_source_tag():
     assert sentences_of("The minister (Labour) said the plan would go ahead.") == [
         "The minister (Labour) said the plan would go ahead."]
     assert sentences_of("(CNN)") == ["(CNN)"]  # a tag with nothing after it stays what it is
+
+
+def test_a_wire_dateline_and_a_run_in_heading_belong_to_no_sentence():
+    text = ("WASHINGTON – Two federal officers were charged on Tuesday.\n"
+            "DUBAI, United Arab Emirates — The airline finalized an order for 50 jets.\n"
+            "He played for years. 3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's final duties came in 2005.\n"
+            "HUA FU, a Panama-flagged vessel, was designated.")
+    assert sentences_of(text) == [
+        "Two federal officers were charged on Tuesday.",
+        "The airline finalized an order for 50 jets.",
+        "He played for years.", "Benaud's final duties came in 2005.",
+        "HUA FU, a Panama-flagged vessel, was designated.",  # a name, no heading
+    ]
