@@ -220,3 +220,15 @@ def test_a_share_counts_only_what_its_of_names():
 
 def test_a_count_with_a_for_phrase_needs_its_clause():
     assert shown("Hazard has played 56 games for the team.") == ["Hazard has played 56 games for the team"]
+
+
+def test_a_figure_whose_scope_the_slide_would_drop_is_not_shown():
+    # a study's "these tables", a one-day "alone", another number setting the base (paper, news, report)
+    scoped = figures_of("Among these tables, we found that 36 tables were consistent.\n\n"
+                        "On Sunday alone, India delivered 187 tons of supplies to Nepal.\n\n"
+                        "From data on 50 countries, the scientists estimated that 23 percent of forests were intact.")
+    assert [f.text for f in scoped] == []
+    standing = figures_of("Hurricane Otis left 3,862 people homeless in Acapulco.\n\n"
+                          "In 2019, Acme Freight hired 300 engineers in Dublin.")  # a date is no scope
+    assert [f.text for f in standing if f.stands_alone] == [
+        "Hurricane Otis left 3,862 people homeless in Acapulco", "Acme Freight hired 300 engineers in Dublin"]

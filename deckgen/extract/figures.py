@@ -219,12 +219,27 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
     who_start = _noun_phrase_start(subject)
     if subject.left_edge.i <= entity.start < who_start:
         who_start = entity.start  # "At least 20 people ..."
+    if _scoped_before(doc[entity.sent.start:who_start]):
+        return None
     who, rest = doc[who_start:who_end], doc[verb_start:end]
     inside = who.start <= entity.start and entity.end <= who.end or rest.start <= entity.start and entity.end <= rest.end
     if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
             t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
         return None
     return who, rest
+
+
+def _scoped_before(before: Span) -> bool:
+    """True when the words of the sentence before the shown clause narrow what the figure
+    counts, which the slide would drop: a demonstrative ("Among these tables, ... 36 tables"),
+    another number ("From data on 50 countries, ... 23 percent"; a date is none) or a word
+    restricting a noun ("On Sunday alone, India delivered 187 tons")."""
+    return any(_demonstrative_word(t) or (t.like_num and t.ent_type_ not in ("DATE", "TIME"))
+               or (t.dep_ == "advmod" and t.head.pos_ in ("NOUN", "PROPN")) for t in before)
+
+
+def _demonstrative_word(token: Token) -> bool:
+    return "Dem" in token.morph.get("PronType") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _noun_phrase_start(head: Token) -> int:
