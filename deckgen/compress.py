@@ -541,12 +541,17 @@ class _Compression:
         return after < self.span.end and self.span.doc[after].text == ","
 
     def _with_commas(self, unit: set[int]) -> set[int]:
-        """The unit and the commas (or dashes) that set it off."""
+        """The unit and the commas (or dashes) that set it off. A comma after a unit inside the
+        sentence with none before it is the next part's ("in New York on Wednesday, adding,
+        ...": "on Wednesday" goes, the comma stays); after a unit that opens the sentence it is
+        the unit's."""
         before, after = min(unit) - 1, max(unit) + 1
         marks = (",", "—", "–", "--")
-        if before >= self.span.start and self.span.doc[before].text in marks:
+        opened = before >= self.span.start and self.span.doc[before].text in marks
+        if opened:
             unit = unit | {before}
-        if after < self.span.end and self.span.doc[after].text in marks:
+        opens = all(i in self.deleted or self.span.doc[i].text in _QUOTE_MARKS for i in range(self.span.start, before + 1))
+        if after < self.span.end and self.span.doc[after].text in marks and (opened or opens):
             unit = unit | {after}
         return unit
 

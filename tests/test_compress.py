@@ -130,6 +130,11 @@ READING_FIXES = [
      "The policy calls for each agency to manage its data as an asset."),
     ("b) The applicant must file the form within 30 days of the notice.",
      "The applicant must file the form within 30 days of the notice."),
+    # a comma after a cut phrase belongs to the next part when none came before the phrase (news)
+    ("“We celebrate the coalition,” the minister told a conference on the sidelines of the annual summit in "
+     "Geneva on Wednesday, adding, “this mission is finished.”",
+     "“We celebrate the coalition,” the minister told a conference on the sidelines of the annual summit in "
+     "Geneva, adding, “this mission is finished.”"),
     # what the verb asks for stays ("calls for ... to ..."); a finite background clause goes (memo, news)
     ("The Open Data Policy issued by the budget office calls for agencies to manage their data as a strategic asset.",
      "The Open Data Policy issued by the budget office calls for agencies to manage their data as a strategic asset."),
