@@ -92,11 +92,16 @@ def _loose(span: Span, read: Sequence[Token]) -> list[Token]:
     """Words off the key arguments that point back with no antecedent in ``read`` or before
     them in the span: a he, she or they ("wash them", "bail was posted for him"; an "it" there
     mostly stands for a clause or a situation: "make it") and a demonstrative, alone or on its
-    noun, that no clause restricts and no time follows ("on that measure")."""
+    noun, that no clause restricts and no time follows ("on that measure"), and a person named
+    by one word whom the document named in full before ("when you have Christian in the team")."""
     found = []
     for token in span:
         before = [*read, *(t for t in span if t.i < token.i)]
-        if _personal(token) and token.morph.get("Gender") != ["Neut"]:
+        if token.pos_ == "PROPN" and token.dep_ != "compound":
+            name = _short_name(token)
+            if name is not None and not _named_in_full(name, before):
+                found.append(token)
+        elif _personal(token) and token.morph.get("Gender") != ["Neut"]:
             if not _resolved(token, token, before):
                 found.append(token)
         elif _demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):

@@ -160,3 +160,12 @@ def test_a_speaker_credited_in_full_stands_unless_two_people_share_the_name():
     clintons = ("Hillary Clinton met donors in Ohio while Bill Clinton spoke in Iowa. "
                 "Clinton said that the campaign had raised $20 million.")
     assert "Clinton" in [t.text for t in unresolved(sentences(clintons)[1])]
+
+
+def test_read_anywhere_a_person_named_in_full_before_and_now_by_one_word_points_back():
+    doc = load_pipeline()("The company hired Ivan Petrov as its chief strategy officer in May. "
+                          "We are excited to have Ivan join our team in London.")
+    first, quote = list(doc.sents)
+    assert needs_context(quote, descriptions=True, anywhere=True)
+    assert not needs_context(quote, [first], descriptions=True, anywhere=True)  # the full name shown before
+    assert not needs_context(quote, descriptions=True)  # off the key arguments: read only when asked
