@@ -34,7 +34,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from .analysis import MAX_PARSED_CHARS, entities_of, load_pipeline
-from .context import lost_referent
+from .context import lost_referent, tensed
 from .names import full_name
 
 if TYPE_CHECKING:
@@ -452,7 +452,7 @@ class _Compression:
             # a finite clause ("after the man tried ..."), not what the verb asks for ("calls for
             # agencies to manage ...") unless a comma sets it off
             if child.dep_ == "advcl" and marks and not self._conditional(child) \
-                    and (_finite(child) or self._preceded_by_comma(unit)):
+                    and (tensed(child) or self._preceded_by_comma(unit)):
                 cuts.append(self._with_commas(unit))
         for child in self.head.rights:
             unit = set(_subtree(child))
@@ -600,12 +600,6 @@ class _Compression:
         if previous is None or following is None:
             return True
         return previous.text in (",", ";", "—", "–", "--") or following.text in _CLOSING_PUNCT
-
-
-def _finite(verb: Token) -> bool:
-    """A verb with a tense of its own or of its auxiliary ("tried", "was sent"; not "to manage")."""
-    tensed = ("VBD", "VBZ", "VBP", "MD")
-    return verb.tag_ in tensed or any(c.dep_ in ("aux", "auxpass") and c.tag_ in tensed for c in verb.children)
 
 
 def _subtree(token: Token) -> list[int]:

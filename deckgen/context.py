@@ -78,7 +78,7 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             else:
                 shown = titled
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
-            if not _resolved(word, argument, shown if word == argument and _demonstrative(word) else before):
+            if not _resolved(word, argument, shown if word == argument and demonstrative(word) else before):
                 found.append(word)
         name = _short_name(argument) if names else None
         if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
@@ -104,7 +104,7 @@ def _loose(span: Span, read: Sequence[Token]) -> list[Token]:
         elif _personal(token) and token.morph.get("Gender") != ["Neut"]:
             if not _resolved(token, token, before):
                 found.append(token)
-        elif _demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):
+        elif demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):
             noun = token.head if token.dep_ == "det" else token  # alone, it needs a statement read before
             if noun.ent_type_ not in _TIMES and not any(c.dep_ in _RESTRICTING for c in noun.children) \
                     and not _resolved(token, noun, before if noun is not token else read):
@@ -162,8 +162,12 @@ def _finite_clause(verb: Token) -> bool:
         return True
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    return verb.tag_ in _FINITE or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in children)) or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in children)
+    return tensed(verb) or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in children))
+
+
+def tensed(verb: Token) -> bool:
+    """A verb with a tense of its own or of its auxiliary ("tried", "was sent"; not "to manage")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
 
 # --- internals ------------------------------------------------------------------------------
@@ -210,7 +214,7 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
         return [] if _expletive(argument) else [argument]
     children = list(argument.children)
     restricted = any(c.dep_ in _RESTRICTING or c.dep_ == "prep" for c in children)
-    if _demonstrative(argument):
+    if demonstrative(argument):
         return [] if restricted else [argument]
     if _elliptical(argument):  # "Most of the victims": as identified as the victims are
         named = any(c.dep_ in _RESTRICTING for c in children) or any(
@@ -223,7 +227,7 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     if possessive:
         return possessive
     determiners = [c for c in children if c.dep_ == "det"]
-    if any(_demonstrative(d) for d in determiners) and not any(c.dep_ in _RESTRICTING for c in children):
+    if any(demonstrative(d) for d in determiners) and not any(c.dep_ in _RESTRICTING for c in children):
         return [argument]
     if descriptions and argument.pos_ == "NOUN" and any(_definite(d) for d in determiners) and not _anchored(argument):
         return [argument]
@@ -286,7 +290,8 @@ def _elliptical(token: Token) -> bool:
     return quantifier and token.ent_type_ not in _TIMES
 
 
-def _demonstrative(token: Token) -> bool:
+def demonstrative(token: Token) -> bool:
+    """"this", "that", "these", "those" (alone or before a noun)."""
     return "Dem" in token.morph.get("PronType")
 
 
@@ -339,7 +344,7 @@ def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
     if _elliptical(word):
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
-    if word == argument and _demonstrative(word):  # "This comes after ...": a statement read before it
+    if word == argument and demonstrative(word):  # "This comes after ...": a statement read before it
         return any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in before)
     lemma = argument.lemma_.lower()
     return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma for t in before)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
+from ..context import demonstrative
 from .alone import stands_alone
 from .speech import Speaker, Speech
 
@@ -234,12 +235,8 @@ def _scoped_before(before: Span) -> bool:
     counts, which the slide would drop: a demonstrative ("Among these tables, ... 36 tables"),
     another number ("From data on 50 countries, ... 23 percent"; a date is none) or a word
     restricting a noun ("On Sunday alone, India delivered 187 tons")."""
-    return any(_demonstrative_word(t) or (t.like_num and t.ent_type_ not in ("DATE", "TIME"))
+    return any(((demonstrative(t) or t.like_num) and t.ent_type_ not in ("DATE", "TIME"))
                or (t.dep_ == "advmod" and t.head.pos_ in ("NOUN", "PROPN")) for t in before)
-
-
-def _demonstrative_word(token: Token) -> bool:
-    return "Dem" in token.morph.get("PronType") and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _noun_phrase_start(head: Token) -> int:

@@ -12,13 +12,12 @@ sections as "semantic"; see docs/sections.md).
   title word or near neighbour, stands under a claiming heading, or comes as close as
   MIN_TITLE_SIMILARITY. A title of function words only ("What they did") asks for anything.
 * Each sentence goes to the one section (of those whose topic is there) it answers best, among
-  those it stands out for; a lede (the first LEDE_SENTENCES sentences under no heading) may
+  those it stands out for; a lede (a document's first sentence under no heading) may
   answer any of them. Each pick carries its reason.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,8 +40,6 @@ HEADING_WEIGHT = 2.0        # a heading that matches a section claims the text u
 MIN_RELEVANCE = 0.5         # deviations above the section's mean a kept sentence must stand
 RUN_WEIGHT = 0.25           # share of the neighbours' relevance in a pick's rank (a run on the topic)
 LEAD_WEIGHT = 5.0           # lead prior: LEAD_WEIGHT / sqrt(1 + rank in document); news answers early
-LEDE_SENTENCES = 1          # opening sentences (no heading above) that may answer any section; 3 pulled the
-                            # sentences after a lede into the section the lede answers
 
 
 class QuerySummarizer(SemanticSummarizer):
@@ -97,14 +94,10 @@ class QuerySummarizer(SemanticSummarizer):
 
 
 def _lede(pool: list[Sentence], headings: Sequence[str | None]) -> np.ndarray:
-    """True for a document's first LEDE_SENTENCES sentences when no heading is above them: a
-    news lede sums up the story, so it may answer any section whose topic is there."""
-    rank: Counter[str] = Counter()
-    lede = []
-    for sentence, heading in zip(pool, headings):
-        lede.append(heading is None and rank[sentence.source] < LEDE_SENTENCES)
-        rank[sentence.source] += 1
-    return np.array(lede, dtype=bool)
+    """True for each document's first sentence (the lead prior's 1) when no heading is above it:
+    a news lede sums up the story, so it may answer any section whose topic is there (its first
+    three pulled the sentences after a lede into the section the lede answers)."""
+    return (_position_prior(pool) == 1.0) & np.array([heading is None for heading in headings], dtype=bool)
 
 
 def _owners(relevance: np.ndarray, fair: np.ndarray, pool: list[Sentence], lede: np.ndarray) -> list[np.ndarray]:
