@@ -290,3 +290,24 @@ def test_an_instruction_or_a_worked_example_for_the_reader_dates_no_event():
     assert [m.not_event for m in example + rule] == [
         "an instruction or a worked example for the reader, not an event"] * 2
     assert [m.not_event for m in event] == [None]
+
+
+def test_a_clause_that_continues_a_reader_s_example_or_depends_on_the_reader_dates_no_event():
+    # guidance written to "you": the date sits in a clause that goes on from "you", or under a
+    # condition on the reader, so it is a rule or an example, not something that happened
+    continued = times_of("You opened the account in a branch and had the fees refunded to you in 2018.")
+    conditioned = times_of("If you rented the flat from us, your landlord must have registered the deposit during 2019.")
+    reported = times_of("If the council approves the plan, the county will open the bridge in March 2027.")
+    assert [m.not_event for m in continued + conditioned] == [
+        "an instruction or a worked example for the reader, not an event"] * 2
+    assert [m.not_event for m in reported] == [None]
+
+
+def test_a_date_the_shown_words_leave_out_dates_no_event_unless_it_opens_the_sentence():
+    # the fronted clause the date belongs to is cut from the shown words: "Mrs Holt was expecting
+    # her first child" is not what happened in 1990; an opening date goes to the label instead
+    mentions = times_of("When she crossed the Channel, in calm weather, in 1990, Mrs Holt was expecting her first "
+                        "child. In 2019, the court convicted him of fraud.")
+    assert [(m.text, m.not_event) for m in mentions] == [
+        ("in 1990", "the words shown leave out the date and what it dates"), ("In 2019", None)]
+    assert "1990" not in mentions[0].event and mentions[1].event == "The court convicted him of fraud."

@@ -227,6 +227,8 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
             when, precision = None, None
         bracketed = text[:start].count("(") > text[:start].count(")")
         not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
+        if not_event is None and span_start > 0 and match.group() not in event:
+            not_event = "the words shown leave out the date and what it dates"  # only an opening date goes to the label
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
                                     (sentence.id, *named), not_event))
     return mentions
@@ -267,13 +269,27 @@ def _in_main_clause(verb: Token) -> bool:
 
 def _addressed_to_reader(verb: Token) -> bool:
     """"You sold the shares on August 1" (a worked example), "File the form by April 15" (an
-    instruction): the subject is "you", or there is none and the verb is a bare imperative."""
+    instruction): "you" is the subject of the date's clause, of a clause it continues or completes
+    ("You made ... and had them returned to you in 2007") or of a condition on one of them ("If you
+    checked box 4, your spouse must have lived here during 2007"); or the clause has no subject and
+    its verb is a bare imperative."""
+    clause = verb
+    while True:
+        conditions = [c for c in clause.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
+        if any(_subject_is_you(c) for c in (clause, *conditions)):
+            return True
+        if clause.dep_ not in ("conj", "ccomp", "xcomp") or clause.head.i == clause.i:
+            break
+        clause = clause.head
     while verb.dep_ == "conj":
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return subjects[0].lower_ == "you"
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                                                  for c in verb.children))
+
+
+def _subject_is_you(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in clause.children)
 
 
 def _is_future(verb: Token) -> bool:
