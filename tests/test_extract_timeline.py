@@ -292,15 +292,21 @@ def test_an_instruction_or_a_worked_example_for_the_reader_dates_no_event():
     assert [m.not_event for m in event] == [None]
 
 
-def test_a_clause_that_continues_a_reader_s_example_or_depends_on_the_reader_dates_no_event():
-    # guidance written to "you": the date sits in a clause that goes on from "you", or under a
-    # condition on the reader, so it is a rule or an example, not something that happened
-    continued = times_of("You opened the account in a branch and had the fees refunded to you in 2018.")
-    conditioned = times_of("If you rented the flat from us, your landlord must have registered the deposit during 2019.")
+def test_a_sentence_that_speaks_to_its_reader_or_has_no_subject_dates_no_event():
+    # guidance written to "you" (a case of the reader's, an example, a condition on the reader)
+    # and a list item whose subject is in its lead-in line: rules and examples, not events
+    reader = [times_of(text) for text in (
+        "You opened the account in a branch and had the fees refunded to you in 2018.",
+        "If you rented the flat from us, your landlord must have registered the deposit during 2019.",
+        "Your spouse died in 2016 and the estate was settled later.",
+        "The bank that you chose for the savings closed its branch in 2021.")]
+    fragment = times_of("Lived in the county for fewer than 90 days during 2015.")
+    quoted = times_of("The mayor, who told residents “you deserve better,” opened the bridge on March 3, 2024.")
     reported = times_of("If the council approves the plan, the county will open the bridge in March 2027.")
-    assert [m.not_event for m in continued + conditioned] == [
-        "an instruction or a worked example for the reader, not an event"] * 2
-    assert [m.not_event for m in reported] == [None]
+    assert [m.not_event for mentions in reader for m in mentions] == [
+        "an instruction or a worked example for the reader, not an event"] * 4
+    assert [m.not_event for m in fragment] == ["no subject (a list item or a heading), not an event"]
+    assert [m.not_event for m in quoted + reported] == [None, None]
 
 
 def test_a_date_the_shown_words_leave_out_dates_no_event_unless_it_opens_the_sentence():
@@ -311,3 +317,15 @@ def test_a_date_the_shown_words_leave_out_dates_no_event_unless_it_opens_the_sen
     assert [(m.text, m.not_event) for m in mentions] == [
         ("in 1990", "the words shown leave out the date and what it dates"), ("In 2019", None)]
     assert "1990" not in mentions[0].event and mentions[1].event == "The court convicted him of fraud."
+
+
+def test_the_same_words_under_two_dates_are_left_out_of_the_timeline():
+    # which deadline holds depends on a condition given elsewhere, which the slide would not show
+    from deckgen.extras import briefing_extras
+
+    text = ("Most applicants file online. Form 1040 is due by April 15, 2026. Applicants abroad have longer. "
+            "Form 1040 is due by June 15, 2026. Harris County opened a new office on March 2, 2026.")
+    document = segment(Document(SourceInfo("S1", "t.txt", date=date(2026, 1, 5)), text))
+    timeline = briefing_extras([analyse(document)])["timeline"]
+    assert [p.shown for p in timeline] == [
+        "2 Mar 2026 ('March 2, 2026'): Harris County opened a new office on March 2, 2026."]

@@ -90,6 +90,8 @@ _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
+_READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))  # words that speak to the reader
 _RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
 
@@ -176,20 +178,34 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
 
     Left out: unresolved mentions, mentions that date no event (``not_event``), mentions that only date a statement ("told
     reporters Friday"), sentences that could not stand as a point (ids not in ``standing``),
-    questions, and events whose words as shown point back to what they do not say
-    (``alone.text_stands_alone``: "The couple had been ...", "As a player he was ...").
+    questions, the same words under different dates (a condition the slide does not show decides
+    which: "A return is due by April 15" and "... by June 16"), and events whose words as shown
+    point back to what they do not say (``alone.text_stands_alone``: "The couple had been ...",
+    "As a player he was ...").
     """
     groups: dict[tuple[str, ...], list[TimeMention]] = {}
     for mention in mentions:
         if mention.when and not mention.not_event and not mention.reporting and mention.sentence_ids[0] in standing \
                 and not mention.event.rstrip("'\"’”").endswith("?"):
             groups.setdefault(mention.sentence_ids, []).append(mention)
+    dated: dict[str, set[frozenset[date]]] = {}
+    for group in groups.values():
+        dated.setdefault(_undated(group), set()).add(frozenset(m.when for m in group))
+    groups = {ids: group for ids, group in groups.items() if len(dated[_undated(group)]) == 1}
     alone = text_stands_alone([group[0].event for group in groups.values()])
     groups = {ids: group for (ids, group), stands in zip(groups.items(), alone) if stands}
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=lambda g: max(m.when for m in g),
                   reverse=True)
     return sorted((upcoming + past)[:MAX_TIMELINE], key=lambda g: (min(m.when for m in g), g[0].sentence_ids))
+
+
+def _undated(group: list[TimeMention]) -> str:
+    """A group's event as shown without its dates' words."""
+    event = group[0].event
+    for mention in group:
+        event = event.replace(mention.text, "")
+    return event
 
 
 def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | None,
@@ -267,29 +283,23 @@ def _in_main_clause(verb: Token) -> bool:
     return True
 
 
-def _addressed_to_reader(verb: Token) -> bool:
-    """"You sold the shares on August 1" (a worked example), "File the form by April 15" (an
-    instruction): "you" is the subject of the date's clause, of a clause it continues or completes
-    ("You made ... and had them returned to you in 2007") or of a condition on one of them ("If you
-    checked box 4, your spouse must have lived here during 2007"); or the clause has no subject and
-    its verb is a bare imperative."""
-    clause = verb
-    while True:
-        conditions = [c for c in clause.children if c.dep_ == "advcl"
-                      and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
-        if any(_subject_is_you(c) for c in (clause, *conditions)):
-            return True
-        if clause.dep_ not in ("conj", "ccomp", "xcomp") or clause.head.i == clause.i:
-            break
-        clause = clause.head
+def _addressed_to_reader(verb: Token, speech: Speech) -> bool:
+    """"You sold the shares on August 1" (a worked example), "Your spouse died in 2005" (a case
+    of the reader's), "File the form by April 15" (an instruction): the sentence speaks to its
+    reader ("you" or "your" outside quotation marks), or its verb is a bare imperative with no
+    subject."""
+    if any(t.lower_ in _READER and speech.quotation_at(t.idx) is None for t in verb.sent):
+        return True
     while verb.dep_ == "conj":
         verb = verb.head
-    return (verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
-                                                                  for c in verb.children))
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                                                  for c in verb.children)
 
 
-def _subject_is_you(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in clause.children)
+def _root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _is_future(verb: Token) -> bool:
@@ -320,8 +330,10 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         clause = clause.head if clause.head.i != clause.i and clause.dep_ in ("conj", "xcomp", "ccomp") else None
     if verb is None or not _in_main_clause(verb):
         return "dates a subordinate clause, not the sentence's event"
-    if _addressed_to_reader(verb):
+    if _addressed_to_reader(verb, speech):
         return "an instruction or a worked example for the reader, not an event"
+    if not any(c.dep_ in _SUBJECTS for c in _root(verb).children):
+        return "no subject (a list item or a heading), not an event"  # "Were present ... during 2007"
     if not _dates_a_verb(entity):
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
     if speech.quotation_at(verb.idx) is not None:
