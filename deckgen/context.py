@@ -45,6 +45,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECTS = frozenset({"dobj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_POINTING = frozenset({"see", "refer"})  # an instruction with these verbs points to another text
 # entities that name something (a number or a date names nothing by itself)
 _NAMING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                      "LANGUAGE"})
@@ -137,7 +138,8 @@ def lost_referent(span: Span, kept: Sequence[Token]) -> bool:
 def is_statement(span: Span) -> bool:
     """True for a declarative sentence with a finite verb (or an instruction, "File the form by
     May 1."): not a question, a heading, a list entry or other fragment, nor a sentence ending
-    in a colon (what it announces follows it). An unparsed span
+    in a colon (what it announces follows it), nor an instruction that points elsewhere ("See
+    Form 5884", "If you have one, see page 4"). An unparsed span
     counts as a statement (nothing is known against it)."""
     if not _parsed(span):
         return True
@@ -145,8 +147,10 @@ def is_statement(span: Span) -> bool:
     if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
         return False  # a question, or a sentence leading into a list
     root = _main_verb(span)
-    instruction = root is not None and root.tag_ == "VB" and root.i <= words[0].i + 1 and not any(
-        c.dep_ in _CLAUSE_SUBJECTS for c in root.children)
+    subjectless = root is not None and not any(c.dep_ in _CLAUSE_SUBJECTS for c in root.children)
+    if subjectless and root.tag_ in ("VB", "VBP") and root.lemma_.lower() in _POINTING:
+        return False  # "See Where To File on page 4", "For details, see Pub. 519": it points elsewhere
+    instruction = subjectless and root.tag_ == "VB" and root.i <= words[0].i + 1
     # any clause but a relative one: the parser may hang a sentence's verb on its subject noun
     return instruction or any(_finite_clause(t) for t in span if t.dep_ != "relcl")
 

@@ -71,6 +71,9 @@ def test_what_the_slide_shows_before_resolves_it():
     ("Our plans for following the charity's work going forward.", False),  # a fragment
     ("Plans that failed", False),
     ("The agency designated the following companies:", False),  # it leads into a list
+    ("See the schedule on page 12.", False),                   # it points to another text
+    ("If your claim was refused, refer to section 4 of the guide.", False),
+    ("Officials said they would see what happens next.", True),
 ])
 def test_a_statement_has_a_finite_verb_and_a_subject(text, statement):
     assert is_statement(parse(text)) == statement
