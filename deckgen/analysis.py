@@ -40,6 +40,7 @@ MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops
 # modifies a word or sets the scene (what it says is not the sentence's statement), and the
 # subordinators that make a clause a condition.
 SUBORDINATE_CLAUSES = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
+CLAUSE_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))  # what makes a clause's subject
 CONDITION_MARKS = frozenset(("if", "unless", "whether"))
 
 @lru_cache(maxsize=1)

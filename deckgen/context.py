@@ -36,13 +36,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .analysis import CLAUSE_SUBJECTS
 from .names import full_name, full_names, fuller, mention, name_words, short_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECTS = frozenset({"dobj"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _POINTING = frozenset({"see", "refer"})  # an instruction with these verbs points to another text
@@ -147,7 +147,7 @@ def is_statement(span: Span) -> bool:
     if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
         return False  # a question, or a sentence leading into a list
     root = _main_verb(span)
-    subjectless = root is not None and not any(c.dep_ in _CLAUSE_SUBJECTS for c in root.children)
+    subjectless = root is not None and not any(c.dep_ in CLAUSE_SUBJECTS for c in root.children)
     if subjectless and root.tag_ in ("VB", "VBP") and root.lemma_.lower() in _POINTING:
         return False  # "See Where To File on page 4", "For details, see Pub. 519": it points elsewhere
     instruction = subjectless and root.tag_ == "VB" and root.i <= words[0].i + 1
@@ -160,7 +160,7 @@ def _finite_clause(verb: Token) -> bool:
     with an active subject is a past tense the tagger misread, and so is any word the parser
     gives a subject and an object)."""
     children = list(verb.children)
-    if not any(c.dep_ in _CLAUSE_SUBJECTS for c in children):
+    if not any(c.dep_ in CLAUSE_SUBJECTS for c in children):
         return False
     if any(c.dep_ == "dobj" for c in children):
         return True

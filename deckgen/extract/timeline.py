@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from ..analysis import CONDITION_MARKS, SUBORDINATE_CLAUSES
+from ..analysis import CLAUSE_SUBJECTS, CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text, credit_source
 from .alone import text_stands_alone
@@ -90,7 +90,6 @@ _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
-_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
 _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))  # words that speak to the reader
 _RELATIVE_KINDS = ("month_day", "day_month", "month", "weekday", "day_word", "this_unit", "offset", "within", "vague")
 
@@ -332,7 +331,7 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         return "dates a subordinate clause, not the sentence's event"
     if _addressed_to_reader(verb, speech):
         return "an instruction or a worked example for the reader, not an event"
-    if not any(c.dep_ in _SUBJECTS for c in _root(verb).children):
+    if not any(c.dep_ in CLAUSE_SUBJECTS for c in _root(verb).children):
         return "no subject (a list item or a heading), not an event"  # "Were present ... during 2007"
     if not _dates_a_verb(entity):
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
