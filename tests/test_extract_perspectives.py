@@ -120,3 +120,11 @@ def test_a_statement_that_leans_on_the_sentence_before_is_left_out():
     found = statements_of("But a spokesman for the UK's top prosecutor said she made the decision alone. "
                           "A spokesman for the Home Office said the Windrush review would finish in May.")
     assert [s.text for s in found] == ["The Windrush review would finish in May — a spokesman for the Home Office"]
+
+
+def test_a_relayed_report_is_no_perspective():
+    # a news organisation or official passing on a fact states no view of its own
+    statements = statements_of(
+        "Reuters reports that 40 people were evacuated from the valley on Sunday. "
+        "The Red Cross said Greek officials acted too slowly.")
+    assert [s.sentence_ids[0] for s in statements] == ["S1.2"]

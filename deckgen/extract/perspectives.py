@@ -4,7 +4,9 @@ A speaker's group is the named body (ORG, GPE or NORP entity) the text gives the
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
 description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
-whose speech verb is not the sentence's main verb or is reported by someone else (hearsay), or whose words as shown
+whose speech verb is not the sentence's main verb or is reported by someone else (hearsay),
+that relay a report ("The Associated Press reports that 28 people were quarantined": a fact
+the speaker passes on, not their view), or whose words as shown
 point back to what they do not say ("She made the decision alone", "The male was advised ...":
 ``alone.text_stands_alone``) are left out.
 
@@ -75,7 +77,8 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     statements: list[Statement] = []
     for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
-        if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay:
+        if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay \
+                or attribution.verb.lower().startswith("report"):
             continue
         text = bullet_text(span)
         named = [s.id for s in credit_source(text, sentence, analysis.document.sentences)]
