@@ -92,6 +92,22 @@ def entities_of(doc: Doc) -> Entities:
     return index
 
 
+_FIRST_NOUNS: WeakKeyDictionary[Doc, dict[str, int]] = WeakKeyDictionary()
+
+
+def nouns_before(doc: Doc, offset: int) -> frozenset[str]:
+    """The lemmas (lower case) of the common nouns ``doc`` uses before character ``offset``: what
+    a definite description after it may point back to ("a chemical ... the chemical")."""
+    first = _FIRST_NOUNS.get(doc)
+    if first is None:
+        first = {}
+        for token in doc:
+            if token.pos_ == "NOUN":
+                first.setdefault(token.lemma_.lower(), token.idx)
+        _FIRST_NOUNS[doc] = first
+    return frozenset(lemma for lemma, at in first.items() if at < offset)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """One document and its spaCy ``Doc`` over ``document.text`` (character offsets agree).

@@ -33,7 +33,7 @@ Everything is read from spaCy's tags, dependencies, morphology and entities; no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .analysis import CLAUSE_SUBJECTS
@@ -54,17 +54,20 @@ _RESTRICTING = frozenset({"relcl", "acl"})
 
 
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-                  title: Span | None = None, anywhere: bool = False, names: bool = True) -> bool:
+                  title: Span | None = None, anywhere: bool = False, names: bool = True,
+                  mentioned: Collection[str] = ()) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
     it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
     shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names;
-    ``anywhere`` also reads the words off the key arguments (``_loose``); ``names=False``
-    leaves short names out."""
-    return bool(unresolved(span, earlier, descriptions, title, anywhere, names))
+    ``anywhere`` also reads the words off the key arguments (``_loose``), where a description
+    counts when its noun is among the ``mentioned`` ones (the document named it before: "poisoned
+    by the chemical"); ``names=False`` leaves short names out."""
+    return bool(unresolved(span, earlier, descriptions, title, anywhere, names, mentioned))
 
 
 def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
-               title: Span | None = None, anywhere: bool = False, names: bool = True) -> list[Token]:
+               title: Span | None = None, anywhere: bool = False, names: bool = True,
+               mentioned: Collection[str] = ()) -> list[Token]:
     """The words of ``span``'s key arguments (with ``anywhere``, of all of it) that point back
     without an antecedent."""
     if not _parsed(span):
@@ -85,16 +88,18 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
         if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
             found.append(argument)
     if anywhere:
-        found += [word for word in _loose(span, read) if word not in found]
+        found += [word for word in _loose(span, read, mentioned) if word not in found]
     return found
 
 
-def _loose(span: Span, read: Sequence[Token]) -> list[Token]:
+def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str]) -> list[Token]:
     """Words off the key arguments that point back with no antecedent in ``read`` or before
     them in the span: a he, she or they ("wash them", "bail was posted for him"; an "it" there
     mostly stands for a clause or a situation: "make it") and a demonstrative, alone or on its
-    noun, that no clause restricts and no time follows ("on that measure"), and a person named
-    by one word whom the document named in full before ("when you have Christian in the team")."""
+    noun, that no clause restricts and no time follows ("on that measure"), a person named
+    by one word whom the document named in full before ("when you have Christian in the team"),
+    and a definite description that says not which one it means, of a noun the document
+    ``mentioned`` before ("appeared on the show")."""
     found = []
     for token in span:
         before = [*read, *(t for t in span if t.i < token.i)]
@@ -103,6 +108,10 @@ def _loose(span: Span, read: Sequence[Token]) -> list[Token]:
             if name is not None and not _named_in_full(name, before):
                 found.append(token)
         elif _personal(token) and token.morph.get("Gender") != ["Neut"]:
+            if not _resolved(token, token, before):
+                found.append(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in mentioned and token.ent_type_ not in _TIMES \
+                and not _anchored(token) and any(c.dep_ == "det" and _definite(c) for c in token.children):
             if not _resolved(token, token, before):
                 found.append(token)
         elif demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):

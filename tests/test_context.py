@@ -172,3 +172,15 @@ def test_read_anywhere_a_person_named_in_full_before_and_now_by_one_word_points_
     assert needs_context(quote, descriptions=True, anywhere=True)
     assert not needs_context(quote, [first], descriptions=True, anywhere=True)  # the full name shown before
     assert not needs_context(quote, descriptions=True)  # off the key arguments: read only when asked
+
+
+def test_a_description_anywhere_points_back_when_the_document_named_its_noun_before():
+    # read anywhere (an extra slide's item): "the chemical" of a story that named a chemical
+    # before; a first mention, a description a name anchors, and a time say which one they mean
+    poisoned = parse("Field workers were poisoned by the chemical in 1990.")
+    assert needs_context(poisoned, anywhere=True, mentioned={"chemical"})
+    assert not needs_context(poisoned, anywhere=True, mentioned={"nursery"})
+    assert not needs_context(parse("Field workers were poisoned by the chemical methyl bromide in 1990."),
+                             anywhere=True, mentioned={"chemical"})
+    assert not needs_context(parse("Sales fell sharply over the past year."), anywhere=True, mentioned={"year"})
+    assert not needs_context(poisoned, mentioned={"chemical"})  # key arguments only: "by the chemical" is none

@@ -329,3 +329,14 @@ def test_the_same_words_under_two_dates_are_left_out_of_the_timeline():
     timeline = briefing_extras([analyse(document)])["timeline"]
     assert [p.shown for p in timeline] == [
         "2 Mar 2026 ('March 2, 2026'): Harris County opened a new office on March 2, 2026."]
+
+
+def test_an_event_whose_description_points_back_to_the_story_is_left_out():
+    from deckgen.extras import briefing_extras
+
+    text = ("Workers at a Connecticut nursery handled a chemical called methyl bromide. "
+            "Field workers were poisoned by the chemical in 1990. "
+            "The United States banned methyl bromide in 2005.")
+    document = segment(Document(SourceInfo("S1", "t.txt", date=date(2024, 9, 27)), text))
+    timeline = briefing_extras([analyse(document)])["timeline"]
+    assert [p.shown for p in timeline] == ["2005 ('in 2005'): The United States banned methyl bromide in 2005."]

@@ -12,9 +12,10 @@ them", "on that measure").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis import nouns_before
 from ..compress import CREDIT
 from ..context import needs_context
 
@@ -22,17 +23,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
-def stands_alone(span: Span) -> bool:
+def stands_alone(span: Span, mentioned: Collection[str] | None = None) -> bool:
     """True when nothing in ``span`` (the parse of what the slide shows) points back to words
-    the slide does not show."""
-    return not needs_context(span, descriptions=True, anywhere=True)
+    the slide does not show. ``mentioned``: the common nouns the document used before it (a
+    description of one of them points back); by default read from ``span``'s own Doc, which is
+    right for a span of its document's parse."""
+    if mentioned is None:
+        mentioned = nouns_before(span.doc, span.start_char)
+    return not needs_context(span, descriptions=True, anywhere=True, mentioned=mentioned)
 
 
-def text_stands_alone(texts: Sequence[str]) -> list[bool]:
-    """``stands_alone`` for each text as shown, parsed on its own; a credit ("... — Li Jifeng")
-    is left out of the parse (the parser would take the name for part of the sentence: "The
-    couple ... — Li Jifeng" is no named couple)."""
+def text_stands_alone(texts: Sequence[str], mentioned: Sequence[Collection[str]]) -> list[bool]:
+    """``stands_alone`` for each text as shown, parsed on its own, with the nouns its document
+    ``mentioned`` before its sentence; a credit ("... — Li Jifeng") is left out of the parse
+    (the parser would take the name for part of the sentence: "The couple ... — Li Jifeng" is no
+    named couple)."""
     from ..analysis import load_pipeline
 
     claims = (text.rpartition(CREDIT)[0] or text for text in texts)
-    return [stands_alone(doc[:]) for doc in load_pipeline().pipe(claims)]
+    return [stands_alone(doc[:], nouns) for doc, nouns in zip(load_pipeline().pipe(claims), mentioned)]

@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from ..analysis import CLAUSE_SUBJECTS, CONDITION_MARKS, SUBORDINATE_CLAUSES
+from ..analysis import CLAUSE_SUBJECTS, CONDITION_MARKS, SUBORDINATE_CLAUSES, nouns_before
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text, credit_source
 from .alone import text_stands_alone
@@ -134,6 +134,7 @@ class TimeMention:
     event: str
     sentence_ids: tuple[str, ...]
     not_event: str | None = None
+    mentioned: frozenset[str] = frozenset()  # common nouns the document used before the sentence
 
     @property
     def upcoming(self) -> bool:
@@ -191,7 +192,8 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     for group in groups.values():
         dated.setdefault(_undated(group), set()).add(frozenset(m.when for m in group))
     groups = {ids: group for ids, group in groups.items() if len(dated[_undated(group)]) == 1}
-    alone = text_stands_alone([group[0].event for group in groups.values()])
+    alone = text_stands_alone([group[0].event for group in groups.values()],
+                              [group[0].mentioned for group in groups.values()])
     groups = {ids: group for (ids, group), stands in zip(groups.items(), alone) if stands}
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=lambda g: max(m.when for m in g),
@@ -219,6 +221,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
     taken_until = 0
     event = bullet_text(span)
     named = tuple(s.id for s in credit_source(event, sentence, sentences))
+    mentioned = nouns_before(span.doc, sentence.start)
     for start, _, kind, match in matches:
         entity = _entity_at(dates, sentence.start + start, sentence.start + match.end())
         if start < taken_until or entity is None:
@@ -245,7 +248,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
         if not_event is None and span_start > 0 and match.group() not in event:
             not_event = "the words shown leave out the date and what it dates"  # only an opening date goes to the label
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
-                                    (sentence.id, *named), not_event))
+                                    (sentence.id, *named), not_event, mentioned))
     return mentions
 
 
