@@ -198,6 +198,14 @@ def test_noun_phrases_hold_no_determiner_possessive_date_or_number():
     assert phrases("The trial lasted for three days in March.") == {"trial"}
     assert phrases("Revenue rose by 4 percent in the second quarter.") == {"Revenue"}
     assert "goal" in phrases("She scored her 100th goal for the team.")
+    found = phrases("The utility plans a 2.5 GW offshore wind farm near the coast.")  # a measure, not a topic
+    assert "offshore wind farm" in found and not any("GW" in p for p in found)
+
+
+def test_a_verb_the_parse_took_for_a_noun_is_no_title():
+    # a fixtures list: "and Greenfield win" is a clause, not the noun phrase "Greenfield win"
+    found = phrases("Hollowbrook will be relegated if they lose and Greenfield win.")
+    assert not any("win" in p for p in found)
 
 
 def test_noun_phrases_keep_names_whole_and_modifiers_of_common_nouns_only():

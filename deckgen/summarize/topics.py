@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..analysis import spans_of
+from ..analysis import SUBORDINATE_CLAUSES, spans_of
 from ..model import Sentence
 from .lexical import content_words
 
@@ -51,6 +51,7 @@ REPEAT_BONUS = 0.05        # per further sentence of the cluster holding the sam
 # Entity labels of a date, time, number or amount: a word in one names no topic ("three days").
 _NUMBERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _HYPHENS = frozenset("-‐–")
+_CLAUSES = SUBORDINATE_CLAUSES | {"ccomp", "xcomp"}
 _NOT_IN_NAME = frozenset({"DET", "ADP", "CCONJ", "PRON", "VERB", "AUX", "PART", "SCONJ"})  # a title, not a name
 
 
@@ -155,12 +156,15 @@ def noun_phrases(span: Span) -> Iterator[tuple[str, ...]]:
 
 
 def _heads_a_nominal(token: Token) -> bool:
-    """A noun or name that ends its word and is not part of a compound, a noun used as an adverb
-    ("all the way"), a word of a date or number, a stop word or a single letter."""
+    """A noun or name that ends its word and is not a compound's part (or other modifier of a noun),
+    a noun used as an adverb ("all the way"), a word of a date or number, a stop word or a single
+    letter; nor one the parse reads as a clause, which is a verb it mistook ("if Rotherham win")."""
     doc = token.doc
     ends_word = token.i + 1 == len(doc) or not _joined(token, doc[token.i + 1])
     ends_name = token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
-    return (token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "npadvmod")
+    clause = token.dep_ in _CLAUSES or token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") \
+        or any(child.dep_ in ("mark", "nsubj", "aux") for child in token.children)
+    return (token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "nmod", "npadvmod") and not clause
             and token.ent_type_ not in _NUMBERS and not token.is_stop and len(token.text) > 1
             and token.text[0].isalpha() and ends_word and ends_name)
 
@@ -170,8 +174,9 @@ def _modifies(token: Token, head: Token) -> bool:
     an adjective or participle ("invading badgers"; "best Hazard" is where a parse went wrong);
     no stop word ("other"), date, number or measure ("2.1 GW", "three-point")."""
     describes = head.pos_ == "NOUN" and (token.pos_ == "ADJ" or token.pos_ == "VERB" and token.dep_ == "amod")
+    measure = any(c.dep_ == "nummod" for c in token.children) or token.i > 0 and token.doc[token.i - 1].like_num
     return (token.pos_ in ("NOUN", "PROPN") or describes) and not token.is_stop and token.text[0].isalnum() \
-        and token.ent_type_ not in _NUMBERS and not any(c.dep_ == "nummod" for c in token.children)
+        and token.ent_type_ not in _NUMBERS and not measure
 
 
 def _word_start(token: Token) -> int:
