@@ -200,6 +200,8 @@ def test_noun_phrases_hold_no_determiner_possessive_date_or_number():
     assert "goal" in phrases("She scored her 100th goal for the team.")
     found = phrases("The utility plans a 2.5 GW offshore wind farm near the coast.")  # a measure, not a topic
     assert "offshore wind farm" in found and not any("GW" in p for p in found)
+    assert phrases("The $0.05/kWh target was met early.") == {"target"}  # "kWh target" starts inside a word
+    assert "Tidewater" in phrases("The report (“Tidewater”) was published.")
 
 
 def test_a_verb_the_parse_took_for_a_noun_is_no_title():

@@ -151,7 +151,8 @@ def noun_phrases(span: Span) -> Iterator[tuple[str, ...]]:
         starts = [t.i for t in doc[start:head.i + 1] if t.i == start or doc[t.i - 1].whitespace_]
         text = doc[start:head.i + 1].text.split()
         for n, first in enumerate(starts):
-            if len(starts) - n <= LONGEST_TITLE and (n == 0 or not _inside_name(doc[first])):
+            cut = _inside_name(doc[first]) if n else _inside_word(doc[first])
+            if len(starts) - n <= LONGEST_TITLE and not cut:
                 yield tuple(text[n:])
 
 
@@ -190,6 +191,13 @@ def _word_start(token: Token) -> int:
 def _joined(a: Token, b: Token) -> bool:
     """Two adjacent tokens of one hyphenated word."""
     return not a.whitespace_ and (a.text in _HYPHENS or b.text in _HYPHENS)
+
+
+def _inside_word(token: Token) -> bool:
+    """A token that goes on a word begun before it ("kWh" of "$0.06/kWh"), not one after an
+    opening bracket or quote."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and not before.whitespace_ and not (before.is_left_punct or before.is_quote)
 
 
 def _inside_name(token: Token) -> bool:
