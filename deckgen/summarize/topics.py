@@ -151,7 +151,7 @@ def noun_phrases(span: Span) -> Iterator[tuple[str, ...]]:
         starts = [t.i for t in doc[start:head.i + 1] if t.i == start or doc[t.i - 1].whitespace_]
         text = doc[start:head.i + 1].text.split()
         for n, first in enumerate(starts):
-            cut = _inside_name(doc[first]) if n else _inside_word(doc[first])
+            cut = _inside_name(doc[first]) or not n and _inside_word(doc[first])
             if len(starts) - n <= LONGEST_TITLE and not cut:
                 yield tuple(text[n:])
 
@@ -175,7 +175,9 @@ def _modifies(token: Token, head: Token) -> bool:
     an adjective or participle ("invading badgers"; "best Hazard" is where a parse went wrong);
     no stop word ("other"), date, number or measure ("2.1 GW", "three-point")."""
     describes = head.pos_ == "NOUN" and (token.pos_ == "ADJ" or token.pos_ == "VERB" and token.dep_ == "amod")
-    measure = any(c.dep_ == "nummod" for c in token.children) or token.i > 0 and token.doc[token.i - 1].like_num
+    before = token.doc[token.i - 1] if token.i else None
+    measure = any(c.dep_ == "nummod" for c in token.children) or (
+        before is not None and before.like_num and before.ent_type_ not in ("DATE", "TIME"))
     return (token.pos_ in ("NOUN", "PROPN") or describes) and not token.is_stop and token.text[0].isalnum() \
         and token.ent_type_ not in _NUMBERS and not measure
 
@@ -201,9 +203,11 @@ def _inside_word(token: Token) -> bool:
 
 
 def _inside_name(token: Token) -> bool:
-    """A word that goes on a name begun before it: inside a named entity, or a name after a name."""
-    before = token.doc[token.i - 1]
-    return token.ent_iob_ == "I" and token.ent_type_ not in _NUMBERS or (token.pos_ == before.pos_ == "PROPN")
+    """A word that goes on a name begun before it: inside a named entity, or out of any a name
+    after a name."""
+    if token.ent_type_ and token.ent_type_ not in _NUMBERS:
+        return token.ent_iob_ == "I"
+    return token.i > 0 and token.pos_ == token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def _context_vectors(vectors: np.ndarray, pool: Sequence[Sentence]) -> np.ndarray:
