@@ -214,6 +214,7 @@ def test_noun_phrases_keep_names_whole_and_modifiers_of_common_nouns_only():
     found = phrases("The winner came from academy graduate Marta Kowalski in the final minute.")
     assert {"academy graduate Marta Kowalski", "Marta Kowalski"} <= found
     assert "Kowalski" not in found and "graduate Marta" not in found
+    assert "Northfield Rail Company" in phrases("Shares of the Northfield Rail Company fell sharply.")
     assert "surrounding villages" in phrases("Smoke from the fire drifted over the surrounding villages.")
     assert not any(p.startswith(("other", "Other")) for p in phrases("The other members walked out."))
     assert not any("way" in p for p in phrases("The lanterns guided boats all the way across the bay."))

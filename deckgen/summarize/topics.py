@@ -203,10 +203,10 @@ def _inside_word(token: Token) -> bool:
 
 
 def _inside_name(token: Token) -> bool:
-    """A word that goes on a name begun before it: inside a named entity, or out of any a name
-    after a name."""
+    """A word that goes on a name begun before it: inside a named entity (after more than its
+    determiner, "the SIX Swiss Exchange"), or out of any a name after a name."""
     if token.ent_type_ and token.ent_type_ not in _NUMBERS:
-        return token.ent_iob_ == "I"
+        return token.ent_iob_ == "I" and token.doc[token.i - 1].pos_ != "DET"
     return token.i > 0 and token.pos_ == token.doc[token.i - 1].pos_ == "PROPN"
 
 
