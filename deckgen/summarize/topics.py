@@ -133,8 +133,8 @@ def noun_phrases(span: Span) -> Iterator[tuple[str, ...]]:
     """Title candidates of one parsed sentence, as words: each noun that heads a nominal
     (``_heads_a_nominal``) with the nouns and adjectives right before it in its phrase
     ("Iranian-backed militias", "academy graduate Harry Kane"; a determiner, possessive, number
-    or stop word ends them), and its shorter endings; at most LONGEST_TITLE words, and a name
-    is never cut in two."""
+    or stop word ends them), and its shorter endings; at most LONGEST_TITLE words, never
+    starting inside a word or cutting a name in two."""
     for head in span:
         if not _heads_a_nominal(head):
             continue
