@@ -194,6 +194,17 @@ def needs_whole_parse(documents: Sequence[Document]) -> bool:
     return sum(len(document.text) for document in documents) <= PARSE_WHOLE_CHARS
 
 
+def spans_of(sentences: Sequence[Sentence], analyses: Sequence[Analysis] | None) -> list[Span]:
+    """Each sentence's parse, as ``span_reader`` gives it; the sentences no analysis parsed are
+    parsed alone in one batch."""
+    analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
+    read = {s.id: analysis_of[s.source].span(s) for s in sentences
+            if s.source in analysis_of and analysis_of[s.source].parsed(s)}
+    missing = [s for s in sentences if s.id not in read]
+    read.update((s.id, doc[:]) for s, doc in zip(missing, load_pipeline().pipe(s.text for s in missing)))
+    return [read[s.id] for s in sentences]
+
+
 def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Span]:
     """A function giving a sentence's parse: from its document's analysis when that parsed it,
     else the sentence parsed on its own."""

@@ -1,4 +1,4 @@
-"""Month and weekday names, shared by the rules that read dates, speakers, bullets and titles."""
+"""Month and weekday names, shared by the rules that read dates, speakers and bullets."""
 
 from __future__ import annotations
 
@@ -12,8 +12,3 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def any_of(words) -> str:
     """A regex group matching any of ``words`` exactly as written: '(?:January|February|...)'."""
     return "(?:" + "|".join(words) + ")"
-
-
-def lower_case(*word_lists) -> frozenset[str]:
-    """The words of the lists, lower-cased, for looking up a token."""
-    return frozenset(word.lower() for words in word_lists for word in words)

@@ -142,7 +142,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     to the newest source date (None when no source is dated).
     """
     sentences = [s for document in documents for s in document.sentences]
-    if analyses is None and specs and summarizer.reads_analyses:
+    if analyses is None and summarizer.reads_analyses:
         analyses = analyse_all(documents)
     bluf_picks = key_points(sentences, bluf_points, summarizer, analyses)
     reasons: dict[str, str] = {}
@@ -159,7 +159,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     else:  # sections of its own choosing go on from the BLUF rather than repeat it
         bluf_ids = {s.id for s in bluf_picks}
         named = summarizer.propose_sections([s for s in sentences if s.id not in bluf_ids], auto_sections,
-                                            max_points)
+                                            max_points, analyses=analyses)
     chosen = [*bluf_picks, *(s for _, picked in named for s in picked)]
     if analyses is None:
         analyses = analyse_all(documents, chosen)

@@ -93,7 +93,7 @@ class Picks(Summarizer):
         # by position in the document: the plan may ask again without the picks it left out
         return [[s for s in sentences if s.index - 1 in self.section] for _ in specs]
 
-    def propose_sections(self, sentences, count, max_points):
+    def propose_sections(self, sentences, count, max_points, *, analyses=None):
         return [("Everything left", list(sentences)[:max_points])]
 
 
@@ -211,7 +211,7 @@ def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
     documents = load_documents([story])
 
     class OneDanglingSection(Picks):
-        def propose_sections(self, sentences, count, max_points):
+        def propose_sections(self, sentences, count, max_points, *, analyses=None):
             return [("Most wanted", [s for s in sentences if s.text.startswith("He was")])]
 
     outline = plan_outline(documents, [], OneDanglingSection(bluf=(0,)))

@@ -157,7 +157,7 @@ def test_merged_topics_make_one_proposed_section():
             "Pickers at the harvest were paid more than last year.\n\n"
             "The late harvest of white grapes starts next week in the hills.")
     pool = document_of(text).sentences
-    labels = topics.merge_by_title(np.array([0, 0, 1, 1, 2, 2]), pool)
+    labels = topics.merge_by_title(np.array([0, 0, 1, 1, 2, 2]), pool, topics.sentence_phrases(pool))
     assert labels.max() == 1 and labels[0] == labels[4] != labels[2]
 
 
@@ -172,7 +172,7 @@ def test_a_proposed_section_with_fewer_than_two_points_is_dropped(tmp_path):
                      "on Sunday night. Crews restored it by the morning.\n")
 
     class Proposes(get_summarizer().__class__):
-        def propose_sections(self, sentences, count, max_points):
+        def propose_sections(self, sentences, count, max_points, *, analyses=None):
             return [("Maps", [s for s in sentences if "maps" in s.text]),
                     ("Storm", [s for s in sentences if "storm" in s.text or "Crews" in s.text])]
 

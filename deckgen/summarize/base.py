@@ -40,7 +40,7 @@ class Summarizer(ABC):
     """
 
     name: str = ""
-    reads_analyses: bool = False  # whether ``choose`` reads entities and headings from analyses
+    reads_analyses: bool = False  # whether ``choose`` and ``propose_sections`` read the documents' parses
 
     @abstractmethod
     def keypoints(self, sentences: Sequence[Sentence], k: int, *,
@@ -64,9 +64,10 @@ class Summarizer(ABC):
                 for group in self.choose(sentences, specs, max_points, analyses=analyses)]
 
     @abstractmethod
-    def propose_sections(self, sentences: Sequence[Sentence], count: int,
-                         max_points: int) -> list[tuple[str, list[Sentence]]]:
-        """About ``count`` sections chosen from the content, each titled with words drawn from it."""
+    def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int, *,
+                         analyses: Sequence[Analysis] | None = None) -> list[tuple[str, list[Sentence]]]:
+        """About ``count`` sections chosen from the content, each titled with words drawn from it;
+        ``analyses`` as for ``choose``."""
 
 
 def previous_ids(sentences: Sequence[Sentence]) -> dict[str, str]:

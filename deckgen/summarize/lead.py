@@ -30,7 +30,7 @@ class LeadSummarizer(Summarizer):
             result.append([Choice(s, f"shares '{_shared_word(s.text, title_words)}' with the title") for s in chosen])
         return result
 
-    def propose_sections(self, sentences, count: int, max_points: int):
+    def propose_sections(self, sentences, count: int, max_points: int, *, analyses=None):
         pool = candidates(sentences)
         size = max(1, -(-len(pool) // max(count, 1)))
         chunks = [pool[i : i + size] for i in range(0, len(pool), size)][:count]

@@ -12,10 +12,11 @@
   and is kept only if its own score stands clearly above the mean, so a section is
   left short rather than padded; a section that vote leaves empty keeps its best clear
   match no other section keeps.
-* Proposed sections: balanced topic clusters (see ``topics``; clusters whose titles share a
-  word are one topic and merged), each titled with the one of
-  its most distinctive noun phrases that the most of its sentences are about (they hold a word
-  of it or come close to it), and given its best sentences about that title by the key-point
+* Proposed sections: balanced topic clusters (see ``topics``; titles are noun phrases read from
+  the documents' parses, else from the sentences parsed alone; clusters whose titles share a
+  word are one topic and merged), each titled with the one of its most distinctive noun phrases
+  closest in meaning to its sentences, of those that two of them are about (they name its head
+  noun or come close to it), and given its best sentences about that title by the key-point
   score; a group with fewer than two such sentences is no section. Sections follow the order
   of their first point.
 """
@@ -100,34 +101,38 @@ class SemanticSummarizer(Summarizer):
                     _mmr(vectors, np.where(chosen, own[row] + bias, -np.inf), max_points))]
                 for row, chosen in enumerate(members)]
 
-    def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int):
+    def propose_sections(self, sentences: Sequence[Sentence], count: int, max_points: int, *, analyses=None):
         pool = candidates(sentences)
         if not pool or count <= 0:
             return []
         vectors = embed([s.text for s in pool])
-        labels = topics.merge_by_title(topics.cluster(vectors, pool, count), pool)
+        phrases = topics.sentence_phrases(pool, analyses)
+        labels = topics.merge_by_title(topics.cluster(vectors, pool, count), pool, phrases)
         scores = _lead_score(pool, vectors)
         result, taken = [], set()
         for label in range(labels.max() + 1):
             inside = labels == label
             names = topics.titles([pool[i] for i in np.flatnonzero(inside)],
-                                  [pool[i] for i in np.flatnonzero(~inside)], taken)[:TITLE_CHOICES]
-            # of the most distinctive phrases, the one the most of the group's sentences are about
-            about, name = max(((inside & _about(name, pool, vectors), name) for name in names),
-                              key=lambda found: found[0].sum())
+                                  [pool[i] for i in np.flatnonzero(~inside)], phrases, taken)[:TITLE_CHOICES]
+            needed = min(MIN_PROPOSED_POINTS, inside.sum())
+            # of the most distinctive phrases, the one closest in meaning to the group's sentences of
+            # those that enough of them are about: a phrase of no topic ("Large area") is close to none
+            about, _, name = max(((inside & _about(name, vector, pool, vectors), float(np.mean(vectors[inside] @ vector)), name)
+                                  for name, vector in zip(names, embed(names))),
+                                 key=lambda found: (found[0].sum() >= needed, found[1]))
             taken.add(name.lower())
-            if about.sum() >= min(MIN_PROPOSED_POINTS, inside.sum()):  # fewer, truer sections: each point is about its title
+            if about.sum() >= needed:  # fewer, truer sections: each point is about its title
                 result.append((name, in_document_order(pool[i] for i in _mmr(vectors, np.where(about, scores, -np.inf),
                                                                             max_points))))
         return sorted(result, key=lambda section: section[1][0].position)
 
 
-def _about(title: str, pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
-    """Per sentence, whether it is about ``title``: it holds one of the title's words (by stem) or
-    comes as close to it as MIN_TITLE_SIMILARITY."""
-    words = content_words(title)
-    likeness = vectors @ embed([title])[0]
-    return np.array([bool(words & content_words(s.text)) for s in pool]) | (likeness >= MIN_TITLE_SIMILARITY)
+def _about(title: str, title_vector: np.ndarray, pool: list[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Per sentence, whether it is about ``title`` (a noun phrase, its head last): it names the head
+    (by stem; "global forests" is not about "Global temperatures") or comes as close to the title
+    as MIN_TITLE_SIMILARITY."""
+    head = content_words(title.split()[-1])
+    return np.array([bool(head & content_words(s.text)) for s in pool]) | (vectors @ title_vector >= MIN_TITLE_SIMILARITY)
 
 
 def _assign(raw: np.ndarray, found: np.ndarray, pool: list[Sentence]) -> tuple[np.ndarray, list[np.ndarray]]:
