@@ -167,10 +167,11 @@ def _parseable(sentences: Sequence[Sentence]) -> list[Sentence]:
     return [s for s in sentences if len(s.text) <= MAX_PARSED_CHARS]
 
 
-def _parse(nlp: Language, sentences: Sequence[Sentence], parses: dict[tuple[int, int], Doc]) -> dict[tuple[int, int], Doc]:
+def _parse(nlp: Language, sentences: Sequence[Sentence], parses: dict[tuple[int, int], Doc]) -> dict:
     """Per (start, end), the parse of each sentence: those in ``parses`` kept, the rest parsed."""
     new = [s for s in sentences if (s.start, s.end) not in parses]
-    return {**parses, **dict(zip(((s.start, s.end) for s in new), nlp.pipe((s.text for s in new), batch_size=BATCH_SIZE)))}
+    docs = nlp.pipe((s.text for s in new), batch_size=BATCH_SIZE)
+    return {**parses, **{(s.start, s.end): doc for s, doc in zip(new, docs)}}
 
 
 def _cut_run_ins(nlp: Language, document: Document, parses: dict[tuple[int, int], Doc]):

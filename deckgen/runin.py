@@ -6,35 +6,36 @@ runs into the story: "... in perfect condition in Utah The concrete arrows were 
 second independent clause (its own subject and finite verb) starts after the first one with no
 punctuation, conjunction or subordinating word between them. Read from the parse, the second
 clause either starts at a capitalised word after a lower-case word, a number or a closing
-bracket (its subject's first word), or its subject is the name just before its verb that the
-parser hung on the first clause ("the Grand National Tindall celebrates": a finite verb with no
-subject). It is no run-in when the second clause is subordinate (a relative clause: "the report
-Smith wrote was ..."; one with a subordinator: "after ... Khan was kidnapped"), coordinated
-("and then Smith adds"), or the reported claim of a verb just before it ("officials said Obama
-would go"; a verb that already has a complement takes no second one: "shows revenue grew in
-every region Analysts expect ..." is a run-in), nor when the first part holds no independent
-clause ("In 2010 Smith said ...", "President Joe Biden said ...") or hangs on the second as a
-subordinate clause ("And while it was a good day Woods ..."). A plural-form present verb after a
-singular subject is a misread noun ("their lunchtime Barclays Premier League clash"), no verb.
-
-A run-in is no point, no timeline item and no figure or statement on a slide: deckgen does not
-cut it, since where a caption ends inside a run of names is unsure ("the Grand National Tindall").
-Everything is read from spaCy's tags and dependencies; no word lists.
+bracket or quote (``clause_starts``: where ``analysis.analyse`` cuts the sentence), or its
+subject is the name just before its verb that the parser hung on the first clause ("the Grand
+National Tindall celebrates": a finite verb with no subject; where the name starts is unsure, so
+the sentence is not cut, and ``runs_in`` refuses it as a point or an extra). It is no run-in
+when the second clause is subordinate (a relative clause: "the report Smith wrote was ..."; one
+with a subordinator: "after ... Khan was kidnapped"), coordinated ("and then Maria cooked"), or
+the claim a verb just before it reports, starting with a name ("officials said Obama would
+go"; a verb that already has a complement takes no second one), nor when the first part holds
+no independent clause ("In 2010 Smith said ...", "President Joe Biden said ...") or hangs on the
+second as a subordinate clause ("When the storm hit the coast Residents fled"). A capitalised
+word that is no name ("The", "Those", "In") opens a sentence whatever the parser attached it to.
+A plural-form present verb after a singular subject is a misread noun ("their lunchtime Barclays
+Premier League clash"), no verb. Everything is read from spaCy's tags and dependencies; no
+word lists.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .context import tensed
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _COMPLEMENTS = frozenset({"ccomp", "dobj"})
 _DEPENDENT = frozenset({"xcomp", "pcomp", "csubj", "csubjpass", "amod"})
-_MODIFIERS = frozenset({"acl", "relcl", "amod"})  # a participle read as a past tense: "schools in Birmingham called ..."
+# a participle the tagger read as a past tense: "schools in Birmingham called ..."
+_MODIFIERS = frozenset({"acl", "relcl", "amod"})
 _LINKERS = frozenset({"cc", "mark", "prep", "det", "poss", "aux", "auxpass", "case"})
 _VERBS = frozenset({"VERB", "AUX"})
 _CONNECTIVES = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "PART", "DET", "PRON"})  # parts of speech
@@ -74,7 +75,7 @@ def _runs_on(span: Span, verb: Token, start: int) -> bool:
     it: a finite clause that does not hang on it (unless the clause from ``start`` opens with a
     capitalised word that is no name), one the parser itself ended as a sentence, or a caption
     the parser made a second subject of the verb."""
-    if not (_independent(verb, start) and _reported_elsewhere(verb, start) and not _opened_before(verb, start)):
+    if not (_independent(verb, start) and _no_reported_claim(verb, start) and not _opened_before(verb, start)):
         return False
     opens = verb.doc[start].pos_ != "PROPN"
     return _two_subjects(verb, start) or any(
@@ -120,7 +121,7 @@ def _verb_of_clause_at(span: Span, token: Token) -> Token | None:
     its subject ("On a Cathay Pacific 777 there is ..."), if any."""
     for word in span[token.i - span.start:]:
         verb = word.head
-        if word.left_edge.i != token.i or verb.i <= word.i or verb.pos_ not in _VERBS or not _tensed(verb):
+        if word.left_edge.i != token.i or verb.i <= word.i or verb.pos_ not in _VERBS or not tensed(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i >= word.i), None)
         if subject is not None and _agrees(verb, subject):
@@ -150,7 +151,7 @@ def _independent(verb: Token, start: int) -> bool:
     that opens with a capitalised word that is no name is no relative clause whatever the
     parser says ("... to photograph the monuments The concrete arrows were placed ...")."""
     relative = verb.dep_ == "relcl" and not (verb.i >= start and verb.doc[start].pos_ != "PROPN")
-    if relative or verb.dep_ in _DEPENDENT or _subordinated(verb) or not _tensed(verb):
+    if relative or verb.dep_ in _DEPENDENT or _subordinated(verb) or not tensed(verb):
         return False
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.i < start for c in verb.head.children):
         return False
@@ -162,9 +163,9 @@ def _subordinated(verb: Token) -> bool:
     return any(c.dep_ == "mark" or c.tag_ in _WH and c.i < verb.i for c in verb.children)
 
 
-def _reported_elsewhere(verb: Token, start: int) -> bool:
+def _no_reported_claim(verb: Token, start: int) -> bool:
     """False when the clause is the one complement of a verb before it and starts with a name
-    ("said Obama would go"): any other capitalised word inside a sentence starts one."""
+    ("said Obama would go"; any other capitalised word inside a sentence starts a sentence)."""
     head = verb.head
     if verb.dep_ != "ccomp" or head.i >= start or verb.doc[start].pos_ != "PROPN":
         return True
@@ -180,10 +181,6 @@ def _opened_before(verb: Token, start: int) -> bool:
 def _clause_of(token: Token) -> Token:
     """The verb whose clause holds ``token``: its nearest verbal ancestor."""
     return next((t for t in token.ancestors if t.pos_ in _VERBS), token)
-
-
-def _tensed(verb: Token) -> bool:
-    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
 
 def _agrees(verb: Token, subject: Token) -> bool:

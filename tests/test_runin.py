@@ -111,7 +111,8 @@ def test_a_run_in_whose_start_is_unsure_is_refused_not_cut():
 
 def test_a_run_in_gives_no_timeline_item():
     later = "\nArsenal opened its new stadium on 12 August 2023.\nArsenal sold 20,000 season tickets on 1 June 2024."
-    run_in = "Arsenal beat Chelsea 2-0 in the FA Cup Final on 3 May 2024 ahead of the Europa League Final Hansen lifts the trophy."
+    run_in = ("Arsenal beat Chelsea 2-0 in the FA Cup Final on 3 May 2024 ahead of the Europa League Final "
+              "Hansen lifts the trophy.")
     punctuated = run_in.replace("Final Hansen", "Final. Hansen")
     assert runs_in(analysed(run_in).doc[:])
     assert [item.text for item in briefing_extras([analysed(run_in + later)])["timeline"]] == [
