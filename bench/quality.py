@@ -6,7 +6,7 @@
 Each JSON line holds an id, a text and a reference summary (a list of sentences or
 one string). Field names are detected (text/document/article, reference/summary/
 highlights, id) unless given. Every method sees the same sentences: deckgen's own
-segmentation, handed to sumy as ready-made Sentence objects with a plain word
+segmentation (run-ins cut where the parse finds them), handed to sumy as ready-made Sentence objects with a plain word
 tokenizer (sumy's default tokenizer needs NLTK data). deckgen's methods are scored
 on their bullets, the text a deck shows ("whole": the same picks as whole sentences); Lead-3 and
 sumy on whole sentences.
@@ -27,7 +27,6 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +40,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from deckgen.analysis import analyse, needs_whole_parse
+from deckgen.analysis import Analysis, analyse, needs_whole_parse
 from deckgen.ingest import normalise
 from deckgen.model import Document, Sentence, SourceInfo
 from deckgen.plan import key_points, point_from
@@ -82,7 +81,23 @@ def deckgen_method(name: str, compressed: bool = True) -> Method:
     return run
 
 
-_analysis = lru_cache(maxsize=1)(analyse)  # the deckgen methods read one article in turn
+_ANALYSED: dict[Document, Analysis] = {}  # the article read now: its analysis, by its segmented and its cut document
+
+
+def _analysis(document: Document) -> Analysis:
+    """The analysis of the article, made once for all methods (they read one article in turn)."""
+    if document not in _ANALYSED:
+        analysis = analyse(document)
+        _ANALYSED.clear()
+        _ANALYSED.update({document: analysis, analysis.document: analysis})
+    return _ANALYSED[document]
+
+
+def _article(row_id: str, text: str) -> Document:
+    """The article as deckgen segments it: run-ins cut where the parse finds them (a long one,
+    not parsed whole, as ``segment`` leaves it)."""
+    document = _document(row_id, text)
+    return _analysis(document).document if needs_whole_parse([document]) else document
 
 
 def sumy_method(summarizer_class) -> Method:
@@ -195,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     per_article: list[tuple[str, str, list[float], int]] = []
     started = time.perf_counter()
     for row_id, text, reference in read_rows(args.data, args.limit, args):
-        document = _document(row_id, text)
+        document = _article(row_id, text)
         sentences = document.sentences
         target = "\n".join(reference)
         for name, run in runners.items():

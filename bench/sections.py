@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             table.add(half, aspect, "oracle (sees votes)", row, oracle_picks(row))
         for wording in range(len(WORDINGS[aspects[0]])):
             specs = [spec_for(by_aspect[a], WORDINGS[a][wording]) for a in aspects]
-            outline = plan_outline([document], specs, summarizer, max_points=args.max_points, analyses=analyses)
+            outline = plan_outline([analyses[0].document], specs, summarizer, max_points=args.max_points,
+                                   analyses=analyses)
             for aspect, spec, section in zip(aspects, specs, outline.sections):
                 picked = {c.paragraph - 1 for p in section.points for c in p.citations}
                 title = WORDINGS[aspect][wording]

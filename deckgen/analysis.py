@@ -7,8 +7,10 @@ pipeline), which deckgen depends on. Nothing is downloaded at run time.
 An ``Analysis`` is made once per document and passed to the stages that need it;
 nothing here keeps analyses in a cache. Each of the document's sentences (as ``segment``
 cut them) is parsed on its own, so a parse never runs across two of them and
-``analysis.span(sentence)`` is one parsed unit. The Doc covers ``document.text`` exactly
-(``doc.text == document.text``, character offsets agree).
+``analysis.span(sentence)`` is one parsed unit. A whole document's analysis also cuts a
+sentence where a second one runs into it (``runin``): its ``document`` is the cut one, and
+callers read sentences from it. The Doc covers ``document.text`` exactly (``doc.text ==
+document.text``, character offsets agree).
 
 Parsing costs about a second per 10,000 words, so a long document is parsed only where it
 can reach a slide: ``analyse(document, sentences)`` parses those sentences and leaves every
@@ -153,25 +155,53 @@ def analyse(document: Document, sentences: Collection[Sentence] | None = None) -
     """Parse the document's sentences (only ``sentences`` when given: the rest of the text
     becomes unparsed tokens, one per stretch between parsed sentences). A sentence over
     MAX_PARSED_CHARS is never parsed: it is no sentence a parser reads well, and its bullet
-    stays whole."""
+    stays whole. Parsing a whole document also cuts each sentence where a second one runs into
+    it (a caption with no full stop: ``runin.clause_starts``), so the analysis' document, not the
+    one given, holds the sentences to read."""
     from spacy.tokens import Doc
 
     nlp = load_pipeline()
-    wanted = [s for s in (document.sentences if sentences is None else
-                          sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start))
-              if len(s.text) <= MAX_PARSED_CHARS]
-    parsed = iter(nlp.pipe((s.text for s in wanted), batch_size=BATCH_SIZE))
+    wanted = _parseable(document.sentences if sentences is None else
+                        sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start))
+    parses = _parse(nlp, wanted, {})
+    if sentences is None:
+        document, parses = _cut_run_ins(nlp, document, parses)
+        wanted = _parseable(document.sentences)
     pieces, position = [], 0
     for sentence in wanted:
         if sentence.start > position:
             pieces.append(_unparsed(nlp, document.text[position:sentence.start], sentences is None))
-        pieces.append(next(parsed))
+        pieces.append(parses[sentence.start, sentence.end])
         position = sentence.end
     if position < len(document.text):
         pieces.append(_unparsed(nlp, document.text[position:], sentences is None))
     if not pieces:
         return Analysis(document, nlp.make_doc(""))
     return Analysis(document, Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]))
+
+
+def _parseable(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sentences if len(s.text) <= MAX_PARSED_CHARS]
+
+
+def _parse(nlp: Language, sentences: Sequence[Sentence], parses: dict[tuple[int, int], Doc]) -> dict:
+    """Per (start, end), the parse of each sentence: those in ``parses`` kept, the rest parsed."""
+    new = [s for s in sentences if (s.start, s.end) not in parses]
+    docs = nlp.pipe((s.text for s in new), batch_size=BATCH_SIZE)
+    return {**parses, **{(s.start, s.end): doc for s, doc in zip(new, docs)}}
+
+
+def _cut_run_ins(nlp: Language, document: Document, parses: dict[tuple[int, int], Doc]):
+    """The document with its sentences cut where a second one runs in, and the parses of its
+    sentences (a cut sentence's pieces parsed on their own)."""
+    from .runin import clause_starts
+    from .segment import cut_at
+
+    cuts = [start + token.idx for (start, _), doc in parses.items() for token in clause_starts(doc[:])]
+    if not cuts:
+        return document, parses
+    document = cut_at(document, cuts)
+    return document, _parse(nlp, _parseable(document.sentences), parses)
 
 
 def _unparsed(nlp: Language, text: str, tokenise: bool) -> Doc:

@@ -1,7 +1,6 @@
-"""Picture captions in news text: the notes that point at a picture and the labels that open a
-caption, shared by the segmenter (a caption with no full stop ends at its note, or where the
-next one's label starts), the summarizer (a caption is no point) and the bullet maker (a
-story sentence's bullet drops its note)."""
+"""Picture captions in news text: the notes that say where someone is in a picture and the labels
+that open a caption, read by the furniture rules and the summarizer (a caption is no point).
+Where a caption with no full stop runs into the story is read from the parse (``runin``)."""
 
 from __future__ import annotations
 
@@ -16,8 +15,6 @@ _POSITION = (
     r"|\((?:pictured,?\s+)?(?:file|stock)\s+(?:photo|picture|image|pic)\b[^()]{0,60}\)"
     r"|\([^()]{0,30}\bposed by (?:a\s+)?models?\)")
 CAPTION_MARK = re.compile(_POSITION, re.I)
-# Any note pointing at a picture; "(pictured this week)" may stand in a story sentence too.
-PICTURE_NOTE = re.compile(rf"{_POSITION}|\(pictured\b[^()]{{0,60}}\)", re.I)
 # A caption's label: a capitalised word, up to three lower-case ones and a colon before a capital
 # ("Looking forward: The $40 billion firm ...", "Tragic: The man ...").
 CAPTION_LABEL = r"[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}:\s+[A-Z]"

@@ -12,6 +12,7 @@ from .analysis import PARSE_WHOLE_CHARS, Analysis
 from .extract import extract, key_quotes, shown_figures, shown_perspectives, timeline_groups
 from .model import Chart, Citation, Contrast, Document, Point, Section, Sentence
 from .names import surname
+from .runin import runs_in
 from .summarize.base import candidates
 
 MAX_STATEMENTS_PER_SIDE = 3
@@ -37,11 +38,13 @@ def extras_sentences(documents: Sequence[Document]) -> list[Sentence]:
 
 def briefing_extras(analyses: Sequence[Analysis]) -> dict:
     """The outline fields beyond BLUF and sections, as keyword arguments for ``Outline``;
-    relative dates resolve against each document's own publication date."""
+    relative dates resolve against each document's own publication date. Figures, timeline
+    items and statements come from sentences that can stand as a point and are no run-in
+    (``runin.runs_in``: a caption run into the story)."""
     found = extract(analyses)
     documents = [a.document for a in analyses]
     sentences = {s.id: s for document in documents for s in document.sentences}
-    standing = {s.id for document in documents for s in candidates(document.sentences)}
+    standing = {s.id for a in analyses for s in candidates(a.document.sentences) if not runs_in(a.span(s))}
 
     def point(text: str, ids: Sequence[str]) -> Point:
         ids = tuple(dict.fromkeys(ids))

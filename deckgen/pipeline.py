@@ -69,6 +69,7 @@ def build_outline(request: OutlineRequest) -> Outline:
     forget_embeddings()
     # parsed once here; a long document is parsed by plan_outline only where it can reach a slide
     analyses = analyse_all(documents) if needs_whole_parse(documents) else None
+    documents = [analysis.document for analysis in analyses] if analyses else documents  # run-ins cut
     outline = plan_outline(
         documents,
         request.sections or request.brief.sections,
@@ -143,6 +144,7 @@ def keypoints_for_text(text_id: str, text: str, k: int = 3, summarizer: str = DE
     if not document.sentences:
         raise InputError(f"{text_id}: the text has no sentences to summarise")
     analyses = [analyse(document)] if needs_whole_parse([document]) else None
+    document = analyses[0].document if analyses else document  # run-ins cut
     picks = key_points(document.sentences, k, get_summarizer(summarizer), analyses)
     analysis = analyses[0] if analyses else analyse(document, picks)
     return [point_from(s, analysis=analysis) for s in picks]

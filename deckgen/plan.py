@@ -14,6 +14,7 @@ from .context import is_statement, needs_context, own_first_person
 from .corroborate import corroborating
 from .extract.attribution import PRONOUNS, attribute, first_person_asides, quoted_openings
 from .model import Citation, Document, Outline, Point, Section, SectionSpec, Sentence
+from .runin import runs_in
 from .summarize import Summarizer
 from .summarize.base import MIN_PROPOSED_POINTS, in_document_order, previous_ids
 
@@ -40,14 +41,31 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     (``context.needs_context``; a definite description does not count here: against editors'
     highlights, demoting leads such as "The company said ..." costs more than it gains) loses
     CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
-    A sentence is read in its document's analysis, else parsed on its own."""
+    A sentence is read in its document's analysis, else parsed on its own. A run-in (two
+    sentences run together: ``runin.runs_in``) is no key point; the shortlist grows past it."""
+    read = span_reader(analyses)
+    parses: dict[str, Span] = {}
+
+    def span(sentence: Sentence) -> Span:
+        if sentence.id not in parses:
+            parses[sentence.id] = read(sentence)
+        return parses[sentence.id]
+
     ranked: list[Sentence] = []
-    for size in range(1, k + SHORTLIST_EXTRA + 1):  # a summarizer's picks for k are its best k
+    refused: set[str] = set()
+    size = 0
+    while size < k + SHORTLIST_EXTRA + len(refused):  # a summarizer's picks for k are its best k
+        size += 1
         picks = summarizer.keypoints(sentences, size, analyses=analyses)
-        ranked.extend(s for s in picks if s not in ranked)
+        for sentence in picks:
+            if sentence in ranked or sentence.id in refused:
+                continue
+            if runs_in(span(sentence)):
+                refused.add(sentence.id)
+            else:
+                ranked.append(sentence)
         if len(picks) < size:
             break
-    span = span_reader(analyses)
 
     def cost(rank: int) -> tuple[bool, int]:
         parsed = span(ranked[rank])
@@ -141,9 +159,10 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
-    sentences = [s for document in documents for s in document.sentences]
     if analyses is None and summarizer.reads_analyses:
         analyses = analyse_all(documents)
+        documents = [analysis.document for analysis in analyses]  # run-ins cut
+    sentences = [s for document in documents for s in document.sentences]
     bluf_picks = key_points(sentences, bluf_points, summarizer, analyses)
     reasons: dict[str, str] = {}
 
@@ -217,7 +236,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         shown = [span(by_id[previous[sentence.id]])] if above and previous.get(sentence.id) in above.sentence_ids else []
         leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title, names=names)
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
-        return not (leaning or unattributed_quote or not is_statement(parsed))
+        return not (leaning or unattributed_quote or not is_statement(parsed) or runs_in(parsed))
 
     focuses = {name: focus_of(name) for name, _ in named}  # each title parsed once, whatever the rounds
 

@@ -47,59 +47,6 @@ def test_a_long_run_without_punctuation_is_cut():
     assert len(pieces) > 1 and all(len(p) <= 600 for p in pieces)
 
 
-def test_a_caption_run_into_the_text_is_split_off():
-    # CNN/DM text: picture captions lost their full stops and run into the next sentence
-    captions = ("A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
-                "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who "
-                "have travelled across the US to photograph the monuments "
-                "The concrete arrows were placed at the base of lit beacons near airways.")
-    # "Utah The Bloomington ..." stays: "The" before a capital may start a name ("told The Times")
-    assert sentences_of(captions) == [
-        "A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
-        "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who "
-        "have travelled across the US to photograph the monuments",
-        "The concrete arrows were placed at the base of lit beacons near airways."]
-
-
-def test_captions_end_at_a_picture_note_a_closing_quote_a_sentence_opener_or_the_next_label():
-    # CNN/DM dev-set text, short runs too: a picture note before a capital ends its caption, so
-    # does a closing quote before "The"; the next caption's label ("Looking forward:") starts a piece
-    assert sentences_of("The Great Escape: Bader's story predates the break in 1944 immortalised in the film "
-                        "starring Richard Attenborough (pictured) Bader was among those recaptured.") == [
-        "The Great Escape: Bader's story predates the break in 1944 immortalised in the film starring "
-        "Richard Attenborough (pictured)",
-        "Bader was among those recaptured."]
-    assert sentences_of("Fighter ace: Douglas Bader's story is to be told in a film dubbed ‘The First Great "
-                        "Escape’ The story of how he recovered is remarkable enough.") == [
-        "Fighter ace: Douglas Bader's story is to be told in a film dubbed ‘The First Great Escape’",
-        "The story of how he recovered is remarkable enough."]
-    assert sentences_of("Allegations: The taxi service has been plagued by claims that drivers are not vetted "
-                        "Looking forward: The firm's CEO announced the news on Friday.") == [
-        "Allegations: The taxi service has been plagued by claims that drivers are not vetted",
-        "Looking forward: The firm's CEO announced the news on Friday."]
-    assert sentences_of("A file picture reveals the crew rest area on board a Boeing 777 On a Cathay Pacific "
-                        "777-300ER there is a concealed staircase.") == [
-        "A file picture reveals the crew rest area on board a Boeing 777",
-        "On a Cathay Pacific 777-300ER there is a concealed staircase."]
-    assert sentences_of("The lower deck area aims to maximise privacy for attendants as they rest Drawing on "
-                        "the help of 30 flight attendants, the designers built it.") == [
-        "The lower deck area aims to maximise privacy for attendants as they rest",
-        "Drawing on the help of 30 flight attendants, the designers built it."]
-    assert sentences_of("Joe Sullivan will leave his role to help Uber defend safety concerns There were three "
-                        "high-profile assault cases last year.") == [
-        "Joe Sullivan will leave his role to help Uber defend safety concerns",
-        "There were three high-profile assault cases last year."]
-
-
-def test_no_caption_end_inside_a_sentence():
-    for sentence in ["Clarkson (pictured this week) said an angry mob targeted the team.",  # a verb follows
-                     "She won an endorsement in her bid for the White House: The group backed her.",  # a name
-                     "He said Friday: The bill will pass.",  # after a word the sentence goes on from
-                     "She starred in Gone With the Wind in 1939.",  # after a capitalised word: a title
-                     'The film is based on the book "Going Clear: Scientology and the Prison of Belief."']:
-        assert sentences_of(sentence) == [sentence]
-
-
 def test_a_long_sentence_is_not_split_before_a_title_or_after_a_word_it_goes_on_from():
     sentence = ("The minister, who has spent most of the past decade in opposition and much of the last year "
                 "on the road visiting constituencies across the north of the country, told The Times in an "

@@ -34,6 +34,13 @@ def sentences_of(text, source="S1"):
     return segment(Document(SourceInfo(id=source, path="x.txt"), normalise(text))).sentences
 
 
+def cut_sentences_of(text):
+    """The sentences as a whole document's analysis leaves them: run-ins cut (``runin``)."""
+    from deckgen.analysis import analyse
+
+    return analyse(segment(Document(SourceInfo(id="S1", path="x.txt"), normalise(text)))).document.sentences
+
+
 def test_registry_names_the_default_and_the_lead_baseline():
     assert DEFAULT_SUMMARIZER == "query"
     assert set(SUMMARIZERS) >= {"query", "semantic", "lead"}
@@ -292,7 +299,7 @@ def test_a_piece_starting_in_lower_case_is_never_a_point():
 
 
 def test_a_piece_without_end_punctuation_inside_a_paragraph_is_no_candidate():
-    sentences = sentences_of(
+    sentences = cut_sentences_of(
         "A huge concrete arrow is found in perfect condition in Bloomington, Washington County, Utah "
         "The Bloomington arrow was one of 102 found by retired couple Brian and Charlotte Smith, who have "
         "travelled across the US to photograph the monuments The concrete arrows were placed at the base of "
@@ -326,7 +333,7 @@ def test_a_picture_caption_is_no_candidate():
 def test_a_caption_label_inside_a_paragraph_or_a_piece_closed_without_a_full_stop_is_no_candidate():
     from deckgen.summarize.base import candidates
 
-    sentences = sentences_of(  # CNN/DM dev-set captions run into one paragraph; a report's own lines
+    sentences = cut_sentences_of(  # CNN/DM dev-set captions run into one paragraph; a report's own lines
         "Background: The coalition was formed in 2014 to fight the Islamic State group.\n\n"
         "The couple was rushed to hospital on Friday night. Tragic: The man was thrown off his motorbike. "
         "The film starred Richard Attenborough (pictured) Bader was among those recaptured by the guards. "
