@@ -77,7 +77,7 @@ def _runs_on(span: Span, verb: Token, start: int) -> bool:
     the parser made a second subject of the verb."""
     if not (_independent(verb, start) and _no_reported_claim(verb, start) and not _opened_before(verb, start)):
         return False
-    opens = verb.doc[start].pos_ != "PROPN"
+    opens = not _names(verb.doc[start])
     return _two_subjects(verb, start) or any(
         t.dep_ == "ROOT" and not _subordinated(t) or _independent(t, start) and (opens or verb not in t.ancestors)
         for t in span[: start - span.start])
@@ -150,7 +150,7 @@ def _independent(verb: Token, start: int) -> bool:
     clause before ``start``; one before ``start`` has its own subject. A clause from ``start``
     that opens with a capitalised word that is no name is no relative clause whatever the
     parser says ("... to photograph the monuments The concrete arrows were placed ...")."""
-    relative = verb.dep_ == "relcl" and not (verb.i >= start and verb.doc[start].pos_ != "PROPN")
+    relative = verb.dep_ == "relcl" and not (verb.i >= start and not _names(verb.doc[start]))
     if relative or verb.dep_ in _DEPENDENT or _subordinated(verb) or not tensed(verb):
         return False
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.i < start for c in verb.head.children):
@@ -165,9 +165,10 @@ def _subordinated(verb: Token) -> bool:
 
 def _no_reported_claim(verb: Token, start: int) -> bool:
     """False when the clause is the one complement of a verb before it and starts with a name
-    ("said Obama would go"; any other capitalised word inside a sentence starts a sentence)."""
+    ("said Obama would go", "said Greek officials acted"; any other capitalised word inside a
+    sentence starts a sentence)."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.i >= start or verb.doc[start].pos_ != "PROPN":
+    if verb.dep_ != "ccomp" or head.i >= start or not _names(verb.doc[start]):
         return True
     return any(c.dep_ in _COMPLEMENTS and head.i < c.i < start for c in head.children)
 
@@ -181,6 +182,12 @@ def _opened_before(verb: Token, start: int) -> bool:
 def _clause_of(token: Token) -> Token:
     """The verb whose clause holds ``token``: its nearest verbal ancestor."""
     return next((t for t in token.ancestors if t.pos_ in _VERBS), token)
+
+
+def _names(token: Token) -> bool:
+    """A capitalised word that is a name or part of one ("Obama", "Greek officials", "US
+    forces"): inside a sentence it need not open one."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def _agrees(verb: Token, subject: Token) -> bool:

@@ -78,6 +78,8 @@ def test_a_partial_analysis_cuts_nothing():
     "The report Smith wrote was wrong.",  # a relative clause with no relative word
     "President Joe Biden said the bill would pass.",
     "Officials said Obama would visit the plant.",  # the claim a verb reports
+    "The Red Cross said Greek officials acted too slowly.",  # a claim opening with a name's adjective
+    "Officials said US forces would leave the base.",
     "In 2010 Smith said the plan had failed.",  # the words before the name hang on its verb
     "We bought apples, pears and plums and Anna baked a pie.",  # a list, then a conjunction
     "The striker is out with a knee injury, so Dana Reyes starts in goal.",
