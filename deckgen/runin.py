@@ -185,9 +185,9 @@ def _clause_of(token: Token) -> Token:
 
 
 def _names(token: Token) -> bool:
-    """A capitalised word that is a name or part of one ("Obama", "Greek officials", "US
-    forces"): inside a sentence it need not open one."""
-    return token.pos_ == "PROPN" or bool(token.ent_type_)
+    """A name, or an adjective of one ("Obama", "US forces", "Greek officials"): inside a
+    sentence it need not open one (a "The" the recogniser put in a name still does)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "ADJ" and bool(token.ent_type_))
 
 
 def _agrees(verb: Token, subject: Token) -> bool:
