@@ -8,7 +8,7 @@ from deckgen.brief import load_brief
 from deckgen.compress import is_faithful
 from deckgen.analysis import analyse
 from deckgen.extract.speech import read_speech
-from deckgen.extract.figures import figure_series, find_figures
+from deckgen.extract.figures import figure_series, find_figures, shown_figures
 from deckgen.model import Document, SourceInfo
 from deckgen.pipeline import load_documents
 from deckgen.segment import segment
@@ -173,11 +173,30 @@ def test_a_figure_restated_appears_once_with_its_speaker():
     assert shown(text) == ["2,500 troops are based in Iraq (Officials)"]
 
 
-def test_a_bare_measure_nobody_states_is_no_figure_on_a_slide():
-    from deckgen.extract.figures import shown_figures
+# Two figures that stand, so that a slide is made and what is tested is the figure beside them.
+OTHERS = "Storm Ciara cut power to 40,000 homes in Wales. The Red Cross opened 12 shelters in schools."
 
+
+def on_a_slide(text: str) -> list[str]:
+    """The figures of ``text`` that a slide shows beside OTHERS' two."""
+    found = figures_of(text)
+    return [f.text for f in shown_figures([*found, *figures_of(OTHERS)]) if f in found]
+
+
+def test_a_bare_measure_nobody_states_is_no_figure_on_a_slide():
     found = figures_of("The train arrived 56 minutes late. Hurricane Otis left 3,862 people homeless.")
-    assert [f.text for f in shown_figures(found)] == ["Hurricane Otis left 3,862 people homeless"]
+    assert found and on_a_slide("The train arrived 56 minutes late. Hurricane Otis left 3,862 people homeless.") \
+        == ["Hurricane Otis left 3,862 people homeless"]
+
+
+def test_a_figures_slide_needs_two_figures_no_bullet_shows():
+    found = figures_of("Hurricane Otis left 3,862 people homeless. The Red Cross opened 12 shelters in schools.")
+    assert len(shown_figures(found)) == 2 and shown_figures(found[:1]) == []  # one figure: no slide
+    homeless = found[0].sentence_ids[0]
+    # a bullet of the figure's sentence that holds its number shows it already: one figure is left
+    assert shown_figures(found, bullets={homeless: ["Hurricane Otis left 3,862 people homeless in Acapulco"]}) == []
+    # one that cut the number does not
+    assert len(shown_figures(found, bullets={homeless: ["Hurricane Otis struck Acapulco"]})) == 2
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -193,11 +212,8 @@ def test_a_bare_measure_nobody_states_is_no_figure_on_a_slide():
     ("Acme Robotics shipped 4,000 units in the first quarter.", True),
 ])
 def test_a_figure_is_shown_only_when_its_clause_stands_alone(text, kept):
-    from deckgen.extract.figures import shown_figures
-
-    found = figures_of(text)
-    assert found  # found (a chart may still use it), shown only when it stands
-    assert bool(shown_figures(found)) == kept
+    assert figures_of(text)  # found (a chart may still use it), shown only when it stands
+    assert bool(on_a_slide(text)) == kept
 
 
 def test_a_clause_keeps_its_subjects_determiner_and_drops_its_modifiers():

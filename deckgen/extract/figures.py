@@ -27,7 +27,7 @@ A restated figure (same value and unit, same counted noun, no other speaker) is 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 MAX_FIGURES = 8
+MIN_FIGURES = 2  # a slide of one figure repeats a sentence; it says no more than a bullet would
 MAX_COUNTS_WORDS = 8
 _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
@@ -133,12 +134,20 @@ def _numbers(analysis: Analysis, span: Span) -> list[Span]:
     return sorted(found + missed, key=lambda e: e.start)
 
 
-def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
+def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None,
+                  bullets: Mapping[str, Sequence[str]] | None = None) -> list[Figure]:
     """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, from
     sentences that can stand as a point (ids in ``standing``, when given: not a caption,
-    boilerplate or a page header run into the text)."""
-    return [f for f in figures
-            if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)][:MAX_FIGURES]
+    boilerplate or a page header run into the text), and that no bullet of the deck already
+    shows (``bullets``: per sentence id, the texts of the bullets cut from it; a bullet holding
+    the figure's number shows it). None unless MIN_FIGURES are left: one figure is a bullet's
+    business, not a slide's. A chart is drawn from every figure found (``figure_series``):
+    set beside other speakers' values, a figure a bullet shows says something new."""
+    bullets = bullets or {}
+    shown = [f for f in figures
+             if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)
+             and not any(f.number in text for text in bullets.get(f.sentence_ids[0], ()))][:MAX_FIGURES]
+    return shown if len(shown) >= MIN_FIGURES else []
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
