@@ -204,6 +204,9 @@ def test_a_figures_slide_needs_two_figures_no_bullet_shows():
     ("The 52-year-old paid a £120 fine in March.", False),
     ("$25,000 in bail was posted for him on Friday.", False),
     ("Storm Ciara cut power to 40,000 homes in Wales.", True),
+    # a speaker the words do not identify; one named
+    ("Storm Dennis cut power to 9,000 homes, according to a group of residents.", False),
+    ("Storm Dennis cut power to 9,000 homes, according to Western Power.", True),
     # a government memo: a demonstrative subject; a named office stands
     ("This amount is $2,000 for each eligible household.", False),
     ("The Department of Education hired 1,200 teachers for rural schools.", True),

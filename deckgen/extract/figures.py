@@ -136,7 +136,9 @@ def _numbers(analysis: Analysis, span: Span) -> list[Span]:
 
 def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None,
                   bullets: Mapping[str, Sequence[str]] | None = None) -> list[Figure]:
-    """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, from
+    """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, stated by
+    nobody or by a speaker the words identify (not "a group", "a spokesman": the credit would
+    not say whose figure it is), from
     sentences that can stand as a point (ids in ``standing``, when given: not a caption,
     boilerplate or a page header run into the text), and that no bullet of the deck already
     shows (``bullets``: per sentence id, the texts of the bullets cut from it; a bullet holding
@@ -145,7 +147,8 @@ def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None,
     set beside other speakers' values, a figure a bullet shows says something new."""
     bullets = bullets or {}
     shown = [f for f in figures
-             if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)
+             if f.stands_alone and (f.stated_by is None or f.stated_by.identified)
+             and (standing is None or f.sentence_ids[0] in standing)
              and not any(f.number in text for text in bullets.get(f.sentence_ids[0], ()))][:MAX_FIGURES]
     return shown if len(shown) >= MIN_FIGURES else []
 
