@@ -196,7 +196,7 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
     """What a slide shows, as (subject, verb with what follows): the clause that holds the
     figure, from its subject through its verb and the verb's complements ("Emirates had a fleet
     of 270 aircraft", "Hurricane Otis left 3,862 people homeless", "About 15 percent of its
-    gross income went to research"); an aside between subject and verb, and what follows the
+    gross income went to research") and the period they cover (``_period``); an aside between subject and verb, and what follows the
     subject's own "of" phrase, are left out. Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
@@ -224,7 +224,7 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
         return None  # words between subject and verb that are no aside: keep them or show nothing
     end = verb.i + 1
     for child in verb.rights:
-        if child.left_edge.i != end or child.dep_ not in _COMPLEMENTS:
+        if child.left_edge.i != end or not (child.dep_ in _COMPLEMENTS or _period(child)):
             break
         end = child.right_edge.i + 1
     if any(c.dep_ in _CORE_COMPLEMENTS and c.i >= end for c in verb.rights):
@@ -240,6 +240,12 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
             t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
         return None
     return who, rest
+
+
+def _period(child: Token) -> bool:
+    """A bare time phrase after the verb ("has tracked about 500 attacks this year"): the
+    period a count covers, which the figure would misstate without."""
+    return child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")
 
 
 def _scoped_before(before: Span) -> bool:
