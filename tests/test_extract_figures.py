@@ -227,6 +227,14 @@ def test_a_count_keeps_the_period_it_covers():
         "Charles Lister has tracked about 500 attacks this year"]
 
 
+def test_an_aside_in_brackets_is_dropped_unless_it_holds_the_figure():
+    # a weather report's conversion; a company's ticker
+    assert shown("Heavy rain left about 2 inches (51 millimetres) of water on the runway.") == [
+        "Heavy rain left about 2 inches of water on the runway"]
+    assert shown("Acme Robotics shipped 4,000 units (a record) last month.") == [
+        "Acme Robotics shipped 4,000 units last month"]
+
+
 def test_a_clause_keeps_its_subjects_determiner_and_drops_its_modifiers():
     # a court report: "The £85 charge", not "£85 charge ... was ..."
     assert shown("The £85 charge, which the driver disputed, was disproportionate, the court heard.") == [

@@ -171,7 +171,7 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     clause = _shown(entity, quoted=speaker is not None and speaker.identified)
     if clause is None:
         return None
-    who, rest = clause
+    shown, span = clause
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
     if unit is None and entity.label_ == "MONEY":
@@ -180,7 +180,7 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     qualifier = " ".join(t.text for t in qualifier_tokens) or None
     ids = tuple(dict.fromkeys(ids))
     return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head,
-                  f"{who.text} {rest.text}", stands_alone(entity.doc[who.start:rest.end]))
+                  shown, stands_alone(span))
 
 
 def _with_currency(entity: Span) -> Span:
@@ -192,12 +192,13 @@ def _with_currency(entity: Span) -> Span:
     return entity
 
 
-def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
-    """What a slide shows, as (subject, verb with what follows): the clause that holds the
+def _shown(entity: Span, quoted: bool) -> tuple[str, Span] | None:
+    """What a slide shows, as its text and the span of the sentence it is cut from: the clause that holds the
     figure, from its subject through its verb and the verb's complements ("Emirates had a fleet
     of 270 aircraft", "Hurricane Otis left 3,862 people homeless", "About 15 percent of its
-    gross income went to research") and the period they cover (``_period``); an aside between subject and verb, and what follows the
-    subject's own "of" phrase, are left out. Nothing when
+    gross income went to research") and the period they cover (``_period``); an aside between
+    subject and verb, and what follows the subject's own "of" phrase, are left out, and so is an aside in brackets that does not hold
+    the figure ("about 2 inches (50.8 millimeters) of rain"). Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
     killed") not where, a clause without its complement not what, and a pronoun subject ("It
@@ -236,10 +237,27 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
         return None
     who, rest = doc[who_start:who_end], doc[verb_start:end]
     inside = who.start <= entity.start and entity.end <= who.end or rest.start <= entity.start and entity.end <= rest.end
-    if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
-            t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
+    aside = _bracketed(rest, entity)
+    kept = [[t for t in part if t.i not in aside] for part in (who, rest)]
+    if not inside or sum(map(len, kept)) > MAX_SHOWN_WORDS or any(
+            t.is_punct and t.text not in ("-", "'", "’", ".") for part in kept for t in part):
         return None
-    return who, rest
+    return " ".join("".join(t.text_with_ws for t in part).strip() for part in kept), doc[who.start:rest.end]
+
+
+def _bracketed(rest: Span, entity: Span) -> set[int]:
+    """The token indices of the brackets in ``rest`` that do not hold the figure, brackets
+    included: an aside the slide drops ("dumped about 2 inches (50.8 millimeters) of rain")."""
+    dropped: set[int] = set()
+    opened = None
+    for token in rest:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            if not opened < entity.start < token.i:
+                dropped.update(range(opened, token.i + 1))
+            opened = None
+    return dropped
 
 
 def _period(child: Token) -> bool:
