@@ -235,6 +235,13 @@ def test_an_aside_in_brackets_is_dropped_unless_it_holds_the_figure():
         "Acme Robotics shipped 4,000 units last month"]
 
 
+def test_a_clause_without_a_finite_verb_is_no_statement():
+    # a weather forecast: the gusts are forecast, not measured
+    assert shown("Forecasters called for dry air and winds gusting to 60 mph (97 kph) on Friday.") == []
+    assert shown("Winds gusted to 60 mph on Friday, the National Weather Service said.") == [
+        "Winds gusted to 60 mph on Friday (National Weather Service)"]
+
+
 def test_a_clause_keeps_its_subjects_determiner_and_drops_its_modifiers():
     # a court report: "The £85 charge", not "£85 charge ... was ..."
     assert shown("The £85 charge, which the driver disputed, was disproportionate, the court heard.") == [

@@ -53,6 +53,7 @@ _CORE_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"
 _COMPLEMENTS = _CORE_COMPLEMENTS - {"ccomp"} | {"prep", "prt", "agent", "dative"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
+_AUXILIARIES = ("aux", "auxpass")
 
 @dataclass(frozen=True)
 class Figure:
@@ -201,7 +202,8 @@ def _shown(entity: Span, quoted: bool) -> tuple[str, Span] | None:
     the figure ("about 2 inches (50.8 millimeters) of rain"). Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
-    killed") not where, a clause without its complement not what, and a pronoun subject ("It
+    killed") not where, a clause without its complement not what, a verb with no finite form
+    ("winds gusting to 55 mph", cut from what forecast them) no statement, and a pronoun subject ("It
     had ...") not who, unless it is a quoted speaker's own "I" or "we"."""
     doc = entity.doc
     verb = entity.root
@@ -209,6 +211,8 @@ def _shown(entity: Span, quoted: bool) -> tuple[str, Span] | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in SUBORDINATE_CLAUSES or verb.dep_ == "amod":
         return None
+    if not any(t.morph.get("VerbForm") == ["Fin"] for t in (verb, *verb.children) if t is verb or t.dep_ in _AUXILIARIES):
+        return None  # "winds gusting at times to 55 mph": no statement, what it hangs on is cut
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].i > verb.i:
         return None  # two subjects: a parse gone wrong ("A report, ..., estimated IS has ...")
@@ -220,7 +224,7 @@ def _shown(entity: Span, quoted: bool) -> tuple[str, Span] | None:
         if child.dep_ != "prep" or child.lower_ not in _ATTACHED or child.i != who_end:
             break
         who_end = child.right_edge.i + 1
-    verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))])
+    verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in (*_AUXILIARIES, "neg"))])
     if who_end < verb_start and not any(t.is_punct for t in doc[who_end:verb_start]):
         return None  # words between subject and verb that are no aside: keep them or show nothing
     end = verb.i + 1
