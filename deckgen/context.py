@@ -53,6 +53,13 @@ _TIMES = frozenset({"DATE", "TIME"})
 _RESTRICTING = frozenset({"relcl", "acl"})
 
 
+def _restricts(child: Token) -> bool:
+    """A clause that says which one its noun is ("those who", "the plan announced today"); one
+    set off by a comma only describes it (``_set_off``: "these landscapes, which declined ..."
+    still points back, and a bullet or a figure drops the clause)."""
+    return child.dep_ in _RESTRICTING and not _set_off(child)
+
+
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                   title: Span | None = None, anywhere: bool = False, names: bool = True,
                   mentioned: Collection[str] = ()) -> bool:
@@ -116,7 +123,7 @@ def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str]) -> lis
                 found.append(token)
         elif demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):
             noun = token.head if token.dep_ == "det" else token  # alone, it needs a statement read before
-            if noun.ent_type_ not in _TIMES and not any(c.dep_ in _RESTRICTING for c in noun.children) \
+            if noun.ent_type_ not in _TIMES and not any(_restricts(c) for c in noun.children) \
                     and not _resolved(token, noun, before if noun is not token else read):
                 found.append(token)
     return found
@@ -226,11 +233,11 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     if _personal(argument):
         return [] if _expletive(argument) else [argument]
     children = list(argument.children)
-    restricted = any(c.dep_ in _RESTRICTING or c.dep_ == "prep" for c in children)
+    restricted = any(_restricts(c) or c.dep_ == "prep" for c in children)
     if demonstrative(argument):
         return [] if restricted else [argument]
     if _elliptical(argument):  # "Most of the victims": as identified as the victims are
-        named = any(c.dep_ in _RESTRICTING for c in children) or any(
+        named = any(_restricts(c) for c in children) or any(
             c.dep_ == "prep" and any(o.dep_ == "pobj" and not _pointing(o, descriptions) for o in c.children)
             for c in children)
         return [] if named else [argument]
@@ -240,7 +247,7 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     if possessive:
         return possessive
     determiners = [c for c in children if c.dep_ == "det"]
-    if any(demonstrative(d) for d in determiners) and not any(c.dep_ in _RESTRICTING for c in children):
+    if any(demonstrative(d) for d in determiners) and not any(_restricts(c) for c in children):
         return [argument]
     if descriptions and argument.pos_ == "NOUN" and any(_definite(d) for d in determiners) and not _anchored(argument):
         return [argument]
@@ -334,7 +341,7 @@ def _anchored(noun: Token) -> bool:
                 and (token.pos_ == "PROPN" or token.ent_type_ in _NAMING)):
             return True
     for child in noun.children:
-        if (child.dep_ in _RESTRICTING and not _set_off(child)) or (child.dep_ == "poss" and not _personal(child)):
+        if _restricts(child) or (child.dep_ == "poss" and not _personal(child)):
             return True
         if child.dep_ == "prep":
             objects = [o for o in child.children if o.dep_ == "pobj"]

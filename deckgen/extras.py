@@ -36,11 +36,16 @@ def extras_sentences(documents: Sequence[Document]) -> list[Sentence]:
     return chosen
 
 
-def briefing_extras(analyses: Sequence[Analysis]) -> dict:
+def briefing_extras(analyses: Sequence[Analysis], bullets: Sequence[Point] = ()) -> dict:
     """The outline fields beyond BLUF and sections, as keyword arguments for ``Outline``;
     relative dates resolve against each document's own publication date. Figures, timeline
     items and statements come from sentences that can stand as a point and are no run-in
-    (``runin.runs_in``: a caption run into the story)."""
+    (``runin.runs_in``: a caption run into the story). ``bullets`` are the deck's BLUF and
+    section points: a figure one of them shows is not shown again."""
+    shown: dict[str, list[str]] = {}
+    for bullet in bullets:
+        if bullet.sentence_ids:
+            shown.setdefault(bullet.sentence_ids[0], []).append(bullet.text)
     found = extract(analyses)
     documents = [a.document for a in analyses]
     sentences = {s.id: s for document in documents for s in document.sentences}
@@ -59,7 +64,7 @@ def briefing_extras(analyses: Sequence[Analysis]) -> dict:
 
     return {
         "figures": tuple(point(f.text, (*f.sentence_ids, *(f.stated_by.sentence_ids if f.stated_by else ())))
-                         for f in shown_figures(found.figures, standing)),
+                         for f in shown_figures(found.figures, standing, shown)),
         "charts": tuple(_chart(series, sentences) for series in found.series),
         "quotes": tuple(point(f"“{q.text}”" + (f" — {q.speaker.label}" if q.speaker else ""),
                               (*q.sentence_ids, *(q.speaker.sentence_ids if q.speaker else ())))

@@ -82,7 +82,8 @@ def build_outline(request: OutlineRequest) -> Outline:
         max_points=request.max_points,
         analyses=analyses,
     )
-    corpus = Corpus(tuple(documents), analyses)
+    bullets = (*outline.bluf, *(point for section in outline.sections for point in section.points))
+    corpus = Corpus(tuple(documents), analyses, bullets)
     groups = {}
     for name in KINDS if request.kinds is None else request.kinds:
         items = get_kind(name).collect(corpus)

@@ -11,7 +11,9 @@ from pptx import Presentation
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ASSERTION = ""  # the first slide with an assertion title (a section label above it)
-# picture name -> (layout, title prefix of the slide to show, or ASSERTION)
+# The seed's one figure is a bullet (no figures slide): figures and a chart from an invented story.
+FIGURES = ROOT / "tests" / "data" / "figures" / "varn-flood.brief.yaml"
+# picture name -> (layout, title prefix of the slide to show, or ASSERTION[, brief; default the seed's])
 PICTURES = {
     "layout-briefing": ("agency", "Mission change"),
     "layout-executive": ("executive", ASSERTION),
@@ -19,28 +21,34 @@ PICTURES = {
     "kind-title": ("briefing", "Anti-IS coalition"),
     "kind-bluf": ("briefing", "Bottom line up front"),
     "kind-section": ("briefing", "Militia threat"),
-    "kind-figures": ("briefing", "By the numbers"),
-    "kind-chart": ("briefing", "By the numbers: "),
+    "kind-figures": ("briefing", "By the numbers", FIGURES),
+    "kind-chart": ("briefing", "By the numbers: ", FIGURES),
     "kind-quotes": ("briefing", "Key quotes"),
-    "kind-perspectives": ("briefing", "Perspectives: withdrawal"),
+    "kind-perspectives": ("briefing", "Perspectives: "),
     "kind-timeline": ("briefing", "Timeline and what to watch"),
     "kind-references": ("briefing", "References"),
 }
+
+
+def deck_of(picture: tuple) -> tuple[str, Path | None]:
+    """(layout, brief) of the deck a picture is taken from."""
+    return picture[0], picture[2] if len(picture) > 2 else None
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         pdfs = {}
-        for layout in sorted({layout for layout, _ in PICTURES.values()}):
-            deck = work / f"{layout}.pptx"
-            subprocess.run([sys.executable, "-m", "deckgen.cli", "build", "--layout", layout, "-o", str(deck)],
-                           check=True, cwd=ROOT)
+        for number, (layout, brief) in enumerate(dict.fromkeys(map(deck_of, PICTURES.values()))):
+            deck = work / f"{number}.pptx"
+            subprocess.run([sys.executable, "-m", "deckgen.cli", "build", "--layout", layout, "-o", str(deck),
+                            *(["--brief", str(brief)] if brief else [])], check=True, cwd=ROOT)
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(deck)],
                            check=True, capture_output=True)
-            pdfs[layout] = (deck, work / f"{layout}.pdf")
-        for name, (layout, prefix) in PICTURES.items():
-            deck, pdf = pdfs[layout]
+            pdfs[layout, brief] = (deck, work / f"{number}.pdf")
+        for name, picture in PICTURES.items():
+            layout, prefix = picture[:2]
+            deck, pdf = pdfs[deck_of(picture)]
             slides = list(Presentation(str(deck)).slides)
             titles = [s.shapes.title.text_frame.text for s in slides]
             page = next(i for i, (t, s) in enumerate(zip(titles, slides), start=1)

@@ -300,7 +300,9 @@ def test_render_checks_every_kind_of_item_not_only_bullets(in_tmp):
     clean = run("render", "o.json", "-o", "clean.pptx")
     assert clean.exit_code == 0 and "warning" not in clean.stderr
     data = json.loads((in_tmp / "o.json").read_text())
-    data["figures"][0]["text"] = "25,000 U.S. forces in Iraq"
+    # a figure whose text its quote does not have (the seed's one figure is a bullet: no figures slide)
+    troops = next(c for s in data["sections"] for p in s["points"] for c in p["citations"] if "2,500" in c["quote"])
+    data["figures"] = [{"text": "25,000 U.S. forces in Iraq", "citations": [troops]}]
     # a chart whose bar cites words its paragraph does not have (the seed itself draws no chart)
     data["charts"] = [{"title": "IS fighters in Iraq and Syria", "unit": None, "bars": [
         {"label": "UN", "text": "30,000", "low": 30000, "high": 30000,

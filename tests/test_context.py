@@ -27,6 +27,8 @@ LEANING = [
     "The head, designed by robotics expert David Hanson, can answer questions.",  # a name in a clause set off
     "The ship, which sank off Cornwall in 1912, was found by divers.",  # a clause set off only describes
     "Seventeen of the counts were capital charges.",                    # a number of a bare description
+    "These valleys, which flooded twice last year, hold 40 percent of the farms.",  # a demonstrative, a clause set off
+    "Mostly, those buildings, which date from 1890, were left standing.",  # ... on a noun, after a connective
 ]
 
 STANDING = [
@@ -34,6 +36,7 @@ STANDING = [
     "This year Parliament rejected the bill again.",                     # a demonstrative before a time
     "Those with the most caps get priority when buying tickets.",        # restricted by its phrase
     "The company that built the bridge went bankrupt in 2019.",          # restricted by its clause
+    "Those buildings that date from 1890 were left standing.",           # a demonstrative restricted by its clause
     "The company, Acme Freight, went bankrupt in 2019.",                 # named beside it
     "The plan Iran announced in March was rejected by the council.",     # restricted, with a name
     "The number of students eligible for the TELS scholarships fell.",   # identified by its phrase

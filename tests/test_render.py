@@ -241,7 +241,7 @@ def test_the_time_stamp_changes_nothing_but_the_times(seed_outline, tmp_path, mo
     from deckgen.model import Chart
 
     # a chart brings a workbook with its own time stamps (the seed itself draws none)
-    citation = seed_outline.figures[0].citations[0]
+    citation = seed_outline.bluf[0].citations[0]
     chart = Chart("Troops", None, ("A", "B"), ("2,500", "900"), (2500.0, 900.0), (2500.0, 900.0), (citation, citation))
     outline = replace(seed_outline, groups={**seed_outline.groups, "figures": (*seed_outline.figures, chart)})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,13 @@ from typer.testing import CliRunner
 
 from deckgen.cli import app as cli_app
 from deckgen.errors import InputError
+from deckgen.ingest import read_document
+from deckgen.model import Chart, Citation, Point
 from deckgen.outline import dumps, load_outline
 from deckgen.serve.app import create_app
 from deckgen.serve.preview import Previewer
 from deckgen.serve.state import ReviewSession, Settings, open_session
+from deckgen.segment import segment
 
 from .clienttools import requires_client
 from .conftest import BRIEF, SEED
@@ -33,10 +37,22 @@ ORIGIN = "http://127.0.0.1:8000"
 
 def sentence_texts() -> dict[str, str]:
     """The seed's sentences by id, as the page shows them."""
-    from deckgen.ingest import read_document
-    from deckgen.segment import segment
-
     return {s.id: s.text for s in segment(read_document(SEED, "S1")).sentences}
+
+
+@pytest.fixture(scope="module")
+def seed_outline(seed_outline):
+    """The seed's outline with two figures of its para. 6 (the seed's own one figure is a
+    bullet, so its outline has no figures slide), cut from the sentence as the extras cut them."""
+    sentence = troops_sentence()
+    cited = Citation("S1", sentence.paragraph, sentence.text)
+    figures = tuple(Point(text, (cited,), (sentence.id,)) for text in ("2,500 U.S. forces in Iraq", "900 troops in Syria"))
+    return replace(seed_outline, groups={**seed_outline.groups, "figures": figures})
+
+
+def troops_sentence():
+    """The seed's para. 6: 'the 2,500 U.S. forces in Iraq and the 900 troops in Syria'."""
+    return next(s for s in segment(read_document(SEED, "S1")).sentences if "2,500 U.S. forces" in s.text)
 
 
 @pytest.fixture
@@ -57,14 +73,8 @@ def client(session):
 @pytest.fixture
 def charted(seed_outline):
     """The seed's outline with a chart of two figures of one seed sentence (the seed's own
-    outline may have none)."""
-    from dataclasses import replace
-
-    from deckgen.ingest import read_document
-    from deckgen.model import Chart, Citation
-    from deckgen.segment import segment
-
-    sentence = next(s for s in segment(read_document(SEED, "S1")).sentences if "2,500 U.S. forces" in s.text)
+    outline has none)."""
+    sentence = troops_sentence()
     cited = Citation("S1", sentence.paragraph, sentence.text)
     chart = Chart("U.S. troops", None, ("Iraq", "Syria"), ("2,500", "900"), (2500.0, 900.0), (2500.0, 900.0),
                   (cited, cited))
@@ -171,7 +181,7 @@ def test_timeline_items_show_their_date_label_apart_from_the_text(client, sessio
 
 def test_dropping_a_figure_keeps_the_charts(charted_client, charted, tmp_path):
     view = edit(charted_client, op="drop", item="figures#0").json()
-    left = items(view, "figures") if any(g["id"] == "figures" for g in view["groups"]) else []  # the seed may have one
+    left = items(view, "figures")
     assert [i["text"] for i in left] == [p.text for p in charted.figures[1:]]
     assert len(items(view, "charts/0")) == 2
     saved = load_outline(tmp_path / "charted.yaml")
@@ -266,8 +276,6 @@ def test_move_to_another_section(client, session):
 
 
 def test_a_reason_is_shown_kept_by_edits_and_dropped_by_a_move_to_another_section(tmp_path, seed_outline):
-    from dataclasses import replace
-
     section = seed_outline.sections[0]
     reasoned = replace(section, points=(replace(section.points[0], reason="under heading 'Mission'"),
                                         *section.points[1:]))
@@ -599,10 +607,8 @@ def test_serve_refuses_a_bad_layout_before_building(tmp_path, monkeypatch):
 
 
 def test_several_documents_each_numbered_and_citable(tmp_path):
-    from deckgen.ingest import read_document
     from deckgen.model import Outline, Section
     from deckgen.plan import point_from
-    from deckgen.segment import segment
 
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_text("The river rose by two metres on Monday, officials said.\n\n"

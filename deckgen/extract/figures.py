@@ -27,7 +27,7 @@ A restated figure (same value and unit, same counted noun, no other speaker) is 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 MAX_FIGURES = 8
+MIN_FIGURES = 2  # a slide of one figure repeats a sentence; it says no more than a bullet would
 MAX_COUNTS_WORDS = 8
 _FIGURE_ENTITIES = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
 _ATTACHED = ("of", "in", "from", "for", "across", "at")
@@ -52,6 +53,7 @@ _CORE_COMPLEMENTS = frozenset(("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"
 _COMPLEMENTS = _CORE_COMPLEMENTS - {"ccomp"} | {"prep", "prt", "agent", "dative"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CURRENCY = re.compile(r"[$€£¥]")
+_AUXILIARIES = ("aux", "auxpass")
 
 @dataclass(frozen=True)
 class Figure:
@@ -133,12 +135,23 @@ def _numbers(analysis: Analysis, span: Span) -> list[Span]:
     return sorted(found + missed, key=lambda e: e.start)
 
 
-def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None) -> list[Figure]:
-    """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, from
+def shown_figures(figures: Sequence[Figure], standing: set[str] | None = None,
+                  bullets: Mapping[str, Sequence[str]] | None = None) -> list[Figure]:
+    """The figures for a slide, at most MAX_FIGURES: those whose clause stands alone, stated by
+    nobody or by a speaker the words identify (not "a group", "a spokesman": the credit would
+    not say whose figure it is), from
     sentences that can stand as a point (ids in ``standing``, when given: not a caption,
-    boilerplate or a page header run into the text)."""
-    return [f for f in figures
-            if f.stands_alone and (standing is None or f.sentence_ids[0] in standing)][:MAX_FIGURES]
+    boilerplate or a page header run into the text), and that no bullet of the deck already
+    shows (``bullets``: per sentence id, the texts of the bullets cut from it; a bullet holding
+    the figure's number shows it). None unless MIN_FIGURES are left: one figure is a bullet's
+    business, not a slide's. A chart is drawn from every figure found (``figure_series``):
+    set beside other speakers' values, a figure a bullet shows says something new."""
+    bullets = bullets or {}
+    shown = [f for f in figures
+             if f.stands_alone and (f.stated_by is None or f.stated_by.identified)
+             and (standing is None or f.sentence_ids[0] in standing)
+             and not any(f.number in text for text in bullets.get(f.sentence_ids[0], ()))][:MAX_FIGURES]
+    return shown if len(shown) >= MIN_FIGURES else []
 
 
 def _introduces_quotation(said, speech: Speech, sentence_end: int) -> bool:
@@ -159,7 +172,7 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     clause = _shown(entity, quoted=speaker is not None and speaker.identified)
     if clause is None:
         return None
-    who, rest = clause
+    shown, span = clause
     values = [_value(t) for t in numbers]
     unit = "%" if entity.label_ == "PERCENT" else (_CURRENCY.search(entity.text) or [None])[0]
     if unit is None and entity.label_ == "MONEY":
@@ -168,7 +181,7 @@ def _figure(entity: Span, speaker: Speaker | None, ids: tuple[str, ...]) -> Figu
     qualifier = " ".join(t.text for t in qualifier_tokens) or None
     ids = tuple(dict.fromkeys(ids))
     return Figure(entity.text, counts, speaker, min(values), max(values), unit, qualifier, ids, head,
-                  f"{who.text} {rest.text}", stands_alone(entity.doc[who.start:rest.end]))
+                  shown, stands_alone(span))
 
 
 def _with_currency(entity: Span) -> Span:
@@ -180,15 +193,17 @@ def _with_currency(entity: Span) -> Span:
     return entity
 
 
-def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
-    """What a slide shows, as (subject, verb with what follows): the clause that holds the
+def _shown(entity: Span, quoted: bool) -> tuple[str, Span] | None:
+    """What a slide shows, as its text and the span of the sentence it is cut from: the clause that holds the
     figure, from its subject through its verb and the verb's complements ("Emirates had a fleet
     of 270 aircraft", "Hurricane Otis left 3,862 people homeless", "About 15 percent of its
-    gross income went to research"); an aside between subject and verb, and what follows the
-    subject's own "of" phrase, are left out. Nothing when
+    gross income went to research") and the period they cover (``_period``); an aside between
+    subject and verb, and what follows the subject's own "of" phrase, are left out, and so is an aside in brackets that does not hold
+    the figure ("about 2 inches (50.8 millimeters) of rain"). Nothing when
     there is no such clause: a bare count ("some 375,000 people in 18 counties") says not what
     happened to them, a clause that modifies a noun or sets the scene ("where 72 people were also
-    killed") not where, a clause without its complement not what, and a pronoun subject ("It
+    killed") not where, a clause without its complement not what, a verb with no finite form
+    ("winds gusting to 55 mph", cut from what forecast them) no statement, and a pronoun subject ("It
     had ...") not who, unless it is a quoted speaker's own "I" or "we"."""
     doc = entity.doc
     verb = entity.root
@@ -196,6 +211,8 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in SUBORDINATE_CLAUSES or verb.dep_ == "amod":
         return None
+    if not any(t.morph.get("VerbForm") == ["Fin"] for t in (verb, *verb.children) if t is verb or t.dep_ in _AUXILIARIES):
+        return None  # "winds gusting at times to 55 mph": no statement, what it hangs on is cut
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].i > verb.i:
         return None  # two subjects: a parse gone wrong ("A report, ..., estimated IS has ...")
@@ -207,12 +224,12 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
         if child.dep_ != "prep" or child.lower_ not in _ATTACHED or child.i != who_end:
             break
         who_end = child.right_edge.i + 1
-    verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg"))])
+    verb_start = min([verb.i, *(c.i for c in verb.lefts if c.dep_ in (*_AUXILIARIES, "neg"))])
     if who_end < verb_start and not any(t.is_punct for t in doc[who_end:verb_start]):
         return None  # words between subject and verb that are no aside: keep them or show nothing
     end = verb.i + 1
     for child in verb.rights:
-        if child.left_edge.i != end or child.dep_ not in _COMPLEMENTS:
+        if child.left_edge.i != end or not (child.dep_ in _COMPLEMENTS or _period(child)):
             break
         end = child.right_edge.i + 1
     if any(c.dep_ in _CORE_COMPLEMENTS and c.i >= end for c in verb.rights):
@@ -224,10 +241,33 @@ def _shown(entity: Span, quoted: bool) -> tuple[Span, Span] | None:
         return None
     who, rest = doc[who_start:who_end], doc[verb_start:end]
     inside = who.start <= entity.start and entity.end <= who.end or rest.start <= entity.start and entity.end <= rest.end
-    if not inside or len(who) + len(rest) > MAX_SHOWN_WORDS or any(
-            t.is_punct and t.text not in ("-", "'", "’", ".") for t in (*who, *rest)):
+    aside = _bracketed(rest, entity)
+    kept = [[t for t in part if t.i not in aside] for part in (who, rest)]
+    if not inside or sum(map(len, kept)) > MAX_SHOWN_WORDS or any(
+            t.is_punct and t.text not in ("-", "'", "’", ".") for part in kept for t in part):
         return None
-    return who, rest
+    return " ".join("".join(t.text_with_ws for t in part).strip() for part in kept), doc[who.start:rest.end]
+
+
+def _bracketed(rest: Span, entity: Span) -> set[int]:
+    """The token indices of the brackets in ``rest`` that do not hold the figure, brackets
+    included: an aside the slide drops ("dumped about 2 inches (50.8 millimeters) of rain")."""
+    dropped: set[int] = set()
+    opened = None
+    for token in rest:
+        if token.text == "(":
+            opened = token.i
+        elif token.text == ")" and opened is not None:
+            if not opened < entity.start < token.i:
+                dropped.update(range(opened, token.i + 1))
+            opened = None
+    return dropped
+
+
+def _period(child: Token) -> bool:
+    """A bare time phrase after the verb ("has tracked about 500 attacks this year"): the
+    period a count covers, which the figure would misstate without."""
+    return child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")
 
 
 def _scoped_before(before: Span) -> bool:

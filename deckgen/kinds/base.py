@@ -24,10 +24,12 @@ class Corpus:
     """The documents of one outline, as the kinds collect from them: ``analyses`` (one spaCy
     parse a document: those given, else made on first use; of a long input, only what the
     extras read, see ``extras.extras_sentences``) and ``extracts`` (the figures, quotes, times
-    and statements found, as outline items, made on first use) are shared by every kind."""
+    and statements found, as outline items, made on first use) are shared by every kind.
+    ``bullets`` are the outline's BLUF and section points, which an extra need not repeat."""
 
     documents: tuple[Document, ...]
     given_analyses: tuple[Analysis, ...] | None = None
+    bullets: tuple[Point, ...] = ()
 
     @cached_property
     def analyses(self) -> tuple[Analysis, ...]:
@@ -44,7 +46,7 @@ class Corpus:
     def extracts(self) -> dict[str, tuple]:
         from ..extras import briefing_extras
 
-        return briefing_extras(self.analyses)
+        return briefing_extras(self.analyses, self.bullets)
 
 
 @dataclass(frozen=True)
