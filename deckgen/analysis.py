@@ -228,8 +228,7 @@ def spans_of(sentences: Sequence[Sentence], analyses: Sequence[Analysis] | None)
     """Each sentence's parse, as ``span_reader`` gives it; the sentences no analysis parsed are
     parsed alone in one batch."""
     analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
-    read = {s.id: analysis_of[s.source].span(s) for s in sentences
-            if s.source in analysis_of and analysis_of[s.source].parsed(s)}
+    read = {s.id: span for s in sentences if (span := _analysed(s, analysis_of)) is not None}
     missing = [s for s in sentences if s.id not in read]
     read.update((s.id, doc[:]) for s, doc in zip(missing, load_pipeline().pipe(s.text for s in missing)))
     return [read[s.id] for s in sentences]
@@ -241,9 +240,13 @@ def span_reader(analyses: Sequence[Analysis] | None) -> Callable[[Sentence], Spa
     analysis_of = {analysis.document.source.id: analysis for analysis in analyses or ()}
 
     def span(sentence: Sentence) -> Span:
-        analysis = analysis_of.get(sentence.source)
-        if analysis is not None and analysis.parsed(sentence):
-            return analysis.span(sentence)
-        return load_pipeline()(sentence.text)[:]
+        found = _analysed(sentence, analysis_of)
+        return found if found is not None else load_pipeline()(sentence.text)[:]
 
     return span
+
+
+def _analysed(sentence: Sentence, analysis_of: dict[str, Analysis]) -> Span | None:
+    """The sentence's parse in its document's analysis, or None when that did not parse it."""
+    analysis = analysis_of.get(sentence.source)
+    return analysis.span(sentence) if analysis is not None and analysis.parsed(sentence) else None
