@@ -23,7 +23,9 @@ Such a word is resolved when its antecedent comes before it: earlier in the sent
 they or a number any noun; a description the same noun; a demonstrative pronoun a statement in
 ``earlier``; a short name the full name. A section ``title`` resolves descriptions,
 demonstratives and short names (it names the topic) but no pronoun or number (it does not say
-who "he" or "some" are).
+who "he" or "some" are). What the ``deck`` showed before the slide (its title and BLUF) resolves a
+definite description or a short name only: a deck about one quake may say "The quake" on any
+slide after its BLUF introduced it, but "he" on a slide says nothing about who.
 
 A sentence that speaks as "I" or "we" in its own voice (``own_first_person``) would read on a
 slide as the briefer's; the plan credits it to the document's author.
@@ -62,37 +64,43 @@ def _restricts(child: Token) -> bool:
 
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                   title: Span | None = None, anywhere: bool = False, names: bool = True,
-                  mentioned: Collection[str] = ()) -> bool:
+                  mentioned: Collection[str] = (), deck: Iterable[Span] = ()) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
     it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
     shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names;
     ``anywhere`` also reads the words off the key arguments (``_loose``), where a description
     counts when its noun is among the ``mentioned`` ones (the document named it before: "poisoned
-    by the chemical"); ``names=False`` leaves short names out."""
-    return bool(unresolved(span, earlier, descriptions, title, anywhere, names, mentioned))
+    by the chemical"); ``names=False`` leaves short names out. ``deck`` is what the deck showed
+    before the slide (its title, the BLUF): it says what a definite description or a short name
+    refers to ("The quake" after "A 6.0 quake struck Napa", "Durst" after "Robert Durst"), never
+    whom a pronoun or number stands for or what a demonstrative points to."""
+    return bool(unresolved(span, earlier, descriptions, title, anywhere, names, mentioned, deck))
 
 
 def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                title: Span | None = None, anywhere: bool = False, names: bool = True,
-               mentioned: Collection[str] = ()) -> list[Token]:
+               mentioned: Collection[str] = (), deck: Iterable[Span] = ()) -> list[Token]:
     """The words of ``span``'s key arguments (with ``anywhere``, of all of it) that point back
     without an antecedent."""
     if not _parsed(span):
         return []
     read = [t for part in earlier for t in part]
     titled = [*(title or ()), *read]
+    introduced = [*titled, *(t for part in deck for t in part)]
     found = []
     for argument, described, _ in _key_arguments(span):
         for word in _pointing(argument, descriptions and described):
             if _personal(word) or _elliptical(word):
                 shown = read
+            elif word == argument and any(c.dep_ == "det" and _definite(c) for c in word.children):
+                shown = introduced  # a definite description
             else:
                 shown = titled
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
             if not _resolved(word, argument, shown if word == argument and demonstrative(word) else before):
                 found.append(word)
         name = _short_name(argument) if names else None
-        if name is not None and not _named_in_full(name, [*titled, *(t for t in span if t.i < argument.left_edge.i)]):
+        if name is not None and not _named_in_full(name, [*introduced, *(t for t in span if t.i < argument.left_edge.i)]):
             found.append(argument)
     if anywhere:
         found += [word for word in _loose(span, read, mentioned) if word not in found]

@@ -81,6 +81,7 @@ def build_outline(request: OutlineRequest) -> Outline:
         bluf_points=request.bluf_points,
         max_points=request.max_points,
         analyses=analyses,
+        opens_with_bluf=_bluf_first(request.kinds),
     )
     bullets = (*outline.bluf, *(point for section in outline.sections for point in section.points))
     corpus = Corpus(tuple(documents), analyses, bullets)
@@ -90,6 +91,13 @@ def build_outline(request: OutlineRequest) -> Outline:
         if items:
             groups[name] = items
     return replace(outline, sections=with_sources(outline.sections, outline.sources), groups=groups)
+
+
+def _bluf_first(kinds: Sequence[str] | None) -> bool:
+    """True when the deck shows its BLUF before its sections (every kind when ``kinds`` is None)."""
+    if kinds is None:
+        return True
+    return "bluf" in kinds and ("sections" not in kinds or kinds.index("bluf") < kinds.index("sections"))
 
 
 @dataclass(frozen=True)

@@ -148,14 +148,18 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
                  title: str | None = None, subtitle: str | None = None, author: str | None = None,
                  as_of: date | None = None,
                  bluf_points: int = BLUF_POINTS, max_points: int = MAX_SECTION_POINTS,
-                 auto_sections: int = AUTO_SECTIONS, analyses: Sequence[Analysis] | None = None) -> Outline:
+                 auto_sections: int = AUTO_SECTIONS, analyses: Sequence[Analysis] | None = None,
+                 opens_with_bluf: bool = True) -> Outline:
     """Choose the BLUF and each section's points.
 
     With no ``specs`` the summarizer proposes about ``auto_sections`` sections. Bullets are cut
     from the parses in ``analyses`` (one per document; made here when the summarizer reads them);
     without them only the chosen sentences are parsed. A section sentence whose bullet stays over
     MAX_BULLET_WORDS is left out, and the sections are chosen again without it (REPICK_ROUNDS);
-    a section whose picks were all left out cites them as withheld.
+    a section whose picks were all left out cites them as withheld. When the deck
+    ``opens_with_bluf`` (its title and BLUF slides come before the sections), a section bullet may
+    name by a definite description or a short name what the deck title or a BLUF bullet from its
+    source introduced ("The quake", "Durst"; see ``context.needs_context``).
     The title defaults to the first source's title, then its file name; ``as_of``
     to the newest source date (None when no source is dated).
     """
@@ -231,10 +235,13 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             return Credit(author, sentence)
         return None
 
+    introduced: dict[str, list[Span]] = {}  # per source, what the deck shows before its sections
+
     def stands_alone(sentence: Sentence, above: Point | None, focus: Focus, descriptions: bool, names: bool) -> bool:
         parsed = span(sentence)
         shown = [span(by_id[previous[sentence.id]])] if above and previous.get(sentence.id) in above.sentence_ids else []
-        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title, names=names)
+        leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title, names=names,
+                                                               deck=introduced.get(sentence.source, ()))
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
         return not (leaning or unattributed_quote or not is_statement(parsed) or runs_in(parsed))
 
@@ -249,6 +256,11 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         return shown, left_out
 
     bluf = points(bluf_picks)[0]
+    if opens_with_bluf:
+        deck_title = load_pipeline()(title or _default_title(documents))[:]
+        introduced.update({document.source.id: [deck_title] for document in documents})
+        for point in bluf:
+            introduced[point.citations[0].source].append(load_pipeline()(point.text)[:])
     built = [section_points(name, picked) for name, picked in named]
     withheld = [list(left_out) for _, left_out in built]
     rejected: set[str] = set()

@@ -116,6 +116,19 @@ def test_a_title_names_the_topic_but_not_who_he_is():
     assert not needs_context(parse("Some wore clothing with union logos."), [parse("Hundreds of guards protested.")])
 
 
+def test_what_the_deck_introduced_names_a_description_or_a_short_name_but_no_pronoun():
+    deck = [parse("Earthquakes in Chile"), parse("A 6.7-magnitude quake struck off central Chile, officials said."),
+            parse("Engineer Daniel Okafor led the rescue teams.")]
+    assert needs_context(parse("The quake was felt in Santiago."))
+    assert not needs_context(parse("The quake was felt in Santiago."), deck=deck)
+    assert needs_context(parse("The storm was felt in Santiago."), deck=deck)    # the deck named no storm
+    first, last = sentences("Engineer Daniel Okafor joined the project in 2021. Okafor rebuilt the rig in a week.")
+    assert needs_context(last, descriptions=False) and not needs_context(last, descriptions=False, deck=deck)
+    assert needs_context(parse("He was felt in Santiago."), deck=deck)           # who "he" is, the deck never says
+    assert needs_context(parse("This quake was felt in Santiago."), deck=deck)   # nor what "this" points to
+    assert needs_context(parse("This was felt in Santiago."), deck=deck)
+
+
 @pytest.mark.parametrize(("sentence", "own"), [
     ("We would place higher value on identifying new programs.", True),   # the document's own "we"
     ("Our staff reviewed every grant application last year.", True),      # ... and its "our"

@@ -223,6 +223,23 @@ def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
         (1, "He was ranked sixth on the list of most-wanted Iraqis.")]
 
 
+def test_a_section_bullet_may_name_by_a_description_what_the_bluf_introduced(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("A magnitude-6.0 quake struck Napa Valley early on Sunday, injuring 120 people. "
+                     "Wineries counted broken barrels across the valley. "
+                     "The quake was centered six miles south of the city of Napa.\n")
+    documents = load_documents([story])
+    where = [SectionSpec("Where it struck")]
+    quake = "The quake was centered six miles south of the city of Napa."
+    outline = plan_outline(documents, where, Picks(bluf=(0,), section=(1, 2)))
+    assert quake in [p.text for p in outline.sections[0].points]
+    # without a BLUF before the sections (or one about something else) "The quake" is nobody's
+    # quake: left out, as a description is, while another pick stands without it
+    for alone in (plan_outline(documents, where, Picks(bluf=(0,), section=(1, 2)), opens_with_bluf=False),
+                  plan_outline(documents, where, Picks(bluf=(1,), section=(0, 2)))):
+        assert quake not in [p.text for p in alone.sections[0].points] and alone.sections[0].points
+
+
 def test_a_section_with_points_withholds_nothing(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(STORY)
@@ -293,3 +310,10 @@ def test_a_key_point_that_needs_context_or_is_no_statement_gives_way(tmp_path):
     # the BLUF is chosen the same way
     outline = plan_outline(load_documents([story]), [SectionSpec("Douri")], Ranked([1, 0, 3]), bluf_points=1)
     assert [p.sentence_ids[0] for p in outline.bluf] == ["S1.1"]
+
+
+def test_the_bluf_comes_first_unless_the_layout_drops_it_or_shows_it_after_the_sections():
+    from deckgen.pipeline import _bluf_first
+
+    assert _bluf_first(None) and _bluf_first(("title", "bluf", "sections")) and _bluf_first(("bluf", "timeline"))
+    assert not _bluf_first(("title", "sections")) and not _bluf_first(("title", "sections", "bluf"))
