@@ -44,3 +44,14 @@ def test_only_the_sentences_given_are_parsed():
     assert analysis.parsed(second) and not analysis.parsed(first) and not analysis.parsed(third)
     assert any("38 million" in e.text for e in analysis.span(second).ents)
     assert not analysis.span(third).ents  # "May" would be a date, had it been parsed
+
+
+def test_sentence_parses_keep_no_tagger_tensor():
+    # the tensor is four fifths of a parse's memory and nothing reads it: a 5 MB document's
+    # sentence parses must not hold it while they are merged into the document's Doc
+    from deckgen.analysis import _parse
+
+    document = _document("The council voted on Tuesday. Officials said the wall would cost 38 million euros.")
+    parses = _parse(load_pipeline(), document.sentences, {})
+    assert len(parses) == 2
+    assert all(doc.tensor.size == 0 and doc[0].dep_ for doc in parses.values())
