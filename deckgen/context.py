@@ -39,7 +39,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .analysis import CLAUSE_SUBJECTS
-from .names import full_name, full_names, fuller, mention, name_words, short_name
+from .names import FullName, full_name, full_names, fuller, mention, name_words, short_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -64,7 +64,8 @@ def _restricts(child: Token) -> bool:
 
 def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                   title: Span | None = None, anywhere: bool = False, names: bool = True,
-                  mentioned: Collection[str] = (), deck: Iterable[Span] = ()) -> bool:
+                  mentioned: Collection[str] = (), deck: Iterable[Span] = (),
+                  people: Sequence[FullName] = ()) -> bool:
     """True when a key argument of ``span`` points back to something neither the span (before
     it), ``earlier`` nor (for a description, demonstrative or short name) the section ``title``
     shows. ``descriptions=False`` counts only pronouns, numbers, demonstratives and short names;
@@ -73,13 +74,16 @@ def needs_context(span: Span, earlier: Iterable[Span] = (), descriptions: bool =
     by the chemical"); ``names=False`` leaves short names out. ``deck`` is what the deck showed
     before the slide (its title, the BLUF): it says what a definite description or a short name
     refers to ("The quake" after "A 6.0 quake struck Napa", "Durst" after "Robert Durst"), never
-    whom a pronoun or number stands for or what a demonstrative points to."""
-    return bool(unresolved(span, earlier, descriptions, title, anywhere, names, mentioned, deck))
+    whom a pronoun or number stands for or what a demonstrative points to. ``people``: the people
+    the document named in full before ``span``, for a span parsed on its own (a span of the
+    document's parse reads them from its Doc): "Bader" alone after "Douglas Bader" is a short name."""
+    return bool(unresolved(span, earlier, descriptions, title, anywhere, names, mentioned, deck, people))
 
 
 def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = True,
                title: Span | None = None, anywhere: bool = False, names: bool = True,
-               mentioned: Collection[str] = (), deck: Iterable[Span] = ()) -> list[Token]:
+               mentioned: Collection[str] = (), deck: Iterable[Span] = (),
+               people: Sequence[FullName] = ()) -> list[Token]:
     """The words of ``span``'s key arguments (with ``anywhere``, of all of it) that point back
     without an antecedent."""
     if not _parsed(span):
@@ -99,15 +103,15 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             before = [*shown, *(t for t in span if t.i < argument.left_edge.i)]
             if not _resolved(word, argument, shown if word == argument and demonstrative(word) else before):
                 found.append(word)
-        name = _short_name(argument) if names else None
+        name = _short_name(argument, people) if names else None
         if name is not None and not _named_in_full(name, [*introduced, *(t for t in span if t.i < argument.left_edge.i)]):
             found.append(argument)
     if anywhere:
-        found += [word for word in _loose(span, read, mentioned) if word not in found]
+        found += [word for word in _loose(span, read, mentioned, people) if word not in found]
     return found
 
 
-def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str]) -> list[Token]:
+def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str], people: Sequence[FullName]) -> list[Token]:
     """Words off the key arguments that point back with no antecedent in ``read`` or before
     them in the span: a he, she or they ("wash them", "bail was posted for him"; an "it" there
     mostly stands for a clause or a situation: "make it") and a demonstrative, alone or on its
@@ -119,7 +123,7 @@ def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str]) -> lis
     for token in span:
         before = [*read, *(t for t in span if t.i < token.i)]
         if token.pos_ == "PROPN" and token.dep_ != "compound":
-            name = _short_name(token)
+            name = _short_name(token, people)
             if name is not None and not _named_in_full(name, before):
                 found.append(token)
         elif _personal(token) and token.morph.get("Gender") != ["Neut"]:
@@ -262,12 +266,14 @@ def _pointing(argument: Token, descriptions: bool) -> list[Token]:
     return []
 
 
-def _short_name(argument: Token) -> str | None:
+def _short_name(argument: Token, people: Sequence[FullName] = ()) -> str | None:
     """The one word the argument names someone by when the document named them in full before
-    it (``names``: "Arum" after "Bob Arum"), unless it is the speaker of the main verb's reported
-    claim and one person has that name: the bullet credits them in full (``compress``)."""
+    it (``names``: "Arum" after "Bob Arum"; in its Doc or among ``people``), unless it is the
+    speaker of the main verb's reported claim and one person has that name: the bullet credits
+    them in full (``compress``)."""
     word = short_name(argument)
-    if word is None or not fuller(word, (n for n in full_names(argument.doc) if n.span.start < argument.i)):
+    before = [n for n in full_names(argument.doc) if n.span.start < argument.i]
+    if word is None or not fuller(word, [*before, *people]):
         return None
     return None if _credited(argument) and full_name(argument) else word
 

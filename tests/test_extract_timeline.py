@@ -191,6 +191,19 @@ def test_a_dated_event_is_shown_only_when_it_stands_alone():
                      "Volt Motors opened a plant in Porto in 2021."]
 
 
+def test_a_dated_event_naming_by_surname_someone_the_story_named_in_full_is_left_out():
+    from deckgen.extract.timeline import timeline_groups
+
+    # the item is parsed as shown, where "Douglas Bader" is not: "Bader" alone says not who;
+    # a one-word name the story never gave in full ("Madonna") stands, and so does a full name
+    text = ("Douglas Bader lost both legs in a crash. Bader was shot down over France in August 1941. "
+            "Madonna sang in Paris in 1990. Douglas Bader was knighted in 1976.")
+    mentions = times_of(text, date(2024, 1, 10))
+    standing = {i for m in mentions for i in m.sentence_ids}
+    shown = [group[0].event for group in timeline_groups(mentions, standing)]
+    assert shown == ["Douglas Bader was knighted in 1976.", "Madonna sang in Paris in 1990."]
+
+
 def test_a_month_before_a_surname_is_a_first_name():
     mentions = times_of("Stephanie asked him after January Jones left. Talks resume in March.", date(2015, 4, 21))
     assert [m.text for m in mentions] == ["in March"]

@@ -12,33 +12,49 @@ them", "on that measure").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis import nouns_before
 from ..compress import CREDIT
 from ..context import needs_context
+from ..names import FullName, full_names
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
-def stands_alone(span: Span, mentioned: Collection[str] | None = None) -> bool:
+@dataclass(frozen=True)
+class Before:
+    """What the document said before an item's sentence that the item, read on its own, may
+    point back to: the lemmas of the common nouns it used ("the chemical") and the people it
+    named in full ("Bader" after "Douglas Bader")."""
+
+    nouns: frozenset[str] = frozenset()
+    people: tuple[FullName, ...] = ()
+
+
+def said_before(doc: Doc, offset: int) -> Before:
+    """What ``doc`` (a document's parse) said before character ``offset``."""
+    return Before(nouns_before(doc, offset), tuple(n for n in full_names(doc) if n.span.start_char < offset))
+
+
+def stands_alone(span: Span, before: Before | None = None) -> bool:
     """True when nothing in ``span`` (the parse of what the slide shows) points back to words
-    the slide does not show. ``mentioned``: the common nouns the document used before it (a
-    description of one of them points back); by default read from ``span``'s own Doc, which is
-    right for a span of its document's parse."""
-    if mentioned is None:
-        mentioned = nouns_before(span.doc, span.start_char)
-    return not needs_context(span, descriptions=True, anywhere=True, mentioned=mentioned)
+    the slide does not show. ``before``: what the document said before it; by default read from
+    ``span``'s own Doc, which is right for a span of its document's parse."""
+    if before is None:
+        before = Before(nouns_before(span.doc, span.start_char))  # its Doc's people are read as it is
+    return not needs_context(span, descriptions=True, anywhere=True, mentioned=before.nouns, people=before.people)
 
 
-def text_stands_alone(texts: Sequence[str], mentioned: Sequence[Collection[str]]) -> list[bool]:
-    """``stands_alone`` for each text as shown, parsed on its own, with the nouns its document
-    ``mentioned`` before its sentence; a credit ("... — Li Jifeng") is left out of the parse
-    (the parser would take the name for part of the sentence: "The couple ... — Li Jifeng" is no
-    named couple)."""
+def text_stands_alone(texts: Sequence[str], before: Sequence[Before]) -> list[bool]:
+    """``stands_alone`` for each text as shown, parsed on its own, with what its document said
+    ``before`` its sentence; a credit ("... — Li Jifeng") is left out of the parse (the parser
+    would take the name for part of the sentence: "The couple ... — Li Jifeng" is no named
+    couple)."""
     from ..analysis import load_pipeline
 
     claims = (text.rpartition(CREDIT)[0] or text for text in texts)
-    return [stands_alone(doc[:], nouns) for doc, nouns in zip(load_pipeline().pipe(claims), mentioned)]
+    return [stands_alone(doc[:], said) for doc, said in zip(load_pipeline().pipe(claims), before)]

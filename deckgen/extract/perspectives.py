@@ -24,9 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..analysis import nouns_before
 from ..compress import bullet_text, credit_source
-from .alone import text_stands_alone
+from .alone import Before, said_before, text_stands_alone
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ class Contrast:
 def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     """One statement per attributed parsed sentence whose speaker is known, in document order."""
     statements: list[Statement] = []
-    mentioned: list[frozenset[str]] = []
+    before: list[Before] = []
     for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
         if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay \
@@ -87,9 +86,9 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
         ids = tuple(dict.fromkeys((sentence.id, attribution.sentence_id, *named)))
         group = attribution.speaker.body or OTHER
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
-        mentioned.append(nouns_before(analysis.doc, sentence.start))
+        before.append(said_before(analysis.doc, sentence.start))
     # "She made the decision alone": who she is was said before
-    return [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements], mentioned)) if stands]
+    return [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements], before)) if stands]
 
 
 def perspectives(statements: Sequence[Statement]) -> list[Perspective]:

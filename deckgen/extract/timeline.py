@@ -38,15 +38,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from ..analysis import CLAUSE_SUBJECTS, CONDITION_MARKS, SUBORDINATE_CLAUSES, nouns_before
+from ..analysis import CLAUSE_SUBJECTS, CONDITION_MARKS, SUBORDINATE_CLAUSES
 from ..calendar_names import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, any_of
 from ..compress import bullet_text, credit_source
-from .alone import text_stands_alone
+from .alone import Before, said_before, text_stands_alone
 from .speech import SPEECH_VERBS, Speech
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class TimeMention:
     event: str
     sentence_ids: tuple[str, ...]
     not_event: str | None = None
-    mentioned: frozenset[str] = frozenset()  # common nouns the document used before the sentence
+    before: Before = field(default=Before(), compare=False, repr=False)  # what the document said before the sentence
 
     @property
     def upcoming(self) -> bool:
@@ -193,7 +193,7 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
         dated.setdefault(_undated(group), set()).add(frozenset(m.when for m in group))
     groups = {ids: group for ids, group in groups.items() if len(dated[_undated(group)]) == 1}
     alone = text_stands_alone([group[0].event for group in groups.values()],
-                              [group[0].mentioned for group in groups.values()])
+                              [group[0].before for group in groups.values()])
     groups = {ids: group for (ids, group), stands in zip(groups.items(), alone) if stands}
     upcoming = [g for g in groups.values() if any(m.upcoming for m in g)]
     past = sorted((g for g in groups.values() if g not in upcoming), key=lambda g: max(m.when for m in g),
@@ -221,7 +221,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
     taken_until = 0
     event = bullet_text(span)
     named = tuple(s.id for s in credit_source(event, sentence, sentences))
-    mentioned = nouns_before(span.doc, sentence.start)
+    before = said_before(span.doc, sentence.start)
     for start, _, kind, match in matches:
         entity = _entity_at(dates, sentence.start + start, sentence.start + match.end())
         if start < taken_until or entity is None:
@@ -248,7 +248,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
         if not_event is None and span_start > 0 and match.group() not in event:
             not_event = "the words shown leave out the date and what it dates"  # only an opening date goes to the label
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
-                                    (sentence.id, *named), not_event, mentioned))
+                                    (sentence.id, *named), not_event, before))
     return mentions
 
 
