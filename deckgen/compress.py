@@ -12,8 +12,9 @@ the section title, and the rest is still a faithful sentence of at least MIN_BUL
   ("she said") is replaced by the ``credit`` the caller resolved, or else stays as written, with
   only the circumstances after its verb gone ("in response to a question");
 - leading time and place phrases ("On Friday,", "In Baghdad,"), unless ``keep_setting`` (the
-  section is about when or where), and leading background phrases and clauses ("Despite the
-  warnings,", "After the vote ended,", "Speaking in Paris,");
+  section is about when or where) or, for a time, the sentence states a figure (its date is
+  part of it: "In 2019, revenue rose 12 percent"), and leading background phrases and clauses
+  ("Despite the warnings,", "After the vote ended,", "Speaking in Paris,");
 - discourse connectives ("However,", "But", ", meanwhile,"), unless the sentence speaks in the
   first person outside quotation marks (it may carry on a quotation from the sentence before);
 - appositives ("Lister, the director of ..., has tracked" -> "Lister has tracked"; a name in
@@ -120,6 +121,8 @@ class _Compression:
         self.roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
         self.head = self.roots[0] if self.roots else span.root
         self.end_marks = {t.i for t in span if t.text in _END_MARKS} - self.deleted
+        # a figure's date is part of it: "capacity of 8.69 GW at the end of 2017" keeps its time
+        self.figured = any(self._is_figure(t) for t in span if t.i not in self.deleted)
 
     def bullet(self, fit: int | None) -> str:
         self._attribution()
@@ -384,11 +387,15 @@ class _Compression:
         setting = any(self.span.doc[i].ent_type_ in SETTING_ENTITIES for i in _subtree(child))
         if child.dep_ in ("prep", "npadvmod", "advmod"):
             if setting:
-                return not self.keep_setting
+                return not (self.keep_setting or (self.figured and self._timed(child)))
             return first in _BACKGROUND_PREPOSITIONS
         if child.dep_ == "advcl":
             return not (setting and self.keep_setting)
         return False
+
+    def _timed(self, unit: Token) -> bool:
+        """The phrase ``unit`` heads holds a date or a time."""
+        return any(self.span.doc[i].ent_type_ in ("DATE", "TIME") for i in _subtree(unit))
 
     def _inner(self) -> list[set[int]]:
         cuts = []
@@ -456,8 +463,8 @@ class _Compression:
                 cuts.append(self._with_commas(unit))
         for child in self.head.rights:
             unit = set(_subtree(child))
-            timed = any(self.span.doc[i].ent_type_ in ("DATE", "TIME") for i in unit)
-            if child.dep_ in ("npadvmod", "prep") and timed and not self.keep_setting and not self._conditional(child) \
+            if child.dep_ in ("npadvmod", "prep") and self._timed(child) and not self.keep_setting \
+                    and not self.figured and not self._conditional(child) \
                     and all(self.span.doc[i].ent_type_ in ("DATE", "TIME") or self.span.doc[i].pos_ in ("ADP", "DET")
                             for i in unit):
                 cuts.append(self._with_commas(unit))
