@@ -74,7 +74,7 @@ _TOKEN_EDGES = ".-'’"
 
 
 def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting: bool = False,
-                about: Collection[str] = (), fit: int | None = None) -> str:
+                about: Collection[str] = (), fit: int | None = None, dated_apart: bool = False) -> str:
     """The bullet for one parsed sentence (a str is parsed on its own, unless longer than
     MAX_PARSED_CHARS: it comes back whole).
 
@@ -83,7 +83,8 @@ def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting
     "— name". ``keep_setting`` keeps leading time and place phrases; ``about`` holds the
     lower-case words of the section title, which are never deleted. With ``fit`` (a number of
     words, LONG_BULLET_WORDS for slide bullets) a longer bullet also loses what sets the scene
-    around its claim, until it fits.
+    around its claim, until it fits. ``dated_apart``: the slide shows the sentence's date beside
+    the bullet (a timeline's label), so a figure's time phrase may go like any other.
     """
     if isinstance(sentence, str) and len(sentence) > MAX_PARSED_CHARS:
         return _with_credit(sentence.strip(), credit)  # no sentence to parse
@@ -93,7 +94,7 @@ def bullet_text(sentence: Span | str, *, credit: str | None = None, keep_setting
         return text
     if not span[0].dep_:
         return _with_credit(text, credit)
-    return _Compression(span, credit, keep_setting, {word.lower() for word in about}).bullet(fit)
+    return _Compression(span, credit, keep_setting, {word.lower() for word in about}, dated_apart).bullet(fit)
 
 
 def _with_credit(text: str, credit: str | None) -> str:
@@ -107,7 +108,7 @@ def _without_end_mark(text: str) -> str:
 class _Compression:
     """The deletions tried on one sentence, in order, each kept when the result still holds."""
 
-    def __init__(self, span: Span, credit: str | None, keep_setting: bool, about: set[str]):
+    def __init__(self, span: Span, credit: str | None, keep_setting: bool, about: set[str], dated_apart: bool):
         self.span, self.credit, self.keep_setting, self.about = span, credit, keep_setting, about
         # each quotation's tokens with its marks: a cut takes a quotation whole or leaves it
         self.quotations = [{t.i for t in span if start - 1 <= t.idx - span.start_char < end + 1}
@@ -122,7 +123,7 @@ class _Compression:
         self.head = self.roots[0] if self.roots else span.root
         self.end_marks = {t.i for t in span if t.text in _END_MARKS} - self.deleted
         # a figure's date is part of it: "capacity of 8.69 GW at the end of 2017" keeps its time
-        self.figured = any(self._is_figure(t) for t in span if t.i not in self.deleted)
+        self.figured = not dated_apart and any(self._is_figure(t) for t in span if t.i not in self.deleted)
 
     def bullet(self, fit: int | None) -> str:
         self._attribution()

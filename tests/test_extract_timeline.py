@@ -353,3 +353,29 @@ def test_an_event_whose_description_points_back_to_the_story_is_left_out():
     document = segment(Document(SourceInfo("S1", "t.txt", date=date(2024, 9, 27)), text))
     timeline = briefing_extras([analyse(document)])["timeline"]
     assert [p.shown for p in timeline] == ["2005 ('in 2005'): The United States banned methyl bromide in 2005."]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # news, a report, a press release: a span of time or "today" as nowadays dates no event
+    ("Over the last year more than 25,000 people have fought Ebola infections.", "a period, not a moment"),
+    ("In the past year, sales of the drug rose by a third.", "a period, not a moment"),
+    ("Throughout 2014, the company hired engineers in Porto.", "a period, not a moment"),
+    ("Today, plague infections are rare, but they do happen.",
+     "today as nowadays (a state in the simple present), not a date"),
+])
+def test_a_period_or_nowadays_dates_no_event(text, reason):
+    mentions = times_of(text, date(2015, 4, 21))
+    assert [m.not_event for m in mentions if m.when] in ([], [reason])
+    assert not [m for m in mentions if m.when and not m.not_event]
+
+
+def test_today_dates_an_event_told_in_the_past_or_progressive():
+    mentions = times_of("Today the Treasury designated five companies. The agency is today publishing its rules.",
+                        date(2018, 2, 23))
+    assert [(m.text, m.not_event) for m in mentions] == [("Today", None), ("today", None)]
+
+
+def test_a_figures_date_goes_to_the_label_not_the_event():
+    # a bullet keeps a figure's date; a timeline shows it in the label, so the event need not
+    (mention,) = times_of("In 2019, the company's revenue rose 12 percent to $4.2 billion.", date(2024, 1, 10))
+    assert (mention.text, mention.event) == ("In 2019", "The company's revenue rose 12 percent to $4.2 billion.")

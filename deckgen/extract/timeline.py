@@ -219,7 +219,7 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
                       for m in pattern.finditer(text)), key=lambda t: (t[0], t[1]))
     mentions: list[TimeMention] = []
     taken_until = 0
-    event = bullet_text(span)
+    event = bullet_text(span, dated_apart=True)
     named = tuple(s.id for s in credit_source(event, sentence, sentences))
     before = said_before(span.doc, sentence.start)
     for start, _, kind, match in matches:
@@ -262,6 +262,15 @@ def _verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _a_period(entity: Span) -> bool:
+    """A date that spans the time an event or a total runs over: "over the last year",
+    "throughout 2014", "in the past year"."""
+    preposition = entity.root.head if entity.root.dep_ == "pobj" else None
+    if preposition is None:
+        return False
+    return preposition.lower_ in ("over", "throughout") or entity.text.lower().startswith(("the past ", "the last "))
 
 
 def _dates_a_verb(entity: Span) -> bool:
@@ -338,6 +347,11 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
         return "no subject (a list item or a heading), not an event"  # "Were present ... during 2007"
     if not _dates_a_verb(entity):
         return "dates a thing, not an event"  # "the tax returns, from 2013", "Summary December 1998"
+    if _a_period(entity):
+        return "a period, not a moment"  # "Over the last year, 25,000 people have fought ..."
+    if kind == "day_word" and entity.root.lower_ == "today" and verb.tag_ in ("VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "today as nowadays (a state in the simple present), not a date"  # "Today, infections are rare"
     if speech.quotation_at(verb.idx) is not None:
         return "an event in a quotation"
     around = doc[max(entity.start - 1, 0):min(entity.end + 1, len(doc))]
