@@ -52,6 +52,8 @@ _POINTING = frozenset({"see", "refer"})  # an instruction with these verbs point
 _NAMING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                      "LANGUAGE"})
 _TIMES = frozenset({"DATE", "TIME"})
+# words that point to a passage of the document ("the following vessels", "(2) above")
+_TEXT_POINTERS = frozenset({"following", "aforementioned", "above", "below", "respectively"})
 _RESTRICTING = frozenset({"relcl", "acl"})
 
 
@@ -108,7 +110,25 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             found.append(argument)
     if anywhere:
         found += [word for word in _loose(span, read, mentioned, people) if word not in found]
-    return found
+    return found + [word for word in span if _points_into_text(word) and word not in found]
+
+
+def _points_into_text(token: Token) -> bool:
+    """A word that points to a passage the slide does not show: "the following vessels", "the
+    aforementioned agency", "(1) or (2) above", "the examples below", "respectively"; not a
+    time ("the following year"), a preposition with its object ("above 40 degrees"), nor a
+    pointer to a list after a colon in the sentence ("the following deadlines: May 31, ...")."""
+    word = token.lower_
+    if word not in _TEXT_POINTERS:
+        return False
+    sentence = token.sent
+    if any(t.text == ":" and t.i + 1 < sentence.end for t in sentence if t.i > token.i):
+        return False
+    if word in ("following", "aforementioned"):
+        noun = token.head
+        return token.dep_ == "amod" and noun.ent_type_ not in _TIMES \
+            and any(c.dep_ == "det" and _definite(c) for c in noun.children)
+    return not any(c.dep_ == "pobj" for c in token.children)
 
 
 def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str], people: Sequence[FullName]) -> list[Token]:

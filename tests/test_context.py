@@ -200,3 +200,20 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
                              anywhere=True, mentioned={"chemical"})
     assert not needs_context(parse("Sales fell sharply over the past year."), anywhere=True, mentioned={"year"})
     assert not needs_context(poisoned, mentioned={"chemical"})  # key arguments only: "by the chemical" is none
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    # tax instructions, a sanctions release, a statistical memo, a schema guide, news
+    ("The following tax benefits were extended through 2007.", True),
+    ("The following vessels have been used to export coal from North Korea.", True),
+    ("Dual citizens are not subject to the tax even if they meet (1) or (2) above.", True),
+    ("The examples below show how the rule applies.", True),
+    ("The number of eligible students decreased by 5.53% and 7.01%, respectively.", True),
+    ("The aforementioned agency denied the claim.", True),
+    # a time, a preposition with its object, a list the sentence itself gives
+    ("The following year, the company opened a plant in Porto.", False),
+    ("Temperatures rose above 40 degrees in Seville.", False),
+    ("OMB set the following reporting deadlines: February 28, 2014 and May 31, 2014.", False),
+])
+def test_a_pointer_to_a_passage_the_slide_does_not_show_needs_context(text, points):
+    assert needs_context(parse(text), descriptions=False) == points
