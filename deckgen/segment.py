@@ -1,6 +1,7 @@
 """Split a normalised document into numbered paragraphs and offset-keeping sentences.
 
-A paragraph's opening source tag or dateline ("(CNN) --", "BOSTON (AP) —", "WASHINGTON –")
+A paragraph's opening source tag or dateline ("(CNN) --", "BOSTON (AP) —", "WASHINGTON –",
+a press release's "New York, NY –")
 belongs to no sentence, nor does a heading run into the sentence after it ("BALL OF THE CENTURY
 Benaud was ..."): the sentence starts after it, so it is parsed without it and never shown.
 Sentence boundaries come from syntok (rule-based and linear in the text's length; handles
@@ -28,6 +29,7 @@ _SOURCE_TAG = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*,?\s+){0,4}\((?:CNN|AP|Reuters|AFP|EW\.com|[A-Z][\w.&' ]{1,40})\)"
     r"(?:\s*(?:--|—|–)\s*|(?=[A-Z“\"‘']))"
     r"|^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:--|—|–)\s+"  # WASHINGTON –
+    r"|^(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:--|—|–)\s+(?=[A-Z])"  # New York, NY –
     r"|^Scroll down for (?:video|more)\s+)")
 # A heading run into the sentence after it: two or more capitalised words (maybe numbered) before
 # a word in lower case after its capital ("3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's ...").

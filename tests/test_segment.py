@@ -87,10 +87,16 @@ def test_a_wire_dateline_and_a_run_in_heading_belong_to_no_sentence():
     text = ("WASHINGTON – Two federal officers were charged on Tuesday.\n"
             "DUBAI, United Arab Emirates — The airline finalized an order for 50 jets.\n"
             "He played for years. 3. LAST SPELL OF COMMENTARY IN ENGLAND Benaud's final duties came in 2005.\n"
-            "HUA FU, a Panama-flagged vessel, was designated.")
+            "HUA FU, a Panama-flagged vessel, was designated.\n"
+            "New York, NY – With engagement moving to mobile, my6sense launched a native ad unit.\n"
+            "Redmond, Wash. — Microsoft announced a new chief executive.\n"
+            "Paris, the capital, – as the mayor put it – Is not for sale.")
     assert sentences_of(text) == [
         "Two federal officers were charged on Tuesday.",
         "The airline finalized an order for 50 jets.",
         "He played for years.", "Benaud's final duties came in 2005.",
         "HUA FU, a Panama-flagged vessel, was designated.",  # a name, no heading
+        "With engagement moving to mobile, my6sense launched a native ad unit.",  # a press release's dateline
+        "Microsoft announced a new chief executive.",
+        "Paris, the capital, – as the mayor put it – Is not for sale.",  # no dateline: a lower-case word
     ]
