@@ -97,7 +97,7 @@ def test_each_notes_page_is_its_own_part_tied_to_its_slide(seed_deck):
     from pptx.opc.constants import RELATIONSHIP_TYPE
 
     with_notes = [s for s in slides_of(seed_deck) if s.has_notes_slide]
-    assert len(with_notes) >= 10
+    assert len(with_notes) >= 9  # every slide but the title; the seed shows one perspectives group ("Singh called ..." names her by surname)
     pages = [s.notes_slide for s in with_notes]
     assert len({page.part.partname for page in pages}) == len(pages)
     for slide, page in zip(with_notes, pages):
