@@ -39,7 +39,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .analysis import CLAUSE_SUBJECTS
-from .names import FullName, full_name, full_names, fuller, mention, name_words, short_name
+from .names import FullName, full_name, full_names_before, fuller, mention, name_words, short_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -292,8 +292,7 @@ def _short_name(argument: Token, people: Sequence[FullName] = ()) -> str | None:
     speaker of the main verb's reported claim and one person has that name: the bullet credits
     them in full (``compress``)."""
     word = short_name(argument)
-    before = [n for n in full_names(argument.doc) if n.span.start < argument.i]
-    if word is None or not fuller(word, [*before, *people]):
+    if word is None or not fuller(word, [*full_names_before(argument.doc, argument.idx), *people]):
         return None
     return None if _credited(argument) and full_name(argument) else word
 

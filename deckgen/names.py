@@ -105,6 +105,12 @@ def full_names(doc: Doc) -> tuple[FullName, ...]:
 _FULL_NAMES: WeakKeyDictionary[Doc, tuple[FullName, ...]] = WeakKeyDictionary()
 
 
+def full_names_before(doc: Doc, offset: int) -> tuple[FullName, ...]:
+    """The full names of people ``doc`` gives before character ``offset``: whom a short name
+    after it may stand for."""
+    return tuple(name for name in full_names(doc) if name.span.start_char < offset)
+
+
 def fuller(word: str, names: Iterable[FullName]) -> list[FullName]:
     """The full names among ``names`` that the short name ``word`` may stand for: those it ends
     (``surname``), or, when none does, those it opens."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..analysis import nouns_before
 from ..compress import CREDIT
 from ..context import needs_context
-from ..names import FullName, full_names
+from ..names import FullName, full_names_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -37,7 +37,7 @@ class Before:
 
 def said_before(doc: Doc, offset: int) -> Before:
     """What ``doc`` (a document's parse) said before character ``offset``."""
-    return Before(nouns_before(doc, offset), tuple(n for n in full_names(doc) if n.span.start_char < offset))
+    return Before(nouns_before(doc, offset), full_names_before(doc, offset))
 
 
 def stands_alone(span: Span, before: Before | None = None) -> bool:
