@@ -20,12 +20,18 @@ the section title, and the rest is still a faithful sentence of at least MIN_BUL
 - appositives ("Lister, the director of ..., has tracked" -> "Lister has tracked"; a name in
   apposition to a role stays: "the group's leader, Abu Ibrahim"), non-restrictive relative
   clauses (", which oversees ..."), parentheticals ("(pictured)", "(R-Kentucky)");
-- background clauses after a comma: ", though ...", ", as ...", ", emphasizing that ...",
-  ", allowing ...".
+- background clauses after a comma or a dash: ", though ...", ", as ...", ", emphasizing
+  that ...", " - leaving ...".
+
+A slide bullet still over MAX_BULLET_WORDS after every cut (it could be no section bullet) may
+also lose, with the figures in them, a second claim (", and said the shaking lasted three
+minutes"), a background clause after the claim or a figure's conversion into other units
+("200 kilometers (124 miles)"), when that brings it within MAX_BULLET_WORDS. What describes
+the claim's own words (an appositive, a relative clause) keeps its figures.
 
 What always stays: the subject and verb, negation, modal and hedging words, conditions ("if",
-"unless", "without": a clause or phrase they open is never deleted), objects, numbers, and
-quotation marks. A sentence that was not parsed comes back stripped but whole.
+"unless", "without": a clause or phrase they open is never deleted), objects, the numbers of
+the claim kept, and quotation marks. A sentence that was not parsed comes back stripped but whole.
 """
 
 from __future__ import annotations
@@ -135,7 +141,20 @@ class _Compression:
             if self._length() <= fit:
                 break
             self._try(cut)
+        if fit and self._length() > MAX_BULLET_WORDS:
+            self._fit_with_figures()
         return _balance_quotation(self.span.text.strip(), self._finish())
+
+    def _fit_with_figures(self) -> None:
+        """Still over MAX_BULLET_WORDS: a figure's conversion, then the scene's units go with
+        their own figures, until the bullet fits; when it cannot fit, nothing more is cut."""
+        before = self.deleted, self.credited
+        for cut in [*self._conversions(), *self._scene()]:
+            if self._length() <= MAX_BULLET_WORDS:
+                return
+            self._try(cut, figures=False)
+        if self._length() > MAX_BULLET_WORDS:
+            self.deleted, self.credited = before
 
     def _finish(self) -> str:
         text = self._render(self.deleted)
@@ -157,13 +176,13 @@ class _Compression:
         return False
 
     # --- trying a cut ---------------------------------------------------------------------
-    def _try(self, cut: set[int], credit: str | None = None, guarded: bool = True) -> bool:
-        """Delete ``cut`` when none of its words is protected and the rest still reads as a
-        faithful sentence; True when it was deleted."""
+    def _try(self, cut: set[int], credit: str | None = None, guarded: bool = True, figures: bool = True) -> bool:
+        """Delete ``cut`` when none of its words is protected (a figure only with ``figures``)
+        and the rest still reads as a faithful sentence; True when it was deleted."""
         cut = cut - self.end_marks - self.deleted
         if not cut or any(q & cut and not q <= cut for q in self.quotations):
             return False
-        if guarded and any(self._protected(self.span.doc[i]) for i in cut):
+        if guarded and any(self._protected(self.span.doc[i], figures) for i in cut):
             return False
         deleted = self.deleted | cut
         if self.head.i in deleted or not self._still_a_tree(deleted) or self._splits_a_name(cut):
@@ -196,11 +215,11 @@ class _Compression:
         return bare and any(c.dep_ == "nsubj" for c in children) and self._preceded_by_comma(set(_subtree(verb))) \
             and self._ends_sentence(set(_subtree(verb)))
 
-    def _protected(self, token: Token) -> bool:
-        """A number that counts something, or a word of the section title."""
+    def _protected(self, token: Token, figures: bool = True) -> bool:
+        """A number that counts something (with ``figures``), or a word of the section title."""
         if token.is_punct:
             return False
-        return self._is_figure(token) or token.lower_ in self.about or token.lemma_.lower() in self.about
+        return (figures and self._is_figure(token)) or token.lower_ in self.about or token.lemma_.lower() in self.about
 
     @staticmethod
     def _is_figure(token: Token) -> bool:
@@ -423,6 +442,21 @@ class _Compression:
                     cuts.append(set(range(token.i, closing.i + 1)))
         return cuts
 
+    def _conversions(self) -> list[set[int]]:
+        """Parentheses right after a figure that give it again in other units: "200 kilometers
+        (124 miles)", "$500,000 (5 billion rupiahs)"."""
+        cuts = []
+        for token in self.span:
+            closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
+            if token.text != "(" or closing is None or token.i == self.span.start:
+                continue
+            before = self.span.doc[token.i - 1]
+            inside = self.span.doc[token.i + 1:closing.i]
+            counted = self._is_figure(before) or any(self._is_figure(c) for c in before.children)
+            if counted and any(self._is_figure(t) for t in inside):
+                cuts.append(set(range(token.i, closing.i + 1)))
+        return cuts
+
     def _length(self) -> int:
         credit = self.credited or self.credit or ""
         return len(tokens(self._render(self.deleted))) + len(tokens(credit))
@@ -452,8 +486,8 @@ class _Compression:
         for token in self.span:
             unit = set(_subtree(token))
             if token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
-                    and self._preceded_by_comma(unit) and self._is_trailing_background(token):
-                cuts.append(self._with_commas(unit))  # ", though ...", ", allowing ..."
+                    and self._after_a_break(unit) and self._is_trailing_background(token):
+                cuts.append(self._with_commas(unit))  # ", though ...", ", allowing ...", " - leaving ..."
         for child in self.head.rights:
             unit = set(_subtree(child))
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
@@ -518,10 +552,9 @@ class _Compression:
     def _set_off(self, unit: set[int]) -> bool:
         """True when a comma or dash (or the sentence's end) closes the unit and one opens it."""
         after, before = max(unit) + 1, min(unit) - 1
-        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";", *_DASHES) \
-            or self.span.doc[after - 1].text in (",", *_DASHES)  # the parser gave the unit its closing mark
-        opens = before >= self.span.start and self.span.doc[before].text in (",", *_DASHES)
-        return opens and closes
+        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";") or _is_dash(self.span.doc[after]) \
+            or self.span.doc[after - 1].text == "," or _is_dash(self.span.doc[after - 1])  # the parser gave the unit its closing mark
+        return self._after_a_break(unit) and closes
 
     def _resumes(self, token: Token) -> bool:
         """True when the 'appositive' follows an aside set off by commas (", of all things, a
@@ -544,6 +577,11 @@ class _Compression:
         before = min(unit) - 1
         return before >= self.span.start and self.span.doc[before].text == ","
 
+    def _after_a_break(self, unit: set[int]) -> bool:
+        """A comma or a dash comes right before the unit."""
+        before = min(unit) - 1
+        return before >= self.span.start and (self.span.doc[before].text == "," or _is_dash(self.span.doc[before]))
+
     def _followed_by_comma(self, unit: set[int]) -> bool:
         after = max(unit) + 1
         return after < self.span.end and self.span.doc[after].text == ","
@@ -554,12 +592,12 @@ class _Compression:
         ...": "on Wednesday" goes, the comma stays); after a unit that opens the sentence it is
         the unit's."""
         before, after = min(unit) - 1, max(unit) + 1
-        marks = (",", "—", "–", "--")
-        opened = before >= self.span.start and self.span.doc[before].text in marks
+        opened = before >= self.span.start and (self.span.doc[before].text == "," or _is_dash(self.span.doc[before]))
         if opened:
             unit = unit | {before}
         opens = all(i in self.deleted or self.span.doc[i].text in _QUOTE_MARKS for i in range(self.span.start, before + 1))
-        if after < self.span.end and self.span.doc[after].text in marks and (opened or opens):
+        if after < self.span.end and (self.span.doc[after].text == "," or _is_dash(self.span.doc[after])) \
+                and (opened or opens):
             unit = unit | {after}
         return unit
 
@@ -601,13 +639,25 @@ class _Compression:
         """A comma, semicolon or dash at the start, after another, or before the end or
         another mark."""
         token = kept[n]
-        if token.text not in (",", ";", "—", "–", "--"):
+        if not _is_mark(token):
             return False
         previous = next((t for t in reversed(kept[:n]) if t.text not in _QUOTE_MARKS), None)
         following = next((t for t in kept[n + 1:] if t.text not in _QUOTE_MARKS), None)
         if previous is None or following is None:
             return True
-        return previous.text in (",", ";", "—", "–", "--") or following.text in _CLOSING_PUNCT
+        return _is_mark(previous) or following.text in _CLOSING_PUNCT
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash, or a hyphen standing for one between spaces ("shopping sprees - leaving"; not
+    the hyphen inside "mother-of-two")."""
+    return token.text in _DASHES or (token.text == "-" and bool(token.whitespace_) and token.i > 0
+                                     and bool(token.nbor(-1).whitespace_))
+
+
+def _is_mark(token: Token) -> bool:
+    """A comma, semicolon or dash."""
+    return token.text in (",", ";") or _is_dash(token)
 
 
 def _subtree(token: Token) -> list[int]:

@@ -338,3 +338,35 @@ def test_a_speaker_stays_when_a_later_verb_of_the_claim_may_be_theirs():
     assert bullet_text(sentence).startswith("Clark acknowledged")
     report = "Officials said that the dam had held and engineers were inspecting it."  # each verb has a subject
     assert bullet_text(report) == "The dam had held and engineers were inspecting it — officials"
+
+
+def test_a_background_clause_after_a_dash_goes_from_a_long_slide_bullet():
+    sentence = ("A mother-of-two has been jailed after stealing almost £80,000 from her dying parents to go on "
+                "shopping sprees - leaving her elderly father in debt and too poor to afford a telephone.")
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS) == \
+        "A mother-of-two has been jailed after stealing almost £80,000 from her dying parents to go on shopping sprees."
+
+
+def test_a_second_claim_goes_with_its_figure_only_when_the_bullet_would_not_fit_otherwise():
+    too_long = ("CNN correspondent Kyung Lah said she could feel the earthquake in Tokyo, 267 miles southwest of "
+                "the quake's epicenter, and said the shaking lasted as long as three minutes, but that there was "
+                "no significant damage.")
+    assert bullet_text(too_long) == too_long
+    assert bullet_text(too_long, fit=LONG_BULLET_WORDS) == \
+        "CNN correspondent Kyung Lah said she could feel the earthquake in Tokyo, 267 miles southwest of the quake's epicenter."
+    fits = "The company said revenue rose 12 percent in the quarter, and said it had hired 40 workers in its new plant."
+    assert "hired 40 workers" in bullet_text(fits, fit=LONG_BULLET_WORDS)
+
+
+def test_a_figures_conversion_goes_before_a_clause_with_figures_of_its_own():
+    sentence = ("The troops walked 200 kilometers (124 miles) over rock and mud before they reached the town of "
+                "Wenchuan in the mountains where the quake killed more than half of the people who lived there.")
+    bullet = bullet_text(sentence, fit=LONG_BULLET_WORDS)
+    assert "200 kilometers" in bullet and "124 miles" not in bullet
+
+
+def test_a_description_keeps_its_figures_even_when_the_bullet_stays_long():
+    sentence = ("Laura Silsby, the American missionary accused of trying to take nearly three dozen children out of "
+                "Haiti after the devastating January 12 earthquake, has been freed from jail by a Haitian court, her "
+                "defense attorney said Monday.")
+    assert "nearly three dozen children" in bullet_text(sentence, fit=LONG_BULLET_WORDS)
