@@ -20,8 +20,8 @@ the section title, and the rest is still a faithful sentence of at least MIN_BUL
 - appositives ("Lister, the director of ..., has tracked" -> "Lister has tracked"; a name in
   apposition to a role stays: "the group's leader, Abu Ibrahim"), non-restrictive relative
   clauses (", which oversees ..."), parentheticals ("(pictured)", "(R-Kentucky)");
-- background clauses after a comma or a dash: ", though ...", ", as ...", ", emphasizing
-  that ...", " - leaving ...".
+- background clauses after a comma or a dash: ", as ...", ", emphasizing that ...",
+  " - leaving ...".
 
 A slide bullet still over MAX_BULLET_WORDS after every cut (it could be no section bullet) may
 also lose, with the figures in them, a second claim (", and said the shaking lasted three
@@ -29,9 +29,12 @@ minutes"), a background clause after the claim or a figure's conversion into oth
 ("200 kilometers (124 miles)"), when that brings it within MAX_BULLET_WORDS. What describes
 the claim's own words (an appositive, a relative clause) keeps its figures.
 
-What always stays: the subject and verb, negation, modal and hedging words, conditions ("if",
-"unless", "without": a clause or phrase they open is never deleted), objects, the numbers of
-the claim kept, and quotation marks. A sentence that was not parsed comes back stripped but whole.
+What always stays: the subject and verb, negation, modal and hedging words, conditions and
+concessions ("if", "unless", "without", "though": a clause or phrase they open is never deleted),
+an appositive, relative clause or parenthetical that negates or denies (", who denies the
+accusation,"), a fronted phrase that is no background (the claim's scope: "For almost any news
+organization,"), the date of a claim in the simple present ("holds a hearing Wednesday": a
+scheduled event, not a habit), objects, the numbers of the claim kept, and quotation marks. A sentence that was not parsed comes back stripped but whole.
 """
 
 from __future__ import annotations
@@ -60,9 +63,10 @@ CONNECTIVES = frozenset({
     "however", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
     "additionally", "separately", "instead", "indeed", "nevertheless", "nonetheless", "meantime", "now",
     "in addition", "in fact", "so"})
-# Words that open a condition or an exception: what they open is never deleted.
+# Words that open a condition, an exception or a concession: what they open is never deleted
+# ("The order is valued at $8.8 billion, though airlines typically negotiate a discount").
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
-                        "once", "lest", "under"})
+                        "once", "lest", "under", "though", "although"})
 # Prepositions of a fronted phrase that sets the scene rather than stating the claim.
 _BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
@@ -407,11 +411,16 @@ class _Compression:
         setting = any(self.span.doc[i].ent_type_ in SETTING_ENTITIES for i in _subtree(child))
         if child.dep_ in ("prep", "npadvmod", "advmod"):
             if setting:
-                return not (self.keep_setting or (self.figured and self._timed(child)))
+                return not (self.keep_setting or ((self.figured or self._scheduled()) and self._timed(child)))
             return first in _BACKGROUND_PREPOSITIONS
         if child.dep_ == "advcl":
             return not (setting and self.keep_setting)
         return False
+
+    def _scheduled(self) -> bool:
+        """The claim's verb is in the simple present ("holds a hearing Wednesday"): its date makes
+        it a scheduled event, and without it the bullet would read as a habit."""
+        return self.head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in self.head.children)
 
     def _timed(self, unit: Token) -> bool:
         """The phrase ``unit`` heads holds a date or a time."""
@@ -423,6 +432,8 @@ class _Compression:
             if token.i in self.deleted:
                 continue
             unit = set(_subtree(token))
+            if _negated(token):
+                continue  # ", who denies the accusation,": it qualifies what it describes
             if token.dep_ == "appos" and token.pos_ != "PROPN" and self._set_off(unit) and not self._in_a_list(token) \
                     and not self._resumes(token):
                 cuts.append(self._with_commas(unit))
@@ -438,7 +449,8 @@ class _Compression:
                 cuts.append(self._with_commas(unit))  # ", like a joint operation earlier this month"
             elif token.text == "(":
                 closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
-                if closing is not None:
+                inside = self.span.doc[token.i + 1:closing.i] if closing is not None else ()
+                if closing is not None and not any(_negated(t) for t in inside if not token.i < t.head.i < closing.i):
                     cuts.append(set(range(token.i, closing.i + 1)))
         return cuts
 
@@ -464,9 +476,11 @@ class _Compression:
     def _scene(self) -> list[set[int]]:
         """Deleted from a bullet still over LONG_BULLET_WORDS, in this order, until it fits: a
         second verb phrase or clause ('..., and promised refunds'; one idea a bullet), a
-        fronted phrase set off by a comma ('In the clip,'), a background clause after the
-        claim ('after the man tried to lodge a complaint'), a time phrase after the verb ('on
-        Saturday afternoon'). Conditions and negated phrases stay."""
+        background clause after the claim ('after the man tried to lodge a complaint'), a time
+        phrase after the verb ('on Saturday afternoon'; not the date of a claim in the simple
+        present: 'holds a hearing Wednesday'). Conditions and negated phrases stay, and so does
+        a fronted phrase that is no background ('For almost any news organization,', 'In
+        traditional ICUs,': the claim's scope)."""
         cuts = [set(range(root.left_edge.i, root.right_edge.i + 1)) for root in self.roots[1:]]
         for conj in self.head.rights:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
@@ -477,17 +491,11 @@ class _Compression:
                     first -= 1
                 if (joiners or self.span.doc[first].text == ";") and not self._ends_a_list(first):
                     cuts.append(set(range(first, conj.right_edge.i + 1)))
-        before_subject = self._subject_start() if self._subject_count() == 1 else -1
-        for child in self.head.children:
-            unit = set(_subtree(child))
-            if child.dep_ == "prep" and child.i < before_subject and self._followed_by_comma(unit) \
-                    and not self._conditional(child) and not self._modal(self.head):
-                cuts.append(self._with_commas(unit))
         for token in self.span:
             unit = set(_subtree(token))
             if token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
                     and self._after_a_break(unit) and self._is_trailing_background(token):
-                cuts.append(self._with_commas(unit))  # ", though ...", ", allowing ...", " - leaving ..."
+                cuts.append(self._with_commas(unit))  # ", as ...", ", allowing ...", " - leaving ..."
         for child in self.head.rights:
             unit = set(_subtree(child))
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
@@ -499,7 +507,7 @@ class _Compression:
         for child in self.head.rights:
             unit = set(_subtree(child))
             if child.dep_ in ("npadvmod", "prep") and self._timed(child) and not self.keep_setting \
-                    and not self.figured and not self._conditional(child) \
+                    and not self.figured and not self._scheduled() and not self._conditional(child) \
                     and all(self.span.doc[i].ent_type_ in ("DATE", "TIME") or self.span.doc[i].pos_ in ("ADP", "DET")
                             for i in unit):
                 cuts.append(self._with_commas(unit))
@@ -542,9 +550,10 @@ class _Compression:
         return min(subjects) if subjects else self.head.i
 
     def _is_trailing_background(self, clause: Token) -> bool:
-        """', though ...', ', as ...', ', emphasizing ...', ', set to start ...': never a condition."""
+        """', as ...', ', emphasizing ...', ', set to start ...': never a condition, a concession or a
+        negation."""
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-        if any(mark in CONDITIONS for mark in marks):
+        if any(mark in CONDITIONS for mark in marks) or _negated(clause):
             return False
         return bool(marks) or clause.tag_ in ("VBG", "VBN")
 
@@ -646,6 +655,19 @@ class _Compression:
         if previous is None or following is None:
             return True
         return _is_mark(previous) or following.text in _CLOSING_PUNCT
+
+
+def _negates(token: Token) -> bool:
+    """A negation ("not", "never", "no" before a noun) or a denial ("denies"): a unit that holds
+    one qualifies the claim around it and is never deleted."""
+    return token.dep_ == "neg" or (token.lower_ == "no" and token.dep_ == "det") or token.lemma_.lower() == "deny"
+
+
+def _negated(head: Token) -> bool:
+    """The phrase or clause ``head`` heads negates or denies in its own words ("who denies ...",
+    "which is not defined ..."); a negation deeper inside, in a clause of its own ("part of a
+    plan that officials say will not hinder ..."), is that clause's."""
+    return _negates(head) or any(_negates(c) for c in head.children)
 
 
 def _is_dash(token: Token) -> bool:

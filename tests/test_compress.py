@@ -370,3 +370,41 @@ def test_a_description_keeps_its_figures_even_when_the_bullet_stays_long():
                 "Haiti after the devastating January 12 earthquake, has been freed from jail by a Haitian court, her "
                 "defense attorney said Monday.")
     assert "nearly three dozen children" in bullet_text(sentence, fit=LONG_BULLET_WORDS)
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Police arrested the coach, who denies the accusation, at his home in Leeds on Monday night after a long "
+     "inquiry into the club.", "who denies the accusation"),
+    ("The field, which is not defined by the schema, holds the date of the last change made to the record by "
+     "any user.", "which is not defined by the schema"),
+    ("The team removed examples and length requirements (not defined by the schema) and added the number of "
+     "occurrences to every record.", "(not defined by the schema)"),
+    ("The owner, who has never paid the fine, was ordered to close the restaurant by the council after the "
+     "inspection.", "who has never paid the fine"),
+])
+def test_a_unit_that_negates_or_denies_stays(sentence, kept):
+    assert kept in bullet_text(sentence, fit=LONG_BULLET_WORDS)
+
+
+def test_a_concession_stays():
+    sentence = ("The order is valued at $8.8 billion at list prices, though airlines typically negotiate a steep "
+                "discount on large orders.")
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS) == sentence
+
+
+def test_the_date_of_a_claim_in_the_simple_present_stays():
+    sentence = ("The board meets on Thursday with the mayor and the city council to discuss the budget shortfall "
+                "and the new stadium.")
+    assert "on Thursday" in bullet_text(sentence, fit=LONG_BULLET_WORDS)
+    past = sentence.replace("meets", "met")
+    assert "Thursday" not in bullet_text(past, fit=LONG_BULLET_WORDS)
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("For almost any news organization looking to the future, the imperative is to invest in digital "
+     "capabilities, since that is where the audience has been moving.", "For almost any news organization"),
+    ("In traditional ICUs, each patient is wired to up to ten pieces of medical equipment, from monitoring "
+     "devices to ventilators.", "In traditional ICUs"),
+])
+def test_a_fronted_phrase_that_sets_the_claims_scope_stays(sentence, scope):
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS).startswith(scope)
