@@ -62,7 +62,7 @@ CREDIT = " — "  # joins a claim and who it is credited to
 CONNECTIVES = frozenset({
     "however", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
     "additionally", "separately", "instead", "indeed", "nevertheless", "nonetheless", "meantime", "now",
-    "in addition", "in fact", "so"})
+    "in addition", "in fact", "so", "for example", "for instance"})
 # Words that open a condition, an exception or a concession: what they open is never deleted
 # ("The order is valued at $8.8 billion, though airlines typically negotiate a discount").
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
@@ -489,7 +489,8 @@ class _Compression:
                 first = joiners[-1].i if joiners else conj.left_edge.i
                 if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
                     first -= 1
-                if (joiners or self.span.doc[first].text == ";") and not self._ends_a_list(first):
+                if (joiners or self.span.doc[first].text == ";") and not self._ends_a_list(first) \
+                        and self._complete_before(first):
                     cuts.append(set(range(first, conj.right_edge.i + 1)))
         for token in self.span:
             unit = set(_subtree(token))
@@ -512,6 +513,12 @@ class _Compression:
                             for i in unit):
                 cuts.append(self._with_commas(unit))
         return cuts
+
+    def _complete_before(self, first: int) -> bool:
+        """The head verb has words of its own before ``first`` (where a second verb phrase
+        starts): "can enhance and enable real-time analysis" shares its object, and cutting "and
+        enable ..." would leave "can enhance."."""
+        return any(t.dep_ not in ("punct", "cc") for t in self.head.rights if t.i < first)
 
     def _ends_a_list(self, first: int) -> bool:
         """True when the word before ``first`` closes a list that has no "and" or "or" of its own

@@ -408,3 +408,12 @@ def test_the_date_of_a_claim_in_the_simple_present_stays():
 ])
 def test_a_fronted_phrase_that_sets_the_claims_scope_stays(sentence, scope):
     assert bullet_text(sentence, fit=LONG_BULLET_WORDS).startswith(scope)
+
+
+def test_verbs_that_share_an_object_stay_together():
+    sentence = ("For example, by implementing the DATA Act Schema, a user can enhance and enable real-time analysis "
+                "of balances of budget authority by appropriations account, which can better enable agencies to "
+                "manage their programs.")
+    bullet = bullet_text(sentence, fit=LONG_BULLET_WORDS)
+    assert "enhance and enable real-time analysis" in bullet
+    assert not bullet.startswith("For example")

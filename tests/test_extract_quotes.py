@@ -5,7 +5,7 @@ import pytest
 from deckgen.brief import load_brief
 from deckgen.analysis import analyse
 from deckgen.extract.speech import SpeakerKind, read_speech
-from deckgen.extract.quotes import find_quotes, is_title
+from deckgen.extract.quotes import find_quotes, is_title, key_quotes
 from deckgen.model import Document, SourceInfo
 from deckgen.pipeline import load_documents
 from deckgen.segment import segment
@@ -211,3 +211,12 @@ def test_a_bracketed_appositive_is_no_role():
     text = ("Harlequins full back Ugo Monye (centre) is hanging up his boots. "
             "“I want to finish the season in the best possible way,” said Monye.")
     assert speaker_of(quotes_of(text), "I want") in ("Ugo Monye", "Ugo Monye, Harlequins full back")
+
+
+def test_a_key_quote_needs_a_speaker_named_in_full():
+    named = key_quotes(quotes_of("“Not everything is true in what the committee said about my games,” Gaioz "
+                                      "Nigalidze said on Friday."))
+    assert [q.speaker.name for q in named] == ["Gaioz Nigalidze"]
+    bare = key_quotes(quotes_of("“Not everything is true in what the committee said about my games,” "
+                                     "Nigalidze said on Friday."))
+    assert bare == []

@@ -83,9 +83,13 @@ class Speaker:
 
     @property
     def identified(self) -> bool:
-        """Whether the words say who is speaking: a name, or a description that names its body ("a
-        senior U.S. defense official"); not "the group", "the man", "a spokesman"."""
-        return self.kind is not SpeakerKind.DESCRIBED or self.body is not None
+        """Whether the words say who is speaking: a person's name of two words or more, a body's
+        name, or a description that names its body ("a senior U.S. defense official"); not "the
+        group", "the man", "a spokesman", nor a surname the document never gave in full
+        ("Yankovic", "Mr Cooper")."""
+        if self.kind is SpeakerKind.PERSON:
+            return len(name_words(self.name)) > 1
+        return self.kind is SpeakerKind.ORGANISATION or self.body is not None
 
     @property
     def label(self) -> str:
