@@ -365,9 +365,10 @@ def _expletive(token: Token) -> bool:
 
 def _anchored(noun: Token) -> bool:
     """True when a definite noun phrase says which one it means: a name inside it, a clause
-    restricting it, or a phrase after it whose own noun does not point back. A clause set off
-    by a comma only describes what the reader must already know ("The head, designed by
-    David Hanson, ..."): neither it nor a name in it says which one."""
+    restricting it, a superlative ("the best way"; an ordinal is not: "the second phase" of
+    what?), or a phrase after it whose own noun does not point back. A clause set off by a comma
+    only describes what the reader must already know ("The head, designed by David Hanson,
+    ..."): neither it nor a name in it says which one."""
     described = {t.i for c in noun.children if c.dep_ in _RESTRICTING and _set_off(c) for t in c.subtree}
     for token in noun.subtree:
         if (token != noun and token.dep_ != "det" and token.i not in described
@@ -376,6 +377,8 @@ def _anchored(noun: Token) -> bool:
     for child in noun.children:
         if _restricts(child) or (child.dep_ == "poss" and not _personal(child)):
             return True
+        if child.i < noun.i and any(t.tag_ in ("JJS", "RBS") for t in child.subtree):
+            return True  # "the best possible way": the phrase says which one ("the second phase" does not)
         if child.dep_ == "prep":
             objects = [o for o in child.children if o.dep_ == "pobj"]
             if any(not _pointing(o, True) for o in objects):

@@ -199,6 +199,8 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
     assert not needs_context(parse("Field workers were poisoned by the chemical methyl bromide in 1990."),
                              anywhere=True, mentioned={"chemical"})
     assert not needs_context(parse("Sales fell sharply over the past year."), anywhere=True, mentioned={"year"})
+    assert not needs_context(parse("I want to finish in the best possible way."), anywhere=True, mentioned={"way"})
+    assert needs_context(parse("Troops will leave in the second phase."), anywhere=True, mentioned={"phase"})
     assert not needs_context(poisoned, mentioned={"chemical"})  # key arguments only: "by the chemical" is none
 
 

@@ -132,3 +132,14 @@ def test_a_relayed_report_is_no_perspective():
         "Reuters reports that 40 people were evacuated from the valley on Sunday. "
         "The Red Cross said Greek officials acted too slowly.")
     assert [s.sentence_ids[0] for s in statements] == ["S1.2"]
+
+
+def test_a_reported_event_is_no_perspective():
+    # what happened, told in the passive or the past perfect, is a report; a judgement, a modal
+    # claim or a present state is a view
+    statements = statements_of(
+        "No U.S. personnel were hurt in the blast, the State Department said. "
+        "Iraqi officials said the former deputy had died in fighting with government troops. "
+        "The EPA said exposure to the pesticide can result in serious health effects. "
+        "The Red Cross said Greek officials acted too slowly.")
+    assert [s.sentence_ids[0] for s in statements] == ["S1.3", "S1.4"]

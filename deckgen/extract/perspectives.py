@@ -6,7 +6,9 @@ description ("a senior U.S. defense official"). A speaker the text ties to no na
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
 whose speech verb is not the sentence's main verb or is reported by someone else (hearsay),
 that relay a report ("The Associated Press reports that 28 people were quarantined": a fact
-the speaker passes on, not their view), or whose words as shown
+the speaker passes on, not their view), that tell what happened in the passive or the past
+perfect ("No U.S. personnel were hurt, the State Department said", "officials said he had
+died": a report of an event, not a view; "said officials acted too slowly" stays), or whose words as shown
 point back to what they do not say ("She made the decision alone", "The male was advised ...":
 ``alone.text_stands_alone``) are left out.
 
@@ -29,6 +31,8 @@ from .alone import Before, said_before, text_stands_alone
 from .speech import Speaker, Speech
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from ..analysis import Analysis
 
 OTHER = "Other"
@@ -79,7 +83,7 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
     for sentence, span in analysis.parsed_spans():
         attribution = speech.attributions.get(sentence.id)
         if not attribution or attribution.speaker is None or not attribution.main or attribution.hearsay \
-                or attribution.verb.lower().startswith("report"):
+                or attribution.verb.lower().startswith("report") or _tells_an_event(span, attribution.verb):
             continue
         text = bullet_text(span)
         named = [s.id for s in credit_source(text, sentence, analysis.document.sentences)]
@@ -89,6 +93,18 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
         before.append(said_before(analysis.doc, sentence.start))
     # "She made the decision alone": who she is was said before
     return [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements], before)) if stands]
+
+
+def _tells_an_event(span: Span, verb: str) -> bool:
+    """The claim (what the main speech verb governs; after "according to", the main verb) is
+    told in the passive past or the past perfect, with no modal: "were hurt", "had died"."""
+    root = span.root
+    claim = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+    if claim == root and root.lower_ == verb.lower():
+        return False  # "X criticized the plan": the speech verb is the claim
+    auxiliaries = [c for c in claim.children if c.dep_ in ("aux", "auxpass")]
+    return claim.tag_ == "VBN" and bool(auxiliaries) and all(a.tag_ == "VBD" for a in auxiliaries) \
+        and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
 
 
 def perspectives(statements: Sequence[Statement]) -> list[Perspective]:
