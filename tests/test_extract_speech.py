@@ -134,3 +134,15 @@ def test_he_said_is_refused_when_the_sentence_before_names_an_actor_the_recognis
     assert speaker_of(text, "It is a triple win") is None
     assert speaker_of(text, "Any initiative") is None
     assert speaker_of(text, "We want every firm") == "David Cameron"  # "Mr" and Plymouth name no one else
+
+
+def test_a_long_appositive_role_is_cut_after_its_head_noun_paper():
+    text = ("“Governments should take note that intact forests store considerably more carbon,” said John Fa, a "
+            "senior associate scientist with the Center for International Forestry Research (CIFOR) and "
+            "Manchester Metropolitan University.")
+    assert speaker_of(text, "Governments should") == "John Fa, a senior associate scientist"
+
+
+def test_a_participle_inside_a_role_is_part_of_it_sport():
+    text = "'Shay comes in every day and trains hard,' said goalkeeping coach Tony Parks."
+    assert speaker_of(text, "Shay comes") == "Tony Parks, goalkeeping coach"

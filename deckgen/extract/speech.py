@@ -494,13 +494,17 @@ def _phrase(head: Token) -> Span:
 def _role(head: Token, phrase: Span, name: str) -> str | None:
     """The words of a person's noun phrase before the name (no article or possessive pronoun),
     or an appositive after it ("Charles Lister, the director of ..."; not one in brackets), as
-    written; none when the words before hold a number or a verb (text run in from before)."""
+    written; none when the words before hold a number or a verb (text run in from before; a
+    participle inside the role is no verb: "goalkeeping coach Tony Parks"). An appositive over
+    MAX_ROLE_WORDS words is cut after its head noun ("a senior associate scientist with the
+    Center for International Forestry Research and ..." gives "a senior associate scientist")."""
     name_start = next((t.i for t in phrase if name.startswith(t.text) and t.ent_type_ == "PERSON"),
                       head.i - len(name.split()) + 1)
     words = [t for t in phrase if t.i < name_start]
     while words and (words[0].dep_ in ("det", "poss") and words[0].pos_ in ("DET", "PRON") or words[0].is_punct):
         words = words[1:]
-    if any(t.like_num or t.pos_ in ("VERB", "AUX", "ADV", "NUM") for t in words):
+    if any(t.like_num or t.pos_ in ("AUX", "ADV", "NUM") or (t.pos_ == "VERB" and t.dep_ not in ("compound", "amod"))
+           for t in words):
         return None  # "56 minutes late Richard Lloyd": words run in from before, no role
     if words:
         role = head.doc[words[0].i:name_start].text
@@ -509,6 +513,8 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
         if appositive is None or any(t.text == "(" for t in head.doc[head.i:appositive.left_edge.i]):
             return None  # "Ugo Monye (centre)": a caption's place in the picture, no role
         role = _phrase(appositive).text
+        if len(role.split()) > MAX_ROLE_WORDS:
+            role = head.doc[appositive.left_edge.i:appositive.i + 1].text
     role = role.strip(" ,")
     return role if role and len(role.split()) <= MAX_ROLE_WORDS else None
 
