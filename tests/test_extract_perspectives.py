@@ -143,3 +143,11 @@ def test_a_reported_event_is_no_perspective():
         "The EPA said exposure to the pesticide can result in serious health effects. "
         "The Red Cross said Greek officials acted too slowly.")
     assert [s.sentence_ids[0] for s in statements] == ["S1.3", "S1.4"]
+
+
+def test_a_body_named_by_its_initials_is_one_group_under_its_first_name():
+    statements = statements_of(
+        "The U.S. Environmental Protection Agency said methyl bromide may have caused illnesses at a villa. "
+        "The EPA said exposure to methyl bromide can result in serious health effects. "
+        "The Red Cross said Greek officials acted too slowly.")
+    assert [s.group for s in statements] == ["The U.S. Environmental Protection Agency"] * 2 + ["The Red Cross"]

@@ -2,7 +2,9 @@
 
 A speaker's group is the named body (ORG, GPE or NORP entity) the text gives them: in their
 name ("the Pentagon said"), their role ("Deputy Pentagon press secretary Sabrina Singh") or their
-description ("a senior U.S. defense official"). A speaker the text ties to no named body is in
+description ("a senior U.S. defense official"); a body named by its initials is the one whose
+name the initials spell ("the EPA" with "The U.S. Environmental Protection Agency"), under the
+name the document gave first. A speaker the text ties to no named body is in
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
 whose speech verb is not the sentence's main verb or is reported by someone else (hearsay),
 that relay a report ("The Associated Press reports that 28 people were quarantined": a fact
@@ -23,10 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..compress import bullet_text, credit_source
+from ..summarize.lexical import expand_acronyms, is_acronym
 from .alone import Before, said_before, text_stands_alone
 from .speech import Speaker, Speech
 
@@ -92,7 +95,20 @@ def find_statements(analysis: Analysis, speech: Speech) -> list[Statement]:
         statements.append(Statement(attribution.speaker, group, text, bool(_NEGATIVE.search(text)), ids))
         before.append(said_before(analysis.doc, sentence.start))
     # "She made the decision alone": who she is was said before
-    return [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements], before)) if stands]
+    standing = [s for s, stands in zip(statements, text_stands_alone([s.text for s in statements], before)) if stands]
+    names = list(dict.fromkeys(s.group for s in standing))
+    first = {name: next(other for other in names if other == name or _same_body(name, other)) for name in names}
+    return [replace(s, group=first[s.group]) for s in standing]
+
+
+def _same_body(one: str, other: str) -> bool:
+    """Whether one name is the other's initials or the other way round ("EPA", "the EPA" and
+    "The U.S. Environmental Protection Agency")."""
+    def spells(short: str, long: str) -> bool:
+        initials = short.split()[-1] if short.split() else ""
+        return is_acronym(initials) and expand_acronyms(initials, [long]) != initials
+
+    return one != OTHER != other and (spells(one, other) or spells(other, one))
 
 
 def _tells_an_event(span: Span, verb: str) -> bool:
