@@ -34,13 +34,16 @@ SETTING_WORDS = frozenset({"when", "where", "timeline", "schedule", "dates", "lo
 
 
 def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
-               analyses: Sequence[Analysis] | None = None) -> list[Sentence]:
+               analyses: Sequence[Analysis] | None = None, deck_title: Span | None = None) -> list[Sentence]:
     """The k key points (the BLUF, and ``keypoints`` of each text), in document order: of the
     summarizer's k + SHORTLIST_EXTRA best sentences, in the order it ranks them, the k best
     after a sentence with a pronoun, demonstrative or short name that needs context
     (``context.needs_context``; a definite description does not count here: against editors'
     highlights, demoting leads such as "The company said ..." costs more than it gains) loses
-    CONTEXT_PENALTY places and one that is no statement (``context.is_statement``) goes last.
+    CONTEXT_PENALTY places; under a ``deck_title`` (the deck's BLUF, its first slide of
+    content) one that needs context, a definite description the title does not name included
+    ("The legislation" under "The Digital Millennium Copyright Act"), comes after every one
+    that stands alone and one that is no statement (``context.is_statement``) goes last.
     A sentence is read in its document's analysis, else parsed on its own. A run-in (two
     sentences run together: ``runin.runs_in``) is no key point; the shortlist grows past it."""
     read = span_reader(analyses)
@@ -69,7 +72,8 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
 
     def cost(rank: int) -> tuple[bool, int]:
         parsed = span(ranked[rank])
-        return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed, descriptions=False)
+        leans = needs_context(parsed, descriptions=deck_title is not None, deck=[deck_title] if deck_title else ())
+        return not is_statement(parsed), rank + (len(ranked) if deck_title is not None else CONTEXT_PENALTY) * leans
 
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
 
@@ -167,7 +171,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         analyses = analyse_all(documents)
         documents = [analysis.document for analysis in analyses]  # run-ins cut
     sentences = [s for document in documents for s in document.sentences]
-    bluf_picks = key_points(sentences, bluf_points, summarizer, analyses)
+    deck_title = load_pipeline()(title or _default_title(documents))[:]
+    bluf_picks = key_points(sentences, bluf_points, summarizer, analyses, deck_title if opens_with_bluf else None)
     reasons: dict[str, str] = {}
 
     def choose(rejected: set[str]) -> list[tuple[str, list[Sentence]]]:
@@ -259,7 +264,6 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
 
     bluf = points(bluf_picks)[0]
     if opens_with_bluf:
-        deck_title = load_pipeline()(title or _default_title(documents))[:]
         introduced.update({document.source.id: [deck_title] for document in documents})
         for point in bluf:
             introduced[point.citations[0].source].append(load_pipeline()(point.text)[:])

@@ -317,3 +317,19 @@ def test_the_bluf_comes_first_unless_the_layout_drops_it_or_shows_it_after_the_s
 
     assert _bluf_first(None) and _bluf_first(("title", "bluf", "sections")) and _bluf_first(("bluf", "timeline"))
     assert not _bluf_first(("title", "sections")) and not _bluf_first(("title", "sections", "bluf"))
+
+
+def test_a_bluf_point_stands_alone_under_the_deck_title(tmp_path):
+    # a report: "The legislation" says nothing on the first slide of content unless the deck
+    # title names legislation; a sentence that names what it speaks of comes first
+    report = tmp_path / "report.txt"
+    report.write_text("The legislation implements two treaties on copyright. "
+                      "The committee met twice in the spring. "
+                      "The Digital Millennium Copyright Act limits the liability of online service providers.\n")
+    documents = load_documents([report])
+    titled = plan_outline(documents, [], Ranked([0, 1, 2]), title="Copyright Act of 1998", bluf_points=1)
+    assert [p.sentence_ids[0] for p in titled.bluf] == ["S1.3"]
+    named = plan_outline(documents, [], Ranked([0, 1, 2]), title="The copyright legislation", bluf_points=1)
+    assert [p.sentence_ids[0] for p in named.bluf] == ["S1.1"]
+    # batch key points have no deck title: a description does not count there
+    assert [s.id for s in key_points(documents[0].sentences, 1, Ranked([0, 1, 2]))] == ["S1.1"]

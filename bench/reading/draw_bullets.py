@@ -38,7 +38,8 @@ def realdocs_items(folder: Path) -> list[dict]:
     for brief_path in sorted(folder.glob("*.brief.yaml")):
         brief = load_brief(brief_path)
         documents = {d.source.id: d for d in load_documents([s.path for s in brief.sources], brief)}
-        outline = build_outline(OutlineRequest(brief=brief, kinds=()))
+        # planned as a deck is (its BLUF before its sections), without the extra slides' cost
+        outline = build_outline(OutlineRequest(brief=brief, kinds=("bluf", "sections")))
         paragraph = lambda c: documents[c.source].paragraph_text(c.paragraph)  # noqa: E731
         items += [item(p, "Bottom line up front", paragraph) for p in outline.bluf]
         items += [item(p, section.title, paragraph) for section in outline.sections for p in section.points]
