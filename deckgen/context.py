@@ -402,5 +402,5 @@ def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
     if word == argument and demonstrative(word):  # "This comes after ...": a statement read before it
         return any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in before)
-    lemma = argument.lemma_.lower()
-    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == lemma for t in before)
+    lemma = argument.lemma_.lower()  # "the quake" after "an earthquake": a compound ends in its head
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower().endswith(lemma) for t in before)

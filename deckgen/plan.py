@@ -40,10 +40,12 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     after a sentence with a pronoun, demonstrative or short name that needs context
     (``context.needs_context``; a definite description does not count here: against editors'
     highlights, demoting leads such as "The company said ..." costs more than it gains) loses
-    CONTEXT_PENALTY places; under a ``deck_title`` (the deck's BLUF, its first slide of
-    content) one that needs context, a definite description the title does not name included
-    ("The legislation" under "The Digital Millennium Copyright Act"), comes after every one
-    that stands alone and one that is no statement (``context.is_statement``) goes last.
+    CONTEXT_PENALTY places, and one that is no statement (``context.is_statement``) goes last.
+    Under a ``deck_title`` (the deck's BLUF, its first slide of content) the choice runs in rank
+    order, and a sentence that needs context, a definite description included, is taken only
+    when none that stands is left: the deck title and the points chosen before it in the
+    document count as shown ("The quake was centered ..." after "A quake struck Napa ...";
+    "The legislation" under "The Digital Millennium Copyright Act" does not stand).
     A sentence is read in its document's analysis, else parsed on its own. A run-in (two
     sentences run together: ``runin.runs_in``) is no key point; the shortlist grows past it."""
     read = span_reader(analyses)
@@ -70,12 +72,30 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
         if len(picks) < size:
             break
 
+    if deck_title is not None:
+        return in_document_order(_standing_first(ranked, k, span, deck_title))
+
     def cost(rank: int) -> tuple[bool, int]:
         parsed = span(ranked[rank])
-        leans = needs_context(parsed, descriptions=deck_title is not None, deck=[deck_title] if deck_title else ())
-        return not is_statement(parsed), rank + (len(ranked) if deck_title is not None else CONTEXT_PENALTY) * leans
+        return not is_statement(parsed), rank + CONTEXT_PENALTY * needs_context(parsed, descriptions=False)
 
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
+
+
+def _standing_first(ranked: Sequence[Sentence], k: int, span, deck_title: Span) -> list[Sentence]:
+    """Of ``ranked``, the first k statements, in rank order, that stand under the deck title and
+    the ones chosen before them in their document; then, while fewer than k, the rest in rank
+    order (statements first)."""
+    statements = [s for s in ranked if is_statement(span(s))]
+    chosen: list[Sentence] = []
+    for sentence in statements:
+        if len(chosen) == k:
+            break
+        above = [span(c) for c in chosen if c.source == sentence.source and c.position < sentence.position]
+        if not needs_context(span(sentence), deck=[deck_title, *above]):
+            chosen.append(sentence)
+    rest = [s for s in [*statements, *ranked] if s not in chosen]
+    return chosen + list(dict.fromkeys(rest))[:k - len(chosen)]
 
 
 @dataclass(frozen=True)

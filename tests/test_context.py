@@ -219,3 +219,10 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
 ])
 def test_a_pointer_to_a_passage_the_slide_does_not_show_needs_context(text, points):
     assert needs_context(parse(text), descriptions=False) == points
+
+
+def test_a_description_is_resolved_by_a_compound_ending_in_its_noun():
+    # "the quake" after "an earthquake" (a compound ends in its head noun); not after another noun
+    quake = parse("The quake was centered in the town of Simav.")
+    assert not needs_context(quake, [parse("An earthquake killed two people in western Turkey.")])
+    assert needs_context(quake, [parse("A storm killed two people in western Turkey.")])

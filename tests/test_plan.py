@@ -333,3 +333,13 @@ def test_a_bluf_point_stands_alone_under_the_deck_title(tmp_path):
     assert [p.sentence_ids[0] for p in named.bluf] == ["S1.1"]
     # batch key points have no deck title: a description does not count there
     assert [s.id for s in key_points(documents[0].sentences, 1, Ranked([0, 1, 2]))] == ["S1.1"]
+
+
+def test_a_bluf_point_may_name_by_a_description_what_a_point_above_introduced(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("An earthquake that rattled western Turkey killed two people on Friday. "
+                     "The quake occurred 200 miles west of Ankara. "
+                     "Rescue teams reached the town of Simav overnight.\n")
+    documents = load_documents([story])
+    outline = plan_outline(documents, [], Ranked([0, 1, 2]), title="Turkey", bluf_points=2)
+    assert [p.sentence_ids[0] for p in outline.bluf] == ["S1.1", "S1.2"]
