@@ -379,3 +379,16 @@ def test_a_figures_date_goes_to_the_label_not_the_event():
     # a bullet keeps a figure's date; a timeline shows it in the label, so the event need not
     (mention,) = times_of("In 2019, the company's revenue rose 12 percent to $4.2 billion.", date(2024, 1, 10))
     assert (mention.text, mention.event) == ("In 2019", "The company's revenue rose 12 percent to $4.2 billion.")
+
+
+def test_a_bounded_offset_is_before_or_after_the_day_it_counts_to():
+    # news: "more than two weeks ago" may not be dated to the day two weeks back
+    mentions = times_of("The family fell ill more than two weeks ago. The storm hit ten days ago. "
+                        "The firm was sold less than a year ago. The plant will open in more than a year from now.",
+                        date(2015, 4, 6))
+    assert [(m.text, m.relation, m.when) for m in mentions] == [
+        ("two weeks ago", Relation.BEFORE, date(2015, 3, 23)),
+        ("ten days ago", Relation.ON, date(2015, 3, 27)),
+        ("a year ago", Relation.AFTER, date(2014, 4, 1)),
+        ("a year from now", Relation.AFTER, date(2016, 4, 1)),
+    ]

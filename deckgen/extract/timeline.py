@@ -17,7 +17,8 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   a date attached to a speech verb ("told reporters Friday") only dates a statement:
   ``reporting`` is True;
 - "a year from now", "within the next two years", "10 years ago" count from the anchor (month
-  precision for months and years, day precision for days and weeks); "will last at least one
+  precision for months and years, day precision for days and weeks); "more than two weeks
+  ago" is before the day it counts to, "less than a year ago" after it; "will last at least one
   year" counts from the last date resolved earlier in the same sentence, and is flagged when
   there is none;
 - "soon", "in the coming weeks" are kept but flagged as vague; with no anchor every relative
@@ -86,6 +87,9 @@ _COMPILED = {kind: re.compile(pattern, re.I if kind in ("year", "this_unit", "of
                                                         "day_word") else 0)
              for kind, pattern in _PATTERNS.items()}
 _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|starting|beginning)\s+$", re.I)
+# A bound on an offset: "more than two weeks ago" is before the day two weeks back, "less than a
+# year ago" after it.
+_BOUND = re.compile(r"\b(?P<bound>more than|over|at least|less than|under)\s+$", re.I)
 _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
@@ -231,6 +235,9 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
         span_start = cue.start() if cue else start
         words = text[span_start:match.end()]
         relation = next((r for w, r in _RELATION_WORDS.items() if words.lower().startswith(w + " ")), Relation.ON)
+        bound = _BOUND.search(text[:start]) if kind == "offset" else None
+        if bound:
+            relation = _bounded(bound.group("bound"), match.group("direction"))
         verb = _verb(entity.root)
         reporting = kind in ("weekday", "day_word") and verb is not None and verb.lemma_.lower() in SPEECH_VERBS
         previous = next((m for m in reversed(mentions) if m.when), None)
@@ -362,6 +369,14 @@ def _not_an_event(kind: str, entity: Span, verb: Token | None, speech: Speech) -
     if kind == "within" and following is not None and following.lower_ in ("of", "after", "from", "before"):
         return "a deadline counted from an event"
     return None
+
+
+def _bounded(bound: str, direction: str) -> Relation:
+    """The relation a bound gives an offset: "more than two weeks ago" is before the day it
+    counts back to and "less than a year ago" after it; "more than a year from now" is after
+    the day it counts forward to and "less than a year from now" before it."""
+    more = bound.lower() in ("more than", "over", "at least")
+    return Relation.BEFORE if more == (direction.lower() == "ago") else Relation.AFTER
 
 
 def _resolve(kind: str, match: re.Match, anchor: date | None, future: bool, previous: TimeMention | None,
