@@ -447,26 +447,33 @@ class _Compression:
             elif token.dep_ == "prep" and token.lower_ in _EXAMPLE_PREPOSITIONS and token.i > token.head.i \
                     and self._set_off(unit) and self._ends_sentence(unit):
                 cuts.append(self._with_commas(unit))  # ", like a joint operation earlier this month"
-            elif token.text == "(":
-                closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
-                inside = self.span.doc[token.i + 1:closing.i] if closing is not None else ()
-                if closing is not None and not any(_negated(t) for t in inside if not token.i < t.head.i < closing.i):
-                    cuts.append(set(range(token.i, closing.i + 1)))
+        for opening, closing in self._parentheses():
+            inside = self.span.doc[opening.i + 1:closing.i]
+            if not any(_negated(t) for t in inside if not opening.i < t.head.i < closing.i):
+                cuts.append(set(range(opening.i, closing.i + 1)))
         return cuts
+
+    def _parentheses(self) -> list[tuple[Token, Token]]:
+        """Each opening bracket of the sentence with the first closing one after it."""
+        pairs = []
+        for opening in self.span:
+            if opening.text == "(":
+                closing = next((t for t in self.span[opening.i - self.span.start + 1:] if t.text == ")"), None)
+                if closing is not None:
+                    pairs.append((opening, closing))
+        return pairs
 
     def _conversions(self) -> list[set[int]]:
         """Parentheses right after a figure that give it again in other units: "200 kilometers
         (124 miles)", "$500,000 (5 billion rupiahs)"."""
         cuts = []
-        for token in self.span:
-            closing = next((t for t in self.span if t.i > token.i and t.text == ")"), None)
-            if token.text != "(" or closing is None or token.i == self.span.start:
+        for opening, closing in self._parentheses():
+            if opening.i == self.span.start:
                 continue
-            before = self.span.doc[token.i - 1]
-            inside = self.span.doc[token.i + 1:closing.i]
+            before = self.span.doc[opening.i - 1]
             counted = self._is_figure(before) or any(self._is_figure(c) for c in before.children)
-            if counted and any(self._is_figure(t) for t in inside):
-                cuts.append(set(range(token.i, closing.i + 1)))
+            if counted and any(self._is_figure(t) for t in self.span.doc[opening.i + 1:closing.i]):
+                cuts.append(set(range(opening.i, closing.i + 1)))
         return cuts
 
     def _length(self) -> int:

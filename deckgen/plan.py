@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -82,7 +82,8 @@ def key_points(sentences: Sequence[Sentence], k: int, summarizer: Summarizer,
     return in_document_order(ranked[rank] for rank in sorted(range(len(ranked)), key=cost)[:k])
 
 
-def _standing_first(ranked: Sequence[Sentence], k: int, span, deck_title: Span) -> list[Sentence]:
+def _standing_first(ranked: Sequence[Sentence], k: int, span: Callable[[Sentence], Span],
+                    deck_title: Span) -> list[Sentence]:
     """Of ``ranked``, the first k statements, in rank order, that stand under the deck title and
     the ones chosen before them in their document; then, while fewer than k, the rest in rank
     order (statements first)."""
@@ -191,8 +192,8 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         analyses = analyse_all(documents)
         documents = [analysis.document for analysis in analyses]  # run-ins cut
     sentences = [s for document in documents for s in document.sentences]
-    deck_title = load_pipeline()(title or _default_title(documents))[:]
-    bluf_picks = key_points(sentences, bluf_points, summarizer, analyses, deck_title if opens_with_bluf else None)
+    deck_title = load_pipeline()(title or _default_title(documents))[:] if opens_with_bluf else None
+    bluf_picks = key_points(sentences, bluf_points, summarizer, analyses, deck_title)
     reasons: dict[str, str] = {}
 
     def choose(rejected: set[str]) -> list[tuple[str, list[Sentence]]]:
@@ -283,7 +284,7 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         return shown, left_out
 
     bluf = points(bluf_picks)[0]
-    if opens_with_bluf:
+    if deck_title is not None:
         introduced.update({document.source.id: [deck_title] for document in documents})
         for point in bluf:
             introduced[point.citations[0].source].append(load_pipeline()(point.text)[:])

@@ -10,8 +10,8 @@ whose speech verb is not the sentence's main verb or is reported by someone else
 that relay a report ("The Associated Press reports that 28 people were quarantined": a fact
 the speaker passes on, not their view), that tell what happened in the passive or the past
 perfect ("No U.S. personnel were hurt, the State Department said", "officials said he had
-died": a report of an event, not a view; "said officials acted too slowly" stays), or whose words as shown
-point back to what they do not say ("She made the decision alone", "The male was advised ...":
+died": a report of an event, not a view; "said officials acted too slowly" stays), or whose
+words as shown point back to what they do not say ("She made the decision alone", "The male was advised ...":
 ``alone.text_stands_alone``) are left out.
 
 Contrasts are conservative: two groups (never "Other") make statements on one topic with
