@@ -75,6 +75,9 @@ def _paragraphs(text: str):
         yield Paragraph(number, match.start(), match.end())
 
 
+_STRAY_MARKS = re.compile(r"[.!?]+\s*")
+
+
 def _sentence_spans(text: str, paragraph: Paragraph):
     """Yield (start, end) of each sentence of the paragraph, without surrounding spaces."""
     from syntok.segmenter import analyze
@@ -85,7 +88,16 @@ def _sentence_spans(text: str, paragraph: Paragraph):
     for start, end in _joined_at_semicolons(analyze(body[skipped:])):
         for piece_start, piece_end in _resplit(body[skipped + start:skipped + end], skipped + start):
             heading = _RUN_IN_HEADING.match(body, piece_start, piece_end)
-            yield paragraph.start + (heading.end() if heading else piece_start), paragraph.start + piece_end
+            start = heading.end() if heading else _after_stray_marks(body, piece_start, piece_end)
+            if start < piece_end:
+                yield paragraph.start + start, paragraph.start + piece_end
+
+
+def _after_stray_marks(body: str, start: int, end: int) -> int:
+    """Where a sentence starts past the full stop syntok left at its front ("(Section
+    512(c)(3)). Under the procedure ...": the stop closes the reference before it)."""
+    mark = _STRAY_MARKS.match(body, start, end)
+    return mark.end() if mark else start
 
 
 def _joined_at_semicolons(blocks):

@@ -100,3 +100,12 @@ def test_a_wire_dateline_and_a_run_in_heading_belong_to_no_sentence():
         "Microsoft announced a new chief executive.",
         "Paris, the capital, – as the mayor put it – Is not for sale.",  # no dateline: a lower-case word
     ]
+
+
+def test_a_full_stop_left_after_a_reference_starts_no_sentence():
+    # legal summary: syntok ends a sentence at "(3))" and puts its full stop in front of the next
+    text = ("The statute also establishes procedures for notification. (Section 512(c)(3)). Under the notice "
+            "and takedown procedure, a copyright owner submits a notification to the designated agent.")
+    document = segment(Document(SourceInfo("S1", "t.txt"), text))
+    assert document.sentences[-1].text.startswith("Under the notice")
+    assert all(document.text[s.start:s.end] == s.text for s in document.sentences)
