@@ -90,13 +90,15 @@ def short_name(token: Token) -> str | None:
 
 
 def full_names(doc: Doc) -> tuple[FullName, ...]:
-    """The full names of people in ``doc``, in order, one per mention (read once per Doc)."""
+    """The full names of people in ``doc``, in order, one per mention (read once per Doc). A
+    name opens with a capital: "the Herald Sun Daniel" (a paper's name run into a person's) is
+    none."""
     found = _FULL_NAMES.get(doc)
     if found is None:
         entities = entities_of(doc).entities
         people = {name_words(e.text)[-1:] for e in entities if e.label_ == "PERSON"}
         found = tuple(FullName(e, words) for e in entities
-                      if len(words := name_words(e.text)) >= 2
+                      if len(words := name_words(e.text)) >= 2 and e.text[:1].isupper()
                       and (e.label_ == "PERSON" or (e.root.pos_ == "PROPN" and words[-1:] in people)))
         _FULL_NAMES[doc] = found
     return found

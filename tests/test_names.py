@@ -3,7 +3,7 @@
 import pytest
 
 from deckgen.analysis import load_pipeline
-from deckgen.names import full_name, name_words
+from deckgen.names import full_name, full_names, name_words
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -28,3 +28,12 @@ def test_a_short_name_takes_the_one_full_name_the_document_gives():
     assert full_name(last_subject("The club grew in 2019. Pryce won the league.")) is None
     assert full_name(last_subject("Hillary Clinton met Bill Clinton in Iowa. Clinton won the vote.")) is None
     assert full_name(last_subject("Coach Darnell Pryce joined in 2019. Darnell Pryce won the league.")) is None
+
+
+def test_a_full_name_opens_with_a_capital():
+    # a tabloid's run-on caption: the recogniser reads a paper's name and a first name as one body
+    doc = load_pipeline()("Adrian could not hide his emotions as Daniel began singing about their brotherly bond "
+                          "Speaking to the Herald Sun Daniel said he did not realise guests would react so strongly.")
+    assert [name.text for name in full_names(doc)] == []
+    doc = load_pipeline()("Daniel Sturridge scored twice. Sturridge said the team played well.")
+    assert [name.text for name in full_names(doc)] == ["Daniel Sturridge"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .alone import stands_alone
-from .speech import Speaker, Speech
+from .speech import Speaker, SpeakerKind, Speech
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -56,12 +56,14 @@ def key_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes worth a slide of key quotes: substantive, with a known speaker, each speaker's
     first before anyone's second, at most MAX_KEY_QUOTES, in document order. Left out: a quote
     with no speaker (on a slide of quotes it would be read as the last speaker's) or one the
-    words do not identify ("the group", "a spokesman": ``Speaker.identified``), one under
+    words do not identify ("the group", "a spokesman": ``Speaker.identified``), a person's with
+    no role in the document's words (a reader cannot weigh "— Aliesha Peterson"), one under
     MIN_KEY_QUOTE_WORDS or over MAX_KEY_QUOTE_WORDS words (a passage cannot be cut without
     changing it), one that opens in lower case (it goes on the writer's sentence: "China
     “vastly improved its detection ...”"), and one whose words point back to what they do not
     say ("He is ...", "wash them", "that partnership": ``Quote.stands_alone``)."""
     chosen = [q for q in quotes if q.speaker and q.speaker.identified and q.stands_alone
+              and (q.speaker.role or q.speaker.kind is not SpeakerKind.PERSON)
               and MIN_KEY_QUOTE_WORDS <= len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
               and q.text[:1].isupper()]
     seen: set[str] = set()

@@ -495,7 +495,9 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
     """The words of a person's noun phrase before the name (no article or possessive pronoun),
     or an appositive after it ("Charles Lister, the director of ..."; not one in brackets), as
     written; none when the words before hold a number or a verb (text run in from before; a
-    participle inside the role is no verb: "goalkeeping coach Tony Parks"). An appositive over
+    participle inside the role is no verb: "goalkeeping coach Tony Parks"); an appositive only
+    right after the name's phrase, past nothing but a comma or dash (not "Kelvin Meadows - who
+    organised ... fan groups"). An appositive over
     MAX_ROLE_WORDS words is cut after its head noun ("a senior associate scientist with the
     Center for International Forestry Research and ..." gives "a senior associate scientist")."""
     name_start = next((t.i for t in phrase if name.startswith(t.text) and t.ent_type_ == "PERSON"),
@@ -510,8 +512,9 @@ def _role(head: Token, phrase: Span, name: str) -> str | None:
         role = head.doc[words[0].i:name_start].text
     else:
         appositive = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
-        if appositive is None or any(t.text == "(" for t in head.doc[head.i:appositive.left_edge.i]):
-            return None  # "Ugo Monye (centre)": a caption's place in the picture, no role
+        between = head.doc[phrase.end:appositive.left_edge.i] if appositive is not None else ()
+        if appositive is None or not all(t.is_punct and t.text != "(" for t in between):
+            return None  # "Ugo Monye (centre)": a caption's place in the picture; or words between
         role = _phrase(appositive).text
         if len(role.split()) > MAX_ROLE_WORDS:
             role = head.doc[appositive.left_edge.i:appositive.i + 1].text
