@@ -363,6 +363,15 @@ def _expletive(token: Token) -> bool:
     return predicative and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > token.i for c in verb.children)
 
 
+def _modifies_a_noun(token: Token) -> bool:
+    """A name word inside a compound on a common noun: "St Mirren" in "a St Mirren player"."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "NOUN":
+            return True
+    return False
+
+
 def _anchored(noun: Token) -> bool:
     """True when a definite noun phrase says which one it means: a name inside it, a clause
     restricting it, a superlative ("the best way"; an ordinal is not: "the second phase" of
@@ -393,10 +402,13 @@ def _set_off(clause: Token) -> bool:
 
 
 def _resolved(word: Token, argument: Token, before: Sequence[Token]) -> bool:
-    """True when ``before`` holds what ``word`` points back to."""
+    """True when ``before`` holds what ``word`` points back to. A date is nothing a pronoun
+    stands for ("On Monday, it ended ..."), nor is a name that only modifies a common noun ("As
+    a St Mirren player he ...")."""
+    before = [t for t in before if t.ent_type_ not in _TIMES and not _modifies_a_noun(t)]
     if _personal(word):
         if word.morph.get("Gender") in (["Masc"], ["Fem"]):
-            return any(t.ent_type_ == "PERSON" for t in before)
+            return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in before)
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)
     if _elliptical(word):
         return any(t.pos_ in ("NOUN", "PROPN") and not _personal(t) for t in before)

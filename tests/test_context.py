@@ -226,3 +226,15 @@ def test_a_description_is_resolved_by_a_compound_ending_in_its_noun():
     quake = parse("The quake was centered in the town of Simav.")
     assert not needs_context(quake, [parse("An earthquake killed two people in western Turkey.")])
     assert needs_context(quake, [parse("A storm killed two people in western Turkey.")])
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, it ended its contract with the pest control firm.",  # a date stands for nothing
+    "As a St Mirren player he was sentenced to 130 hours of unpaid work.",  # a name on a noun is no antecedent
+])
+def test_a_date_or_a_name_inside_a_modifier_is_no_antecedent(sentence):
+    assert unresolved(parse(sentence), anywhere=True)
+
+
+def test_a_person_before_a_pronoun_is_its_antecedent():
+    assert not unresolved(parse("On Monday, Senator Ann Lee said she would resign."), anywhere=True)

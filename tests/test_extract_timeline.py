@@ -392,3 +392,32 @@ def test_a_bounded_offset_is_before_or_after_the_day_it_counts_to():
         ("a year ago", Relation.AFTER, date(2014, 4, 1)),
         ("a year from now", Relation.AFTER, date(2016, 4, 1)),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    # a statute's summary, a federal memo, tax instructions: a deadline someone is bound to
+    "The Copyright Office is directed to conduct two joint studies, the first by October 28, 1999.",
+    "OMB requires each Federal agency to establish a data asset inventory by November 30, 2014.",
+    "Contractors must register with the agency by March 15, 2014.",
+    "The first payment is due by April 15, 2014.",
+])
+def test_a_deadline_someone_is_bound_to_dates_no_event(text):
+    mentions = times_of(text, date(1998, 11, 1) if "1999" in text else date(2014, 1, 5))
+    assert [m.not_event for m in mentions] == ["a deadline someone is bound to, not an event"]
+
+
+def test_a_planned_end_by_a_date_is_still_an_event(seed):
+    # the seed: "will see coalition forces wrap up ... no later than a year from now" is what to watch
+    (mention,) = [m for m in find_times(seed) if m.text == "no later than a year from now"]
+    assert mention.relation is Relation.BY and mention.not_event is None
+
+
+def test_a_sentence_listing_dates_is_a_schedule_not_an_event():
+    mentions = times_of("OMB established the following reporting deadlines: February 28, 2014; May 31, 2014; "
+                        "August 30, 2014; and November 30, 2014. The agency opened its office on January 2, 2014.",
+                        date(2014, 1, 5))
+    assert [(m.text, m.not_event) for m in mentions if m.not_event is None] == [("January 2, 2014", None)]
+
+
+def test_a_financial_year_is_no_year():
+    assert times_of("In 2009-10 the Trust recorded 40,898 food bank visits.", date(2015, 4, 1)) == []

@@ -30,8 +30,11 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   30 days of receiving"), a date of a thing rather than an event ("the tax returns, from
   2013"), an event inside a quotation, an instruction or worked example addressed to the reader
   ("You sold the shares on August 1", "File the form by April 15"), a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
-  subordinate clause (the sentence's event is its main verb's), and a future event that would
-  resolve to a date in the past.
+  subordinate clause (the sentence's event is its main verb's), a future event that would
+  resolve to a date in the past, a deadline someone is bound to ("is directed to conduct two
+  studies by October 28, 1999", "must file by April 15", "is due by"), and any date of a
+  sentence resolving more than MAX_EVENT_DATES dates (a schedule: "the following deadlines: February
+  28, 2014; May 31, 2014; ..."). "In 2009-10" is a financial year, not 2009.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -72,7 +75,7 @@ _PATTERNS = {
              rf"during|through|of|on)\s+)(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?(?!\s*\d)"
              rf"|\b(?P<month_year>{_MONTH})\s+(?P<year_only>\d{{4}})\b",
     "year": r"\b(?:in|since|by|until|before|after|during|from|through|early|late|mid-)\s*(?P<year>1[89]\d\d|20\d\d)"
-            r"\b(?!,\d)",
+            r"\b(?!,\d|[-–/]\d)",  # "in 2009-10" is a financial year, no year
     "weekday": rf"\b(?:(?P<modifier>last|next|this)\s+)?(?P<weekday>{any_of(WEEKDAYS)})\b",
     "day_word": r"\b(?P<word>today|tonight|yesterday|tomorrow|immediately)\b",
     "this_unit": r"\b(?:(?:earlier|later)\s+)?(?P<modifier>this|next|last)\s+(?P<unit>week|month|year)\b",
@@ -92,6 +95,11 @@ _CUE = re.compile(r"(?:no later than|not later than|by|before|until|since|after|
 _BOUND = re.compile(r"\b(?P<bound>more than|over|at least|less than|under)\s+$", re.I)
 _FUTURE_AUXILIARIES = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "intend", "aim"))
+# What makes "by <date>" a deadline someone is bound to, not an event: "is directed to conduct
+# two studies by October 28, 1999", "requires each agency to establish ... by", "must file by".
+_OBLIGING_HEADS = frozenset(("require", "direct", "order", "mandate", "oblige", "instruct", "due"))
+_OBLIGING_AUXILIARIES = frozenset(("must", "shall", "should"))
+MAX_EVENT_DATES = 2  # a sentence with more dates than this is a schedule, not one event
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
 _READER = frozenset(("you", "your", "yours", "yourself", "yourselves"))  # words that speak to the reader
@@ -252,10 +260,14 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
             when, precision = None, None
         bracketed = text[:start].count("(") > text[:start].count(")")
         not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
+        if not_event is None and relation is Relation.BY and verb is not None and _binds(verb):
+            not_event = "a deadline someone is bound to, not an event"
         if not_event is None and span_start > 0 and match.group() not in event:
             not_event = "the words shown leave out the date and what it dates"  # only an opening date goes to the label
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
                                     (sentence.id, *named), not_event, before))
+    if sum(m.when is not None for m in mentions) > MAX_EVENT_DATES:
+        return [replace(m, not_event=m.not_event or "a schedule of dates, not one event") for m in mentions]
     return mentions
 
 
@@ -328,6 +340,18 @@ def _is_future(verb: Token) -> bool:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
             return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def _binds(verb: Token) -> bool:
+    """Whether a clause binds someone to what it dates: "must file", "is due", "is directed to
+    conduct", "requires each agency to establish" (up through the clauses it completes)."""
+    while True:
+        if any(t.lemma_.lower() in _OBLIGING_HEADS for t in (verb, *(c for c in verb.children if c.dep_ == "acomp"))) \
+                or any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUXILIARIES for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
 
