@@ -248,7 +248,6 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
             if point and (max_words is None or len(tokens(point.text)) <= max_words):
                 result.append(point)
             else:
-                LOG.append((sentence, 'long' if point else WHY.get(sentence.id), point.text if point else None))
                 left_out.append(sentence)
         return tuple(result), left_out
 
@@ -270,7 +269,6 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
         leaning = sentence.id not in credits and needs_context(parsed, shown, descriptions, focus.title, names=names,
                                                                deck=introduced.get(sentence.source, ()))
         unattributed_quote = sentence.id in quoted and sentence.id not in spoken
-        WHY[sentence.id] = ('leaning' if leaning else '') + (' quote' if unattributed_quote else '') + ('' if is_statement(parsed) else ' nostatement') + (' runin' if runs_in(parsed) else '')
         return not (leaning or unattributed_quote or not is_statement(parsed) or runs_in(parsed))
 
     focuses = {name: focus_of(name) for name, _ in named}  # each title parsed once, whatever the rounds
@@ -319,8 +317,6 @@ def plan_outline(documents: Sequence[Document], specs: Sequence[SectionSpec], su
     )
 
 
-LOG=[]
-WHY={}
 def _default_title(documents: Sequence[Document]) -> str:
     first = documents[0].source
     if first.title:
