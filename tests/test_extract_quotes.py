@@ -238,3 +238,15 @@ def test_a_noun_past_a_relative_clause_is_no_role():
     assert quote.speaker is not None and quote.speaker.role is None
     assert key_quotes([quote]) == []
 
+
+
+
+def test_a_surname_read_as_a_body_is_the_person_named_in_full():
+    # a celebrity story: the recogniser takes a lone surname for an organisation
+    text = ("Scientologist John Travolta is not a fan of the documentary. The film is critical of the organization, "
+            "which has close ties to the showbiz industry. Travolta said he believed the doc was a result of "
+            "\"people who were disgruntled with their experiences\" with the Church of Scientology, which he touted "
+            "as a positive experience for him. \"I haven't experienced anything that the hearsay has claimed, so why "
+            "would I communicate something that wasn't true for me?\" Travolta asked.")
+    quote = next(q for q in quotes_of(text) if q.text.startswith("I haven't"))
+    assert (quote.speaker.name, quote.speaker.kind) == ("John Travolta", SpeakerKind.PERSON)

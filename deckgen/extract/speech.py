@@ -301,11 +301,13 @@ class _Reader:
         return speaker
 
     def _person(self, token: Token) -> tuple[str, Speaker | None] | None:
-        """(name, the person the document introduces under it) when ``token`` names a person."""
+        """(name, the person the document introduces under it) when ``token`` names a person. A
+        word the recogniser reads as a body ("O'Carroll added", "Travolta said") is the person the
+        document named in full with it, if one."""
         entity = self.analysis.entity_at(token)
         if entity is not None and entity.label_ == "PERSON":
             name = entity.text.removesuffix("'s").removesuffix("\u2019s")
-        elif token.pos_ == "PROPN":
+        elif token.pos_ == "PROPN" or entity is not None and len(entity) == 1:
             name = token.text
         else:
             return None
