@@ -13,7 +13,9 @@ the sentence is not cut, and ``runs_in`` refuses it as a point or an extra). It 
 when the second clause is subordinate (a relative clause: "the report Smith wrote was ..."; one
 with a subordinator: "after ... Khan was kidnapped"), coordinated ("and then Maria cooked"), or
 the claim a verb just before it reports, starting with a name ("officials said Obama would
-go"; a verb that already has a complement takes no second one), nor when the first part holds
+go"; a verb that already has a complement takes no second one; but a whole clause before a
+name and its verb, with no comma between, is no claim that verb reports: "... on Tuesday night
+Grealish saw Villa lose ..."), nor when the first part holds
 no independent clause ("In 2010 Smith said ...", "President Joe Biden said ...") or hangs on the
 second as a subordinate clause ("When the storm hit the coast Residents fled"). A capitalised
 word that is no name ("The", "Those", "In") opens a sentence whatever the parser attached it to.
@@ -79,8 +81,18 @@ def _runs_on(span: Span, verb: Token, start: int) -> bool:
         return False
     opens = not _names(verb.doc[start])
     return _two_subjects(verb, start) or any(
-        t.dep_ == "ROOT" and not _subordinated(t) or _independent(t, start) and (opens or verb not in t.ancestors)
+        t.dep_ == "ROOT" and not _subordinated(t)
+        or _independent(t, start) and (opens or verb not in t.ancestors or _reported_unmarked(t, verb, start))
         for t in span[: start - span.start])
+
+
+def _reported_unmarked(clause: Token, verb: Token, start: int) -> bool:
+    """True when the parser made a whole clause before ``start`` the claim ``verb`` reports,
+    with no comma or quote mark to end it: "Grealish made his first start on Tuesday night
+    Grealish saw Villa lose" (a caption), where a claim put before its speech verb is set off
+    ("... on Tuesday night, Grealish said")."""
+    return clause.dep_ == "ccomp" and clause.head == verb and not any(
+        t.is_punct for t in verb.doc[clause.right_edge.i:start])
 
 
 def _two_subjects(verb: Token, start: int) -> bool:

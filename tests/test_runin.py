@@ -37,6 +37,9 @@ def sentences_of(text: str) -> list[str]:
     ("She called the plan ‘a bold experiment’", "The council approved it in May."),
     # a study: the first clause hangs on the second in the parse, but "Those" opens a sentence
     ("Patients who took the drug reported fewer symptoms", "Those on placebo saw no change."),
+    # a sports caption the parser made the claim of the story's verb, with no comma to end it
+    ("Jack Grealish made his first Premier League start for Aston Villa against QPR on Tuesday night",
+     "Grealish saw Villa lose twice at Wembley in 2010."),
 ])
 def test_a_caption_run_into_the_story_is_cut_where_the_story_starts(first, second):
     assert sentences_of(f"{first} {second}") == [first, second]
@@ -89,6 +92,7 @@ def test_a_partial_analysis_cuts_nothing():
     "Clarkson (pictured this week) said an angry mob targeted the team.",
     "Analysts at Morgan Stanley expect the Federal Reserve to cut rates twice this year.",
     "Mix two cups of flour with the butter until it crumbles.",
+    "The rebels had taken the town by Tuesday night, Khalid Omar said.",  # a claim set off by a comma
 ])
 def test_no_run_in(sentence):
     analysis = analysed(sentence)
