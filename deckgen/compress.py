@@ -454,13 +454,20 @@ class _Compression:
         return cuts
 
     def _parentheses(self) -> list[tuple[Token, Token]]:
-        """Each opening bracket of the sentence with the first closing one after it."""
+        """Each opening bracket of the sentence with the closing one that matches it, brackets
+        inside words counted ("(defined in section 642(b)(2)(C)(ii))" is one pair); none for a
+        bracket never closed."""
         pairs = []
         for opening in self.span:
-            if opening.text == "(":
-                closing = next((t for t in self.span[opening.i - self.span.start + 1:] if t.text == ")"), None)
-                if closing is not None:
-                    pairs.append((opening, closing))
+            if opening.text != "(":
+                continue
+            depth = 0
+            for token in self.span[opening.i - self.span.start:]:
+                depth += token.text.count("(") - token.text.count(")")
+                if depth <= 0:
+                    if depth == 0 and token.text == ")":
+                        pairs.append((opening, token))
+                    break
         return pairs
 
     def _conversions(self) -> list[set[int]]:
@@ -502,7 +509,8 @@ class _Compression:
         for token in self.span:
             unit = set(_subtree(token))
             if token.dep_ in ("advcl", "acl") and token.head.i >= self.span.start and token.i > token.head.i \
-                    and self._after_a_break(unit) and self._is_trailing_background(token):
+                    and self._after_a_break(unit) and self._is_trailing_background(token) \
+                    and not self._listed(token):
                 cuts.append(self._with_commas(unit))  # ", as ...", ", allowing ...", " - leaving ..."
         for child in self.head.rights:
             unit = set(_subtree(child))
@@ -520,6 +528,13 @@ class _Compression:
                             for i in unit):
                 cuts.append(self._with_commas(unit))
         return cuts
+
+    @staticmethod
+    def _listed(clause: Token) -> bool:
+        """True for a clause after another of its kind on the same word: a list of participles
+        the parser did not read as one ("information created, collected, processed, or
+        disposed of"), which cutting would leave at its first member."""
+        return any(c.dep_ == clause.dep_ and c.i < clause.i for c in clause.head.children)
 
     def _complete_before(self, first: int) -> bool:
         """The head verb has words of its own before ``first`` (where a second verb phrase

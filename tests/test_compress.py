@@ -417,3 +417,17 @@ def test_verbs_that_share_an_object_stay_together():
     bullet = bullet_text(sentence, fit=LONG_BULLET_WORDS)
     assert "enhance and enable real-time analysis" in bullet
     assert not bullet.startswith("For example")
+
+
+def test_brackets_inside_words_are_counted_when_an_aside_goes():
+    # tax instructions: the aside holds a citation with brackets of its own
+    bullet = bullet_text("If you are filing for a qualified disability trust (defined in section 642(b)(2)(C)(ii)), "
+                         "enter $3,400 on line 39.", fit=LONG_BULLET_WORDS)
+    assert bullet == "If you are filing for a qualified disability trust, enter $3,400 on line 39."
+
+
+def test_a_list_of_participles_stays_whole():
+    # a federal memo's definition: the parser reads the second participle as a clause of its own
+    sentence = ('As defined in OMB Circular A-130, "government information" means information created, collected, '
+                'processed, disseminated, or disposed of, by or for the Federal Government.')
+    assert "disposed of, by or for the Federal Government" in bullet_text(sentence, fit=LONG_BULLET_WORDS)
