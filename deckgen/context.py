@@ -187,10 +187,14 @@ def is_statement(span: Span) -> bool:
     """True for a declarative sentence with a finite verb (or an instruction, "File the form by
     May 1."): not a question, a heading, a list entry or other fragment, nor a sentence ending
     in a colon (what it announces follows it), nor an instruction that points elsewhere ("See
-    Form 5884", "If you have one, see page 4"). An unparsed span
-    counts as a statement (nothing is known against it)."""
+    Form 5884", "If you have one, see page 4"), nor a sentence the writer set apart in brackets
+    ("(For more forecasts we made, see here.)"). An unparsed span counts as a statement
+    (nothing is known against it)."""
     if not _parsed(span):
         return True
+    text = span.text.strip().rstrip(".")
+    if text.startswith("(") and text.endswith(")") and ")" not in text[:-1]:
+        return False  # an aside in brackets
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
         return False  # a question, or a sentence leading into a list

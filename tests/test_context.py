@@ -77,6 +77,9 @@ def test_what_the_slide_shows_before_resolves_it():
     ("See the schedule on page 12.", False),                   # it points to another text
     ("If your claim was refused, refer to section 4 of the guide.", False),
     ("Officials said they would see what happens next.", True),
+    ("(For more forecasts we made surrounding this grant, see here.)", False),  # a blog's aside in brackets
+    ("(The agency declined to comment.)", False),
+    ("The agency (which declined to comment) closed the office.", True),
 ])
 def test_a_statement_has_a_finite_verb_and_a_subject(text, statement):
     assert is_statement(parse(text)) == statement
