@@ -135,13 +135,15 @@ def test_a_relayed_report_is_no_perspective():
 
 
 def test_a_reported_event_is_no_perspective():
-    # what happened, told in the passive or the past perfect, is a report; a judgement, a modal
+    # what happened, told in the passive, the past perfect or the simple past with its date, is a
+    # report; a judgement, a modal
     # claim or a present state is a view
     statements = statements_of(
         "No U.S. personnel were hurt in the blast, the State Department said. "
         "Iraqi officials said the former deputy had died in fighting with government troops. "
         "The EPA said exposure to the pesticide can result in serious health effects. "
-        "The Red Cross said Greek officials acted too slowly.")
+        "The Red Cross said Greek officials acted too slowly. "
+        "In 2011, warehouse workers in California fell ill after handling fumigated grapes, the CDC said.")
     assert [s.sentence_ids[0] for s in statements] == ["S1.3", "S1.4"]
 
 

@@ -421,3 +421,10 @@ def test_a_sentence_listing_dates_is_a_schedule_not_an_event():
 
 def test_a_financial_year_is_no_year():
     assert times_of("In 2009-10 the Trust recorded 40,898 food bank visits.", date(2015, 4, 1)) == []
+
+
+def test_a_target_dates_no_event():
+    # a trade paper: what a government plans to reach by a year is a target, not an event
+    (mention,) = times_of("Seoul plans to install 30.8 GW of solar by 2030.", date(2019, 9, 2))
+    assert mention.not_event == "a target, not an event"
+

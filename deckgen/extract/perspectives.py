@@ -113,12 +113,15 @@ def _same_body(one: str, other: str) -> bool:
 
 def _tells_an_event(span: Span, verb: str) -> bool:
     """The claim (what the main speech verb governs; after "according to", the main verb) is
-    told in the passive past or the past perfect, with no modal: "were hurt", "had died"."""
+    told in the passive past or the past perfect, with no modal ("were hurt", "had died"), or
+    in the simple past with its date ("In 2011, warehouse workers fell ill")."""
     root = span.root
     claim = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
     if claim == root and root.lower_ == verb.lower():
         return False  # "X criticized the plan": the speech verb is the claim
     auxiliaries = [c for c in claim.children if c.dep_ in ("aux", "auxpass")]
+    if claim.tag_ == "VBD" and not auxiliaries and any(t.ent_type_ == "DATE" for t in claim.subtree):
+        return True
     return claim.tag_ == "VBN" and bool(auxiliaries) and all(a.tag_ == "VBD" for a in auxiliaries) \
         and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
 

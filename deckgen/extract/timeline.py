@@ -32,7 +32,8 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   ("You sold the shares on August 1", "File the form by April 15"), a date in brackets (a reference: "(Aug. 24, 2012)"), a date of a
   subordinate clause (the sentence's event is its main verb's), a future event that would
   resolve to a date in the past, a deadline someone is bound to ("is directed to conduct two
-  studies by October 28, 1999", "must file by April 15", "is due by"), and any date of a
+  studies by October 28, 1999", "must file by April 15", "is due by"), a target ("plans to
+  install 30.8 GW of solar by 2030"), and any date of a
   sentence resolving more than MAX_EVENT_DATES dates (a schedule: "the following deadlines: February
   28, 2014; May 31, 2014; ..."). "In 2009-10" is a financial year, not 2009.
 """
@@ -99,6 +100,8 @@ _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "in
 # two studies by October 28, 1999", "requires each agency to establish ... by", "must file by".
 _OBLIGING_HEADS = frozenset(("require", "direct", "order", "mandate", "oblige", "instruct", "due"))
 _OBLIGING_AUXILIARIES = frozenset(("must", "shall", "should"))
+# What makes "by <date>" a target, not an event: "Seoul plans to install 30.8 GW of solar by 2030".
+_AIMING_HEADS = frozenset(("plan", "aim", "intend", "target", "pledge", "promise", "vow", "hope", "want", "seek"))
 MAX_EVENT_DATES = 2  # a sentence with more dates than this is a schedule, not one event
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
@@ -262,6 +265,8 @@ def _sentence_times(sentence, span: Span, entities: list[Span], anchor: date | N
         not_event = "a reference in brackets, not an event" if bracketed else _not_an_event(kind, entity, verb, speech)
         if not_event is None and relation is Relation.BY and verb is not None and _binds(verb):
             not_event = "a deadline someone is bound to, not an event"
+        if not_event is None and relation is Relation.BY and verb is not None and _aims(verb):
+            not_event = "a target, not an event"
         if not_event is None and span_start > 0 and match.group() not in event:
             not_event = "the words shown leave out the date and what it dates"  # only an opening date goes to the label
         mentions.append(TimeMention(words, when, precision, relation, anchor, problem, reporting, event,
@@ -350,6 +355,17 @@ def _binds(verb: Token) -> bool:
     while True:
         if any(t.lemma_.lower() in _OBLIGING_HEADS for t in (verb, *(c for c in verb.children if c.dep_ == "acomp"))) \
                 or any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUXILIARIES for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def _aims(verb: Token) -> bool:
+    """Whether a clause is what someone aims at: "plans to install", "aims to cut", "has pledged
+    to end" (the verb or a verb it completes)."""
+    while True:
+        if verb.lemma_.lower() in _AIMING_HEADS:
             return True
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
             return False
