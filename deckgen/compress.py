@@ -344,11 +344,12 @@ class _Compression:
         return self._phrase(speaker)
 
     def _phrase(self, head: Token) -> str:
-        """The head's words up to the head, and a prepositional phrase after it ('a spokesman
-        for the ministry'), without clauses or appositives."""
+        """The head's words up to the head, and a prepositional phrase or a participle's phrase
+        after it ('a spokesman for the ministry', 'a group representing rural counties in
+        California': 'a group' alone says nobody), without other clauses or appositives."""
         words = [t for t in head.subtree if t.i <= head.i]
         for child in head.rights:
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" or child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and child.i == head.i + 1:
                 words.extend(child.subtree)
             else:
                 break
@@ -658,8 +659,8 @@ class _Compression:
                 break
             if following.i == token.i + 1:
                 parts.append(token.whitespace_)
-            elif following.text not in _CLOSING_PUNCT and "".join(
-                    t.whitespace_ for t in self.span.doc[token.i:following.i]):
+            elif not (following.text in _CLOSING_PUNCT and not self.span.doc[following.i - 1].whitespace_) \
+                    and "".join(t.whitespace_ for t in self.span.doc[token.i:following.i]):  # '"' may open
                 parts.append(" ")
         text = "".join(parts).strip()
         if kept[0].i != self.span.start and kept[0].i not in self.quoted:

@@ -431,3 +431,19 @@ def test_a_list_of_participles_stays_whole():
     sentence = ('As defined in OMB Circular A-130, "government information" means information created, collected, '
                 'processed, disseminated, or disposed of, by or for the Federal Government.')
     assert "disposed of, by or for the Federal Government" in bullet_text(sentence, fit=LONG_BULLET_WORDS)
+
+
+def test_an_opening_straight_quote_after_a_cut_keeps_its_space():
+    # a news page with straight quotes: the appositive goes, the space before '"browsed' stays
+    bullet = bullet_text("Federal prosecutors alleged that Tova Noel and Michael Thomas, assigned to Epstein's special "
+                         "housing unit at Metropolitan Correctional Center, \"browsed the Internet,\" lingered in an "
+                         "office common area and appeared to sleep for two hours when they should have been "
+                         "conducting inmate checks.", fit=LONG_BULLET_WORDS)
+    assert 'Michael Thomas "browsed the Internet," lingered' in bullet
+
+
+def test_a_described_speaker_keeps_the_participle_that_says_who():
+    # a wire story: "a group" alone would credit nobody
+    assert bullet_text("More than 450,000 people were without communication, according to a group representing "
+                       "rural counties in California.") == (
+        "More than 450,000 people were without communication — a group representing rural counties in California")
