@@ -110,6 +110,9 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
             found.append(argument)
     if anywhere:
         found += [word for word in _loose(span, read, mentioned, people) if word not in found]
+    else:  # a demonstrative on its noun points back wherever it stands ("could further reduce that number")
+        found += [word for word in span if word.dep_ == "det" and demonstrative(word) and word not in found
+                  and _dangling_demonstrative(word, [*read, *(t for t in span if t.i < word.i)], read)]
     return found + [word for word in span if _points_into_text(word) and word not in found]
 
 
@@ -154,11 +157,17 @@ def _loose(span: Span, read: Sequence[Token], mentioned: Collection[str], people
             if not _resolved(token, token, before):
                 found.append(token)
         elif demonstrative(token) and token.dep_ in ("det", "dobj", "pobj", *_SUBJECTS):
-            noun = token.head if token.dep_ == "det" else token  # alone, it needs a statement read before
-            if noun.ent_type_ not in _TIMES and not any(_restricts(c) for c in noun.children) \
-                    and not _resolved(token, noun, before if noun is not token else read):
+            if _dangling_demonstrative(token, before, read):
                 found.append(token)
     return found
+
+
+def _dangling_demonstrative(token: Token, before: Sequence[Token], read: Sequence[Token]) -> bool:
+    """A demonstrative, alone or on its noun, that no clause restricts and no time follows, with
+    nothing it points to ``before`` it (alone, it needs a statement ``read`` before the span)."""
+    noun = token.head if token.dep_ == "det" else token
+    return noun.ent_type_ not in _TIMES and not any(_restricts(c) for c in noun.children) \
+        and not _resolved(token, noun, before if noun is not token else read)
 
 
 def own_first_person(span: Span) -> bool:

@@ -241,3 +241,16 @@ def test_a_date_or_a_name_inside_a_modifier_is_no_antecedent(sentence):
 
 def test_a_person_before_a_pronoun_is_its_antecedent():
     assert not unresolved(parse("On Monday, Senator Ann Lee said she would resign."), anywhere=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The utility said it will closely monitor the weather and could further reduce that number if it improves.",
+    "If you fail to take these two actions, you are still treated as a citizen or resident.",  # tax instructions
+])
+def test_a_demonstrative_on_its_noun_points_back_wherever_it_stands(sentence):
+    assert needs_context(parse(sentence), descriptions=False)
+
+
+def test_a_demonstrative_whose_noun_the_sentence_gave_before_stands():
+    assert not needs_context(parse("Officials proposed a new plan on Monday and the council backed that plan."),
+                             descriptions=False)
