@@ -428,3 +428,13 @@ def test_a_target_dates_no_event():
     (mention,) = times_of("Seoul plans to install 30.8 GW of solar by 2030.", date(2019, 9, 2))
     assert mention.not_event == "a target, not an event"
 
+
+
+def test_a_sentence_the_source_repeats_is_one_timeline_item():
+    from deckgen.extras import briefing_extras
+
+    text = ("There were three assault cases involving Uber drivers in December 2014. The city opened an inquiry. "
+            "There were three assault cases involving Uber drivers in December 2014.")
+    document = segment(Document(SourceInfo("S1", "t.txt", date=date(2015, 4, 1)), text))
+    timeline = briefing_extras([analyse(document)])["timeline"]
+    assert [p.sentence_ids for p in timeline] == [("S1.1",)]

@@ -101,7 +101,7 @@ _FUTURE_HEADS = frozenset(("set", "expect", "schedule", "due", "plan", "go", "in
 _OBLIGING_HEADS = frozenset(("require", "direct", "order", "mandate", "oblige", "instruct", "due"))
 _OBLIGING_AUXILIARIES = frozenset(("must", "shall", "should"))
 # What makes "by <date>" a target, not an event: "Seoul plans to install 30.8 GW of solar by 2030".
-_AIMING_HEADS = frozenset(("plan", "aim", "intend", "target", "pledge", "promise", "vow", "hope", "want", "seek"))
+_AIMING_HEADS = frozenset(("plan", "aim", "intend", "target", "pledge", "promise", "vow"))
 MAX_EVENT_DATES = 2  # a sentence with more dates than this is a schedule, not one event
 _PHOTO_VERBS = frozenset(("picture", "photograph", "snap", "film"))
 _RECURRING = frozenset(("every", "each", "weekdays", "weekends", "daily", "weekly", "monthly", "through", "thru"))
@@ -194,7 +194,8 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     Left out: unresolved mentions, mentions that date no event (``not_event``), mentions that only date a statement ("told
     reporters Friday"), sentences that could not stand as a point (ids not in ``standing``),
     questions, the same words under different dates (a condition the slide does not show decides
-    which: "A return is due by April 15" and "... by June 16"), and events whose words as shown
+    which: "A return is due by April 15" and "... by June 16"; the same words at the same date
+    are one event, shown once), and events whose words as shown
     point back to what they do not say (``alone.text_stands_alone``: "The couple had been ...",
     "As a player he was ...").
     """
@@ -207,6 +208,10 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     for group in groups.values():
         dated.setdefault(_undated(group), set()).add(frozenset(m.when for m in group))
     groups = {ids: group for ids, group in groups.items() if len(dated[_undated(group)]) == 1}
+    firsts = {}  # a sentence the source repeats word for word is one event
+    for ids, group in groups.items():
+        firsts.setdefault(group[0].event, ids)
+    groups = {ids: group for ids, group in groups.items() if firsts[group[0].event] == ids}
     alone = text_stands_alone([group[0].event for group in groups.values()],
                               [group[0].before for group in groups.values()])
     groups = {ids: group for (ids, group), stands in zip(groups.items(), alone) if stands}
