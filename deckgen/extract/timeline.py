@@ -33,15 +33,15 @@ deck's as-of date: "Wednesday" in an undated document stays unresolved. Rules:
   subordinate clause (the sentence's event is its main verb's), a future event that would
   resolve to a date in the past, a deadline someone is bound to ("is directed to conduct two
   studies by October 28, 1999", "must file by April 15", "is due by"), a target ("plans to
-  install 30.8 GW of solar by 2030"), and any date of a
-  sentence resolving more than MAX_EVENT_DATES dates (a schedule: "the following deadlines: February
-  28, 2014; May 31, 2014; ..."). "In 2009-10" is a financial year, not 2009.
+  install 30.8 GW of solar by 2030"), and any date of a sentence resolving more than
+  MAX_EVENT_DATES dates (a schedule: "the following deadlines: February 28, 2014; May 31, 2014;
+  ..."). "In 2009-10" is a financial year, not 2009.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -208,7 +208,7 @@ def timeline_groups(mentions: Sequence[TimeMention], standing: set[str]) -> list
     for group in groups.values():
         dated.setdefault(_undated(group), set()).add(frozenset(m.when for m in group))
     groups = {ids: group for ids, group in groups.items() if len(dated[_undated(group)]) == 1}
-    firsts = {}  # a sentence the source repeats word for word is one event
+    firsts: dict[str, tuple[str, ...]] = {}  # a sentence the source repeats word for word is one event
     for ids, group in groups.items():
         firsts.setdefault(group[0].event, ids)
     groups = {ids: group for ids, group in groups.items() if firsts[group[0].event] == ids}
@@ -356,24 +356,23 @@ def _is_future(verb: Token) -> bool:
 
 def _binds(verb: Token) -> bool:
     """Whether a clause binds someone to what it dates: "must file", "is due", "is directed to
-    conduct", "requires each agency to establish" (up through the clauses it completes)."""
-    while True:
-        if any(t.lemma_.lower() in _OBLIGING_HEADS for t in (verb, *(c for c in verb.children if c.dep_ == "acomp"))) \
-                or any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUXILIARIES for c in verb.children):
-            return True
-        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
-            return False
-        verb = verb.head
+    conduct", "requires each agency to establish"."""
+    return any(t.lemma_.lower() in _OBLIGING_HEADS for v in _completed(verb)
+               for t in (v, *(c for c in v.children if c.dep_ == "acomp"))) \
+        or any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUXILIARIES for v in _completed(verb) for c in v.children)
 
 
 def _aims(verb: Token) -> bool:
-    """Whether a clause is what someone aims at: "plans to install", "aims to cut", "has pledged
-    to end" (the verb or a verb it completes)."""
+    """Whether a clause is what someone aims at: "plans to install", "has pledged to end"."""
+    return any(v.lemma_.lower() in _AIMING_HEADS for v in _completed(verb))
+
+
+def _completed(verb: Token) -> Iterator[Token]:
+    """The verb, then each verb whose clause it completes or joins (xcomp, ccomp, conj)."""
     while True:
-        if verb.lemma_.lower() in _AIMING_HEADS:
-            return True
+        yield verb
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
-            return False
+            return
         verb = verb.head
 
 
