@@ -67,6 +67,9 @@ CONNECTIVES = frozenset({
 # ("The order is valued at $8.8 billion, though airlines typically negotiate a discount").
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",
                         "once", "lest", "under", "though", "although"})
+# Conjunctions that join a clause qualifying the claim: such a clause of its own is no second idea
+# to cut ("Protection is lost if ..., but a design is not registrable if ...").
+_CONTRASTS = frozenset({"but", "yet"})
 # Prepositions of a fronted phrase that sets the scene rather than stating the claim.
 _BACKGROUND_PREPOSITIONS = frozenset({"despite", "amid", "after", "before", "following", "during", "since"})
 _EXAMPLE_PREPOSITIONS = frozenset({"like", "including"})
@@ -493,7 +496,8 @@ class _Compression:
         second verb phrase or clause ('..., and promised refunds'; one idea a bullet), a
         background clause after the claim ('after the man tried to lodge a complaint'), a time
         phrase after the verb ('on Saturday afternoon'; not the date of a claim in the simple
-        present: 'holds a hearing Wednesday'). Conditions and negated phrases stay, and so does
+        present: 'holds a hearing Wednesday'). Conditions, a clause of its own joined by 'but'
+        or 'yet' (it qualifies the claim), a list and negated phrases stay, and so does
         a fronted phrase that is no background ('For almost any news organization,', 'In
         traditional ICUs,': the claim's scope)."""
         cuts = [set(range(root.left_edge.i, root.right_edge.i + 1)) for root in self.roots[1:]]
@@ -504,7 +508,8 @@ class _Compression:
                 first = joiners[-1].i if joiners else conj.left_edge.i
                 if first - 1 >= self.span.start and self.span.doc[first - 1].text in (",", ";"):
                     first -= 1
-                if (joiners or self.span.doc[first].text == ";") and not self._ends_a_list(first) \
+                contrast = any(j.lower_ in _CONTRASTS for j in joiners) and self._own_clause(conj)
+                if (joiners or self.span.doc[first].text == ";") and not contrast and not self._ends_a_list(first) \
                         and self._complete_before(first):
                     cuts.append(set(range(first, conj.right_edge.i + 1)))
         for token in self.span:
@@ -531,11 +536,22 @@ class _Compression:
         return cuts
 
     @staticmethod
+    def _own_clause(verb: Token) -> bool:
+        """True for a conjunct with its own subject or opened by a relative word ("but a design
+        is not registrable if ...", "but for which there is no partner"): after "but" it
+        qualifies the claim; a verb phrase sharing the subject ("..., but rejected
+        characterizations of ...") is a second claim."""
+        return any(c.dep_ in _SUBJECTS for c in verb.children) \
+            or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.subtree if t.i < verb.i)
+
+    @staticmethod
     def _listed(clause: Token) -> bool:
-        """True for a clause after another of its kind on the same word: a list of participles
-        the parser did not read as one ("information created, collected, processed, or
-        disposed of"), which cutting would leave at its first member."""
-        return any(c.dep_ == clause.dep_ and c.i < clause.i for c in clause.head.children)
+        """True for a clause after another of its kind on the same word, or a gerund hung on a
+        gerund: a list the parser did not read as one ("information created, collected,
+        processed, or disposed of", "may include helping improve staff efficiency, supporting
+        better organization ..."), which cutting would leave at its first member."""
+        return any(c.dep_ == clause.dep_ and c.i < clause.i for c in clause.head.children) \
+            or clause.tag_ == clause.head.tag_ == "VBG"
 
     def _complete_before(self, first: int) -> bool:
         """The head verb has words of its own before ``first`` (where a second verb phrase

@@ -447,3 +447,38 @@ def test_a_described_speaker_keeps_the_participle_that_says_who():
     assert bullet_text("More than 450,000 people were without communication, according to a group representing "
                        "rural counties in California.") == (
         "More than 450,000 people were without communication — a group representing rural counties in California")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a design-law summary: the second claim limits the first
+    "Protection is lost if an application for registration is not made within two years after a design is first "
+    "made public, but a design is not registrable if it has been made public more than one year before the date "
+    "of the application for registration.",
+    # a charity's blog: what the programs lack is the point
+    "GiveWell sometimes finds programs that seem potentially highly impactful based on academic research, but for "
+    "which there is no obvious organizational partner that could scale up and test them.",
+])
+def test_a_second_claim_joined_by_but_stays(sentence):
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS) == sentence
+
+
+def test_a_list_of_gerunds_the_parser_split_stays_whole():
+    # a press release: three benefits, not one
+    sentence = ("The benefits for healthcare professionals may include helping improve staff efficiency, supporting "
+                "better organization of patient care and implementing procedures to reduce the number of alarms.")
+    assert bullet_text(sentence, fit=LONG_BULLET_WORDS) == sentence
+
+
+def test_a_second_claim_joined_by_and_still_goes_from_a_long_bullet():
+    bullet = bullet_text("The storm hit the coast on Tuesday and destroyed hundreds of homes along the shore, and "
+                         "residents fled to shelters.", fit=LONG_BULLET_WORDS)
+    assert bullet == "The storm hit the coast on Tuesday and destroyed hundreds of homes along the shore."
+
+
+def test_a_verb_phrase_joined_by_but_is_a_second_claim():
+    # the seed: the officials' second action is a claim of its own
+    bullet = bullet_text("The U.S. officials, who briefed reporters on the condition of anonymity, declined to say "
+                         "what impact the two-phased agreement would have on the 2,500 U.S. forces in Iraq and the "
+                         "900 troops in Syria, but, like Singh, rejected characterizations of the agreement as a U.S. "
+                         "pullout.", fit=LONG_BULLET_WORDS)
+    assert "rejected" not in bullet and "2,500 U.S. forces in Iraq and the 900 troops in Syria" in bullet
