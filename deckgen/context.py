@@ -54,6 +54,7 @@ _NAMING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "E
 _TIMES = frozenset({"DATE", "TIME"})
 # words that point to a passage of the document ("the following vessels", "(2) above")
 _TEXT_POINTERS = frozenset({"following", "aforementioned", "above", "below", "respectively"})
+_NUMBERED_PARTS = frozenset({"figure", "fig", "table"})  # "as depicted here in Figure 1": a part of the document
 _RESTRICTING = frozenset({"relcl", "acl"})
 
 
@@ -118,10 +119,16 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
 
 def _points_into_text(token: Token) -> bool:
     """A word that points to a passage the slide does not show: "the following vessels", "the
-    aforementioned agency", "(1) or (2) above", "the examples below", "respectively"; not a
+    aforementioned agency", "(1) or (2) above", "the examples below", "respectively", "Figure
+    1", "Table 2", a "so" that stands for a claim ("One would hope so"); not a
     time ("the following year"), a preposition with its object ("above 40 degrees"), nor a
     pointer to a list after a colon in the sentence ("the following deadlines: May 31, ...")."""
     word = token.lower_
+    if word.rstrip(".") in _NUMBERED_PARTS:
+        return any(c.dep_ == "nummod" for c in token.children)  # "Figure 1", "Table 2"
+    if word == "so":  # a pro-form standing for a claim before it: "One would hope so", "He did so"
+        return token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") and token.i > token.head.i \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp") for c in token.head.children)
     if word not in _TEXT_POINTERS:
         return False
     sentence = token.sent

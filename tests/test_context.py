@@ -215,7 +215,13 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
     ("The examples below show how the rule applies.", True),
     ("The number of eligible students decreased by 5.53% and 7.01%, respectively.", True),
     ("The aforementioned agency denied the claim.", True),
-    # a time, a preposition with its object, a list the sentence itself gives
+    ("The draft schema, as depicted here in Figure 1, is a model of the data elements.", True),  # a schema guide
+    ("Table 2 shows the results of the survey.", True),
+    ("One would hope so, since the news business could use an injection of optimism.", True),  # a pro-form
+    ("The company did so in 2010.", True),
+    # a time, a preposition with its object, a list the sentence itself gives, a degree, a statute
+    ("The rate rose so sharply that banks closed.", False),
+    ("Section 512 limits the liability of service providers.", False),
     ("The following year, the company opened a plant in Porto.", False),
     ("Temperatures rose above 40 degrees in Seville.", False),
     ("OMB set the following reporting deadlines: February 28, 2014 and May 31, 2014.", False),
