@@ -2,8 +2,9 @@
 
 Half the items come from the key points of the CNN/DM dev set (k=3), half from the outlines of
 the real-documents corpus (BLUF and section bullets), drawn with a fixed seed. Each item holds
-only what a reader needs: the bullet as shown, its slide title, and each cited source sentence
-with the paragraph around it.
+only what a reader needs: the bullet as shown, its slide title, the deck's title for a deck's
+bullet (its first slide: a briefer has seen it before any bullet), and each cited source
+sentence with the paragraph around it.
 
 Usage: python bench/reading/draw_bullets.py [--eval ../shared/eval] [--seed 13] [--n 100] [--out FILE]
 """
@@ -41,14 +42,19 @@ def realdocs_items(folder: Path) -> list[dict]:
         # planned as a deck is (its BLUF before its sections), without the extra slides' cost
         outline = build_outline(OutlineRequest(brief=brief, kinds=("bluf", "sections")))
         paragraph = lambda c: documents[c.source].paragraph_text(c.paragraph)  # noqa: E731
-        items += [item(p, "Bottom line up front", paragraph) for p in outline.bluf]
-        items += [item(p, section.title, paragraph) for section in outline.sections for p in section.points]
+        items += [item(p, "Bottom line up front", paragraph, outline.title) for p in outline.bluf]
+        items += [item(p, section.title, paragraph, outline.title) for section in outline.sections
+                  for p in section.points]
     return items
 
 
-def item(point, title: str, paragraph) -> dict:
-    return {"bullet": point.shown, "title": title,
-            "sources": [{"sentence": c.quote, "paragraph": paragraph(c)} for c in point.citations]}
+def item(point, title: str, paragraph, deck: str | None = None) -> dict:
+    """One item; ``deck`` is the deck's title (its first slide, which a briefer has seen before
+    any bullet; batch key points have none)."""
+    shown = {"bullet": point.shown, "title": title}
+    if deck:
+        shown["deck"] = deck
+    return {**shown, "sources": [{"sentence": c.quote, "paragraph": paragraph(c)} for c in point.citations]}
 
 
 def main() -> None:
