@@ -62,7 +62,7 @@ CREDIT = " — "  # joins a claim and who it is credited to
 CONNECTIVES = frozenset({
     "however", "meanwhile", "also", "still", "yet", "moreover", "furthermore",
     "additionally", "separately", "instead", "indeed", "nevertheless", "nonetheless", "meantime", "now",
-    "in addition", "in fact", "so", "for example", "for instance"})
+    "in addition", "in fact", "so", "for example", "for instance", "then"})
 # Words that open a condition, an exception or a concession: what they open is never deleted
 # ("The order is valued at $8.8 billion, though airlines typically negotiate a discount").
 CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "without", "except", "only", "until",

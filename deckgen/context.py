@@ -120,7 +120,8 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
 def _points_into_text(token: Token) -> bool:
     """A word that points to a passage the slide does not show: "the following vessels", "the
     aforementioned agency", "(1) or (2) above", "the examples below", "respectively", "Figure
-    1", "Table 2", a "so" that stands for a claim ("One would hope so"); not a
+    1", "Table 2", a "so" that stands for a claim ("One would hope so") and a question word
+    that ends the sentence ("It is not hard to see why."); not a
     time ("the following year"), a preposition with its object ("above 40 degrees"), nor a
     pointer to a list after a colon in the sentence ("the following deadlines: May 31, ...")."""
     word = token.lower_
@@ -129,6 +130,8 @@ def _points_into_text(token: Token) -> bool:
     if word == "so":  # a pro-form standing for a claim before it: "One would hope so", "He did so"
         return token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") and token.i > token.head.i \
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp") for c in token.head.children)
+    if token.tag_ == "WRB" and token.i > token.head.i and not any(token.children):  # "It is not hard to see why."
+        return all(t.is_punct for t in token.doc[token.i + 1:token.sent.end])
     if word not in _TEXT_POINTERS:
         return False
     sentence = token.sent

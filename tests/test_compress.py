@@ -45,6 +45,8 @@ DELETIONS = [
     ("However, the Department will not issue new guidance to agencies.",
      "The Department will not issue new guidance to agencies."),
     ("The agency, meanwhile, has asked the court for more time.", "The agency has asked the court for more time."),
+    ("Then there is the speculation over the future of manager Manuel Pellegrini.",  # a sports column
+     "There is the speculation over the future of manager Manuel Pellegrini."),
 ]
 
 

@@ -219,6 +219,8 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
     ("Table 2 shows the results of the survey.", True),
     ("One would hope so, since the news business could use an injection of optimism.", True),  # a pro-form
     ("The company did so in 2010.", True),
+    ("It is not hard to see why.", True),  # a teaser line
+    ("Officials explained why the plant closed.", False),
     # a time, a preposition with its object, a list the sentence itself gives, a degree, a statute
     ("The rate rose so sharply that banks closed.", False),
     ("Section 512 limits the liability of service providers.", False),
