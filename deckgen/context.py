@@ -219,8 +219,9 @@ def is_statement(span: Span) -> bool:
         return False  # a question, or a sentence leading into a list
     root = _main_verb(span)
     subjectless = root is not None and not any(c.dep_ in CLAUSE_SUBJECTS for c in root.children)
-    if subjectless and root.tag_ in ("VB", "VBP") and root.lemma_.lower() in _POINTING:
-        return False  # "See Where To File on page 4", "For details, see Pub. 519": it points elsewhere
+    base_form = root is not None and root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    if (subjectless and root.tag_ in ("VB", "VBP") or base_form) and root.lemma_.lower() in _POINTING:
+        return False  # "See Where To File on page 4", "For details on ..., the tests ..., see Pub. 519"
     instruction = subjectless and root.tag_ == "VB" and root.i <= words[0].i + 1
     # any clause but a relative one: the parser may hang a sentence's verb on its subject noun
     return instruction or any(_finite_clause(t) for t in span if t.dep_ != "relcl")

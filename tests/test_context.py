@@ -76,6 +76,10 @@ def test_what_the_slide_shows_before_resolves_it():
     ("The agency designated the following companies:", False),  # it leads into a list
     ("See the schedule on page 12.", False),                   # it points to another text
     ("If your claim was refused, refer to section 4 of the guide.", False),
+    # tax instructions: the parser takes the list before "see" for its subject
+    ("For more details on resident and nonresident status, the tests for residence, and the exceptions to them, "
+     "see Pub. 519.", False),
+    ("Residents see higher rates in the winter.", True),
     ("Officials said they would see what happens next.", True),
     ("(For more forecasts we made surrounding this grant, see here.)", False),  # a blog's aside in brackets
     ("(The agency declined to comment.)", False),
