@@ -120,8 +120,9 @@ def unresolved(span: Span, earlier: Iterable[Span] = (), descriptions: bool = Tr
 def _points_into_text(token: Token) -> bool:
     """A word that points to a passage the slide does not show: "the following vessels", "the
     aforementioned agency", "(1) or (2) above", "the examples below", "respectively", "Figure
-    1", "Table 2", a "so" that stands for a claim ("One would hope so") and a question word
-    that ends the sentence ("It is not hard to see why."); not a
+    1", "Table 2", a "so" that stands for a claim ("One would hope so"), a question word that
+    ends the sentence ("It is not hard to see why.") and a time counted from an event the
+    sentence does not give ("a year earlier", "two days later"); not a
     time ("the following year"), a preposition with its object ("above 40 degrees"), nor a
     pointer to a list after a colon in the sentence ("the following deadlines: May 31, ...")."""
     word = token.lower_
@@ -132,6 +133,8 @@ def _points_into_text(token: Token) -> bool:
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "acomp") for c in token.head.children)
     if token.tag_ == "WRB" and token.i > token.head.i and not any(token.children):  # "It is not hard to see why."
         return all(t.is_punct for t in token.doc[token.i + 1:token.sent.end])
+    if word in ("earlier", "later"):  # "nearly a year earlier": than an event the slide does not show
+        return token.dep_ == "advmod" and any(c.dep_ == "npadvmod" for c in token.children)
     if word not in _TEXT_POINTERS:
         return False
     sentence = token.sent

@@ -224,6 +224,10 @@ def test_a_description_anywhere_points_back_when_the_document_named_its_noun_bef
     ("One would hope so, since the news business could use an injection of optimism.", True),  # a pro-form
     ("The company did so in 2010.", True),
     ("It is not hard to see why.", True),  # a teaser line
+    ("Obama announced his support for gay marriage nearly a year earlier in March 2012.", True),
+    ("Two days later, the army withdrew from the town.", True),
+    ("The firm will report its results later this year.", False),
+    ("Senator Ann Lee died three weeks after the crash.", False),
     ("Officials explained why the plant closed.", False),
     # a time, a preposition with its object, a list the sentence itself gives, a degree, a statute
     ("The rate rose so sharply that banks closed.", False),
