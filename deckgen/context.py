@@ -207,7 +207,8 @@ def lost_referent(span: Span, kept: Sequence[Token]) -> bool:
 
 def is_statement(span: Span) -> bool:
     """True for a declarative sentence with a finite verb (or an instruction, "File the form by
-    May 1."): not a question, a heading, a list entry or other fragment, nor a sentence ending
+    May 1."): not a question (with its mark, or opened by a question word on a noun: "Which
+    parties should be eligible ..."), a heading, a list entry or other fragment, nor a sentence ending
     in a colon (what it announces follows it), nor an instruction that points elsewhere ("See
     Form 5884", "If you have one, see page 4"), nor a sentence the writer set apart in brackets
     ("(For more forecasts we made, see here.)"). An unparsed span counts as a statement
@@ -220,6 +221,8 @@ def is_statement(span: Span) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or any(t.text == "?" for t in span[-3:]) or span[-1].text == ":":
         return False  # a question, or a sentence leading into a list
+    if words[0].tag_ == "WDT" and words[0].dep_ == "det":
+        return False  # a question without its mark: "Which parties should be eligible for any exemption"
     root = _main_verb(span)
     subjectless = root is not None and not any(c.dep_ in CLAUSE_SUBJECTS for c in root.children)
     base_form = root is not None and root.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)

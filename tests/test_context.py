@@ -83,6 +83,9 @@ def test_what_the_slide_shows_before_resolves_it():
     ("Officials said they would see what happens next.", True),
     ("(For more forecasts we made surrounding this grant, see here.)", False),  # a blog's aside in brackets
     ("(The agency declined to comment.)", False),
+    # a statute summary's list of open questions, without their question marks
+    ("Which parties should be eligible for any exemption; Which parties should be eligible recipients", False),
+    ("What began as a protest became a riot.", True),
     ("The agency (which declined to comment) closed the office.", True),
 ])
 def test_a_statement_has_a_finite_verb_and_a_subject(text, statement):
