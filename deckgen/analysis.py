@@ -47,6 +47,7 @@ MAX_PARSED_CHARS = 5_000  # a longer "sentence" (a table, a run-on without stops
 SUBORDINATE_CLAUSES = frozenset(("relcl", "acl", "advcl", "csubj", "pcomp"))
 CLAUSE_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))  # what makes a clause's subject
 CONDITION_MARKS = frozenset(("if", "unless", "whether"))
+WH_TAGS = frozenset(("WDT", "WP", "WP$", "WRB"))  # the tags of question and relative words
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:

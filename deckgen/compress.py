@@ -43,7 +43,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from .analysis import MAX_PARSED_CHARS, entities_of, load_pipeline
+from .analysis import MAX_PARSED_CHARS, WH_TAGS, entities_of, load_pipeline
 from .context import lost_referent, tensed
 from .names import full_name
 
@@ -542,7 +542,7 @@ class _Compression:
         qualifies the claim; a verb phrase sharing the subject ("..., but rejected
         characterizations of ...") is a second claim."""
         return any(c.dep_ in _SUBJECTS for c in verb.children) \
-            or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.subtree if t.i < verb.i)
+            or any(t.tag_ in WH_TAGS for t in verb.subtree if t.i < verb.i)
 
     @staticmethod
     def _listed(clause: Token) -> bool:
@@ -575,7 +575,7 @@ class _Compression:
     def _relative(clause: Token) -> bool:
         """True when a relative word opens the clause (", which ...", "— who ..."): a clause
         without one that the parser calls relative is a misread (", the Old Bailey heard")."""
-        return clause.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB")
+        return clause.left_edge.tag_ in WH_TAGS
 
     @staticmethod
     def _modal(verb: Token) -> bool:
@@ -606,9 +606,9 @@ class _Compression:
     # --- commas -----------------------------------------------------------------------------
     def _set_off(self, unit: set[int]) -> bool:
         """True when a comma or dash (or the sentence's end) closes the unit and one opens it."""
-        after, before = max(unit) + 1, min(unit) - 1
-        closes = after >= self.span.end or self.span.doc[after].text in (",", ".", ";") or _is_dash(self.span.doc[after]) \
-            or self.span.doc[after - 1].text == "," or _is_dash(self.span.doc[after - 1])  # the parser gave the unit its closing mark
+        after = max(unit) + 1
+        closes = after >= self.span.end or self.span.doc[after].text in (".", ";") or _sets_off(self.span.doc[after]) \
+            or _sets_off(self.span.doc[after - 1])  # the parser gave the unit its closing mark
         return self._after_a_break(unit) and closes
 
     def _resumes(self, token: Token) -> bool:
@@ -635,7 +635,7 @@ class _Compression:
     def _after_a_break(self, unit: set[int]) -> bool:
         """A comma or a dash comes right before the unit."""
         before = min(unit) - 1
-        return before >= self.span.start and (self.span.doc[before].text == "," or _is_dash(self.span.doc[before]))
+        return before >= self.span.start and _sets_off(self.span.doc[before])
 
     def _followed_by_comma(self, unit: set[int]) -> bool:
         after = max(unit) + 1
@@ -647,12 +647,11 @@ class _Compression:
         ...": "on Wednesday" goes, the comma stays); after a unit that opens the sentence it is
         the unit's."""
         before, after = min(unit) - 1, max(unit) + 1
-        opened = before >= self.span.start and (self.span.doc[before].text == "," or _is_dash(self.span.doc[before]))
+        opened = self._after_a_break(unit)
         if opened:
             unit = unit | {before}
         opens = all(i in self.deleted or self.span.doc[i].text in _QUOTE_MARKS for i in range(self.span.start, before + 1))
-        if after < self.span.end and (self.span.doc[after].text == "," or _is_dash(self.span.doc[after])) \
-                and (opened or opens):
+        if after < self.span.end and _sets_off(self.span.doc[after]) and (opened or opens):
             unit = unit | {after}
         return unit
 
@@ -721,6 +720,11 @@ def _is_dash(token: Token) -> bool:
     the hyphen inside "mother-of-two")."""
     return token.text in _DASHES or (token.text == "-" and bool(token.whitespace_) and token.i > 0
                                      and bool(token.nbor(-1).whitespace_))
+
+
+def _sets_off(token: Token) -> bool:
+    """A comma or a dash: what sets a unit off from the claim."""
+    return token.text == "," or _is_dash(token)
 
 
 def _is_mark(token: Token) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .analysis import WH_TAGS
 from .context import tensed
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ _MODIFIERS = frozenset({"acl", "relcl", "amod"})
 _LINKERS = frozenset({"cc", "mark", "prep", "det", "poss", "aux", "auxpass", "case"})
 _VERBS = frozenset({"VERB", "AUX"})
 _CONNECTIVES = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "PART", "DET", "PRON"})  # parts of speech
-_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 _PAIRS = {")": "(", "’": "‘", "”": "“"}
 _CLOSERS = ")’”\"'"
 
@@ -110,7 +110,7 @@ def _after_a_plain_word(token: Token, start: int) -> bool:
     if not before.whitespace_ or not token.is_title or token.text == "I":
         return False
     earlier = token.doc[before.i - 1] if before.i > 0 else None
-    if before.dep_ in _LINKERS or before.tag_ in _WH or before.tag_ in ("IN", "TO", "POS"):
+    if before.dep_ in _LINKERS or before.tag_ in WH_TAGS or before.tag_ in ("IN", "TO", "POS"):
         return False
     if before.text in _CLOSERS:  # one that closes a bracket or quote opened before it
         return earlier is not None and earlier.text[-1:].isalnum() and not earlier.is_punct \
@@ -154,7 +154,7 @@ def _stolen_subject(span: Span, verb: Token) -> bool:
     while first.i > span.start and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).is_title:
         first = first.nbor(-1)
     before = first.nbor(-1) if first.i > span.start else None
-    return before is not None and not (before.is_punct or before.dep_ in ("cc", "mark") or before.tag_ in _WH)
+    return before is not None and not (before.is_punct or before.dep_ in ("cc", "mark") or before.tag_ in WH_TAGS)
 
 
 def _independent(verb: Token, start: int) -> bool:
@@ -172,7 +172,7 @@ def _independent(verb: Token, start: int) -> bool:
 
 def _subordinated(verb: Token) -> bool:
     """A clause opened by a subordinator or a wh-word ("after ...", "when the storm hit ...")."""
-    return any(c.dep_ == "mark" or c.tag_ in _WH and c.i < verb.i for c in verb.children)
+    return any(c.dep_ == "mark" or c.tag_ in WH_TAGS and c.i < verb.i for c in verb.children)
 
 
 def _no_reported_claim(verb: Token, start: int) -> bool:
@@ -188,7 +188,7 @@ def _no_reported_claim(verb: Token, start: int) -> bool:
 def _opened_before(verb: Token, start: int) -> bool:
     """True when a subordinating or relative word before ``start`` belongs to the verb's clause
     ("when on a sodden night at St James' Park the Dutchman left out ...")."""
-    return any(t.i < start and (t.dep_ == "mark" or t.tag_ in _WH) and _clause_of(t) == verb for t in verb.subtree)
+    return any(t.i < start and (t.dep_ == "mark" or t.tag_ in WH_TAGS) and _clause_of(t) == verb for t in verb.subtree)
 
 
 def _clause_of(token: Token) -> Token:

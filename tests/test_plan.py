@@ -18,6 +18,13 @@ Farmers in the north reported a good harvest this autumn after heavy spring rain
 """
 
 
+def documents_of(tmp_path, text: str):
+    """One plain-text document holding ``text``, loaded as the CLI loads it."""
+    path = tmp_path / "story.txt"
+    path.write_text(text)
+    return load_documents([path])
+
+
 def test_points_shared_by_two_sources_cite_both(tmp_path):
     second = tmp_path / "second.txt"
     second.write_text(SECOND)
@@ -105,9 +112,7 @@ STORY = ("Izzat al-Douri was the most senior Saddam-era figure still at large. "
 
 
 def test_a_bullet_opening_with_he_needs_the_sentence_naming_him_just_above(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text(STORY)
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, STORY)
     # 0 names him and 1 follows it directly: kept. 3 comes after the car bomb, which is not on the
     # slide: its "He" would be nobody there, so it is left out, as is 1 on its own.
     outline = plan_outline(documents, [SectionSpec("Douri")], Picks(section=(0, 1, 3)))
@@ -157,12 +162,10 @@ def test_the_summarizer_never_opens_the_bluf_with_an_unnamed_he():
 
 
 def test_proposed_sections_go_on_from_the_bluf_instead_of_repeating_it(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said. "
-                     "The Iraqi army released pictures of a body it said was al-Douri's. "
-                     "A car bomb killed three people outside the consulate in Erbil. "
-                     "Kurdish forces sealed off the Erbil consulate after the car bomb.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said. "
+                                       "The Iraqi army released pictures of a body it said was al-Douri's. "
+                                       "A car bomb killed three people outside the consulate in Erbil. "
+                                       "Kurdish forces sealed off the Erbil consulate after the car bomb.\n")
     outline = plan_outline(documents, [], Picks(bluf=(0, 2)))
     bluf_ids = {i for p in outline.bluf for i in p.sentence_ids}
     assert bluf_ids == {"S1.1", "S1.3"}
@@ -171,11 +174,10 @@ def test_proposed_sections_go_on_from_the_bluf_instead_of_repeating_it(tmp_path)
 
 
 def test_a_quotation_whose_speaker_is_unknown_is_no_bullet(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("Bear Grylls and Mike Rake backed the plan on Monday.\n\n"
-                     "“Any initiative that encourages people to volunteer is good news,” he said.\n\n"
-                     "“Volunteering is a triple win for workers and firms,” Rake said.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "Bear Grylls and Mike Rake backed the plan on Monday.\n\n"
+                                       "“Any initiative that encourages people to volunteer "
+                                       "is good news,” he said.\n\n"
+                                       "“Volunteering is a triple win for workers and firms,” Rake said.\n")
     outline = plan_outline(documents, [SectionSpec("Volunteering")], Picks(section=(1, 2)))
     # two people are named before "he said": nobody can tell which, so that quote is left out
     assert [p.text for p in outline.sections[0].points] == [
@@ -193,11 +195,10 @@ def test_a_question_is_no_bullet(tmp_path):
 
 
 def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("Doctors saw more concussions this year. Some people still call concussions "
-                     "\"getting your bell rung. We should call them what they really are: a brain injury.\" "
-                     "The NFL changed its rules in March.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "Doctors saw more concussions this year. Some people still call concussions "
+                                       "\"getting your bell rung. We should call them what they really are: "
+                                       "a brain injury.\" "
+                                       "The NFL changed its rules in March.\n")
     outline = plan_outline(documents, [SectionSpec("Concussion")], Picks(section=(0, 2, 3)))
     # the middle sentence of the quote has no quote mark of its own and nobody is said to speak
     assert [p.text for p in outline.sections[0].points] == [
@@ -205,10 +206,8 @@ def test_a_sentence_inside_a_quotation_without_a_known_speaker_is_no_bullet(tmp_
 
 
 def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said. "
-                     "He was ranked sixth on the list of most-wanted Iraqis.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "Izzat al-Douri was killed in a battle near Tikrit on Friday, officials said. "
+                                       "He was ranked sixth on the list of most-wanted Iraqis.\n")
 
     class OneDanglingSection(Picks):
         def propose_sections(self, sentences, count, max_points, *, analyses=None):
@@ -224,11 +223,9 @@ def test_a_proposed_section_left_without_points_is_dropped(tmp_path):
 
 
 def test_a_section_bullet_may_name_by_a_description_what_the_bluf_introduced(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("A magnitude-6.0 quake struck Napa Valley early on Sunday, injuring 120 people. "
-                     "Wineries counted broken barrels across the valley. "
-                     "The quake was centered six miles south of the city of Napa.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "A magnitude-6.0 quake struck Napa Valley early on Sunday, injuring 120 people. "
+                                       "Wineries counted broken barrels across the valley. "
+                                       "The quake was centered six miles south of the city of Napa.\n")
     where = [SectionSpec("Where it struck")]
     quake = "The quake was centered six miles south of the city of Napa."
     outline = plan_outline(documents, where, Picks(bluf=(0,), section=(1, 2)))
@@ -322,11 +319,10 @@ def test_the_bluf_comes_first_unless_the_layout_drops_it_or_shows_it_after_the_s
 def test_a_bluf_point_stands_alone_under_the_deck_title(tmp_path):
     # a report: "The legislation" says nothing on the first slide of content unless the deck
     # title names legislation; a sentence that names what it speaks of comes first
-    report = tmp_path / "report.txt"
-    report.write_text("The legislation implements two treaties on copyright. "
-                      "The committee met twice in the spring. "
-                      "The Digital Millennium Copyright Act limits the liability of online service providers.\n")
-    documents = load_documents([report])
+    documents = documents_of(tmp_path, "The legislation implements two treaties on copyright. "
+                                       "The committee met twice in the spring. "
+                                       "The Digital Millennium Copyright Act limits the liability of "
+                                       "online service providers.\n")
     titled = plan_outline(documents, [], Ranked([0, 1, 2]), title="Copyright Act of 1998", bluf_points=1)
     assert [p.sentence_ids[0] for p in titled.bluf] == ["S1.3"]
     named = plan_outline(documents, [], Ranked([0, 1, 2]), title="The copyright legislation", bluf_points=1)
@@ -336,10 +332,8 @@ def test_a_bluf_point_stands_alone_under_the_deck_title(tmp_path):
 
 
 def test_a_bluf_point_may_name_by_a_description_what_a_point_above_introduced(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("An earthquake that rattled western Turkey killed two people on Friday. "
-                     "The quake occurred 200 miles west of Ankara. "
-                     "Rescue teams reached the town of Simav overnight.\n")
-    documents = load_documents([story])
+    documents = documents_of(tmp_path, "An earthquake that rattled western Turkey killed two people on Friday. "
+                                       "The quake occurred 200 miles west of Ankara. "
+                                       "Rescue teams reached the town of Simav overnight.\n")
     outline = plan_outline(documents, [], Ranked([0, 1, 2]), title="Turkey", bluf_points=2)
     assert [p.sentence_ids[0] for p in outline.bluf] == ["S1.1", "S1.2"]

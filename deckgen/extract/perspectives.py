@@ -8,9 +8,10 @@ name the document gave first. A speaker the text ties to no named body is in
 "Other", which no slide shows: precision over recall. Statements whose speaker is unknown,
 whose speech verb is not the sentence's main verb or is reported by someone else (hearsay),
 that relay a report ("The Associated Press reports that 28 people were quarantined": a fact
-the speaker passes on, not their view), that tell what happened in the passive or the past
-perfect ("No U.S. personnel were hurt, the State Department said", "officials said he had
-died": a report of an event, not a view; "said officials acted too slowly" stays), or whose
+the speaker passes on, not their view), that tell what happened in the passive, the past
+perfect or the simple past with its date ("No U.S. personnel were hurt, the State Department
+said", "officials said he had died", "In 2011, workers fell ill, the CDC said": a report of an
+event, not a view; "said officials acted too slowly" stays), or whose
 words as shown point back to what they do not say ("She made the decision alone", "The male was advised ...":
 ``alone.text_stands_alone``) are left out.
 
